@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support.http_server import FixtureServer
+
+
+@pytest.fixture
+def http_server() -> Iterator[FixtureServer]:
+    server = FixtureServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
