@@ -1,0 +1,1 @@
+"""Digests: schedule, dedupe, render, build the message, deliver (SMTP or folder)."""
