@@ -57,8 +57,17 @@ class RuleError(InvalidFileError):
 class FetchError(MonitorError):
     """An HTTP fetch failed; ``kind`` names the failure for source health."""
 
-    def __init__(self, kind: str, message: str) -> None:
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
         self.kind = kind  # dns | connect | tls | timeout | http | too_large | redirects | protocol
+        self.status = status  # HTTP status for kind "http"
+        self.retry_after = retry_after  # seconds, from Retry-After on 429/503
         super().__init__(message)
 
 
