@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,7 @@ def _environment(template_dir: Path | None) -> Environment:
     )
     env.filters["breakable"] = breakable
     env.filters["wrap"] = wrap
+    env.filters["marked"] = marked
     return env
 
 
@@ -92,6 +94,11 @@ def wrap(text: str, width: int = 76, indent: str = "") -> str:
         break_long_words=True,
         break_on_hyphens=False,
     )
+
+
+def marked(parts: Sequence[tuple[str, bool]]) -> str:
+    """Plain-text highlight: matches in [[double brackets]]."""
+    return "".join(f"[[{text}]]" if hit else text for text, hit in parts)
 
 
 def _tidy_text(text: str) -> str:

@@ -47,3 +47,41 @@ def _drop_partial_word(text: str, *, leading: bool) -> str:
         return text[cut.end() :] if cut else text
     cuts = list(_SPACE.finditer(text))
     return text[: cuts[-1].start()] if cuts else text
+
+
+def highlight(
+    text: str, spans: list[tuple[int, int]], *, radius: int = 120
+) -> list[list[tuple[str, bool]]]:
+    """Snippets of ``text`` around ``spans`` as lists of (text, is_match) parts.
+
+    Spans closer than two radii share one snippet with several highlights,
+    so one sentence naming two watched people is shown once, not twice.
+    """
+    clean = sorted(
+        (max(0, min(s, len(text))), max(0, min(e, len(text)))) for s, e in spans if e > s
+    )
+    merged: list[list[int]] = []
+    for s, e in clean:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    clusters: list[list[list[int]]] = []
+    for span in merged:
+        if clusters and span[0] - clusters[-1][-1][1] <= 2 * radius:
+            clusters[-1].append(span)
+        else:
+            clusters.append([span])
+    out: list[list[tuple[str, bool]]] = []
+    for cluster in clusters:
+        before, _, _ = context_snippet(text, cluster[0][0], cluster[0][1], radius=radius)
+        _, _, after = context_snippet(text, cluster[-1][0], cluster[-1][1], radius=radius)
+        parts: list[tuple[str, bool]] = [(before, False)]
+        for i, (s, e) in enumerate(cluster):
+            if i:
+                parts.append((_squash(text[cluster[i - 1][1] : s], strip_left=False,
+                                      strip_right=False), False))
+            parts.append((one_line(text[s:e]), True))
+        parts.append((after, False))
+        out.append([p for p in parts if p[0]])
+    return out

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from monitor.model import DigestEntry, Match, SourceHealthNote, StoredItem
 from monitor.notify.dedupe import group_duplicates
-from monitor.notify.snippet import context_snippet, one_line
+from monitor.notify.snippet import highlight, one_line
 
 MAX_MENTIONS = 4  # per item; more add noise, not information
 SUBJECT_RULES = 3
@@ -34,15 +34,20 @@ class DigestView:
 
 
 @dataclass(frozen=True)
-class Mention:
-    field: str
-    before: str
-    match: str
-    after: str
+class Why:
     entry_name: str
     kind: str
     score: str  # formatted, e.g. "0.93"
     rule: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One snippet of a field with one or more highlighted matches."""
+
+    field: str
+    parts: tuple[tuple[str, bool], ...]  # (text, is_match)
+    why: tuple[Why, ...]
 
 
 @dataclass(frozen=True)
@@ -122,10 +127,15 @@ def build_model(view: DigestView) -> DigestModel:
 
 
 def primary_rule(entry: DigestEntry) -> str:
-    """The rule an item is listed under: its best-scoring match's rule."""
+    """The rule an item is listed under: the best match's rule, where a
+    mention in the headline beats one in the body at the same score."""
     if not entry.matches:
         return "(no rule)"
-    best = max(entry.matches, key=lambda m: (m.score, m.rule))
+    counts = Counter(m.rule for m in entry.matches)
+    best = max(
+        entry.matches,
+        key=lambda m: (m.score, m.field == "title", counts[m.rule], m.rule.casefold()),
+    )
     return best.rule
 
 
@@ -160,34 +170,57 @@ def _cap(sizes: dict[str, int], order: list[str], limit: int) -> dict[str, int]:
 
 
 def _story(entry: DigestEntry, rule: str, zone: ZoneInfo) -> Story:
-    matches = sorted(entry.matches, key=lambda m: (m.rule != rule, -m.score, m.field, m.start))
-    unique = list({(m.field, m.start, m.end, m.entry): m for m in matches}.values())
-    mentions = tuple(_mention(entry.item, m) for m in unique[:MAX_MENTIONS])
+    picked = _pick_mentions(entry.matches, rule)
+    mentions = _mentions(entry.item, picked)
     return Story(
         link=_link(entry.item, zone),
         also_in=tuple(_link(s, zone) for s in entry.also_in),
-        mentions=mentions,
-        more_mentions=max(0, len(unique) - MAX_MENTIONS),
+        mentions=tuple(mentions[:MAX_MENTIONS]),
+        more_mentions=max(0, len(mentions) - MAX_MENTIONS),
         other_rules=tuple(sorted({m.rule for m in entry.matches} - {rule})),
         teaser_only=entry.item.item.teaser_only,
     )
 
 
-def _mention(stored: StoredItem, match: Match) -> Mention:
-    text = stored.item.fields().get(match.field, "")
-    before, hit, after = context_snippet(text, match.start, match.end)
-    if not hit:  # offsets stale or out of range: show what the matcher saw
-        before, hit, after = "", one_line(match.text), ""
-    return Mention(
-        field=match.field,
-        before=before,
-        match=hit,
-        after=after,
-        entry_name=one_line(match.entry_name),
-        kind=match.kind,
-        score=f"{match.score:.2f}",
-        rule=one_line(match.rule),
+def _pick_mentions(matches: Sequence[Match], rule: str) -> list[Match]:
+    """One mention per watch-list entry, the section's rule first. A body
+    mention is preferred: the headline is already shown, the body gives context."""
+    ranked = sorted(
+        matches, key=lambda m: (m.rule != rule, m.field == "title", -m.score, m.field, m.start)
     )
+    best: dict[tuple[str, str], Match] = {}
+    for match in ranked:
+        best.setdefault((match.rule, match.entry), match)
+    return list(best.values())
+
+
+def _mentions(stored: StoredItem, matches: Sequence[Match]) -> list[Mention]:
+    """Group the picked matches into snippets per field, in the order picked."""
+    fields = stored.item.fields()
+    out: list[Mention] = []
+    by_field: dict[str, list[Match]] = {}
+    for match in matches:
+        by_field.setdefault(match.field, []).append(match)
+    for field, group in by_field.items():
+        text = fields.get(field, "")
+        valid = [m for m in group if 0 <= m.start < m.end <= len(text)]
+        for snippet in highlight(text, [(m.start, m.end) for m in valid]):
+            out.append(Mention(field, tuple(snippet), _why(valid, text, snippet)))
+        for m in group:
+            if m not in valid:  # stale offsets: show what the matcher saw
+                out.append(Mention(field, ((one_line(m.text), True),), (_label(m),)))
+    order = {m.field: i for i, m in enumerate(matches)}
+    return sorted(out, key=lambda mention: order[mention.field])
+
+
+def _why(matches: Sequence[Match], text: str, snippet: list[tuple[str, bool]]) -> tuple[Why, ...]:
+    marked = {part for part, is_match in snippet if is_match}
+    hits = [m for m in matches if one_line(text[m.start : m.end]) in marked]
+    return tuple(_label(m) for m in sorted(hits, key=lambda m: m.start))
+
+
+def _label(match: Match) -> Why:
+    return Why(one_line(match.entry_name), match.kind, f"{match.score:.2f}", one_line(match.rule))
 
 
 def _link(stored: StoredItem, zone: ZoneInfo) -> Link:
