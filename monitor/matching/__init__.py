@@ -1,0 +1,1 @@
+"""Watch-list matching: rule model (ruleset), loader (load) and engine."""

@@ -1,0 +1,210 @@
+"""Compile watch-list entries into name specs: words, matching mode, anchor words."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from monitor.matching.normalize import WORD_RE, fold
+from monitor.matching.ruleset import Entry
+from monitor.matching.translit import is_korean
+
+# Share of a long name's distinctive words that must appear (token-set matching).
+TITLE_SHARE = 0.8
+# How many extra words a reworded title may spread over, beyond its own length.
+TITLE_SLACK = 2
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "between",
+        "by",
+        "de",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "s",
+    ]
+)
+
+# Spelling of country names inside titles: "Russian" = "Russia", "North Korea" = "DPRK".
+DEMONYMS = {
+    "russian": "russia",
+    "korean": "korea",
+    "chinese": "china",
+    "american": "usa",
+    "soviet": "ussr",
+    "japanese": "japan",
+    "ukrainian": "ukraine",
+    "belarusian": "belarus",
+    "vietnamese": "vietnam",
+    "iranian": "iran",
+}
+PHRASES: dict[tuple[str, ...], str] = {
+    ("democratic", "people", "republic", "of", "korea"): "dprk",
+    ("democratic", "people", "s", "republic", "of", "korea"): "dprk",
+    ("north", "korea"): "dprk",
+    ("republic", "of", "korea"): "rok",
+    ("south", "korea"): "rok",
+    ("people", "republic", "of", "china"): "china",
+    ("people", "s", "republic", "of", "china"): "china",
+    ("prc",): "china",
+    ("russia", "federation"): "russia",
+    ("united", "states", "of", "america"): "usa",
+    ("united", "states"): "usa",
+    ("soviet", "union"): "ussr",
+}
+_MAX_PHRASE = max(len(p) for p in PHRASES)
+SYNONYM_WORDS = frozenset(PHRASES.values())
+
+
+def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Title words with country names unified: (word, first index, last index)."""
+    plain = [DEMONYMS.get(w, w) for w in words]
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(plain):
+        for size in range(min(_MAX_PHRASE, len(plain) - i), 0, -1):
+            hit = PHRASES.get(tuple(plain[i : i + size]))
+            if hit is not None:
+                out.append((hit, i, i + size - 1))
+                i += size
+                break
+        else:
+            out.append((plain[i], i, i))
+            i += 1
+    return out
+
+
+def split_words(text: str) -> tuple[list[str], list[str]]:
+    """(lowercase words, case-kept words) of a name as typed."""
+    cased, _ = fold(text)
+    spans = [m.span() for m in WORD_RE.finditer(cased.lower())]
+    return [cased[a:b].lower() for a, b in spans], [cased[a:b] for a, b in spans]
+
+
+@dataclass(frozen=True)
+class NameSpec:
+    """One name or alias of one entry in one watch-list, ready to match."""
+
+    id: int
+    watchlist: str
+    entry: Entry
+    text: str
+    is_alias: bool
+    words: tuple[str, ...]
+    cased: tuple[str, ...]
+    mode: str  # "seq" (words in order) | "title" (token set in a window)
+    korean: bool
+    person: bool
+    case_sensitive: bool
+    distinct: tuple[str, ...] = ()  # title mode: canonical distinctive words, in order
+    required: int = 0  # title mode: how many of distinct must appear
+    anchors: tuple[int, ...] = ()
+    bare_surname: bool = False  # a lone Korean surname: never matched
+
+    @property
+    def alone(self) -> bool:
+        return len(self.words) == 1
+
+    @property
+    def exact(self) -> bool:
+        return self.entry.exact
+
+
+def _is_person(entry: Entry, words: list[str], cased: list[str]) -> bool:
+    if entry.kind:
+        return entry.kind.lower() == "person"
+    return (
+        2 <= len(words) <= 4
+        and all(c[:1].isupper() for c in cased)
+        and not (set(words) & STOPWORDS)
+    )
+
+
+def _acronym(cased: list[str]) -> bool:
+    return len(cased) == 1 and cased[0].isalpha() and cased[0].isupper() and len(cased[0]) <= 5
+
+
+def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> list[NameSpec]:
+    specs: list[NameSpec] = []
+    for entry in entries:
+        for n, text in enumerate(entry.names):
+            words, cased = split_words(text)
+            if not words:
+                continue
+            person = _is_person(entry, *split_words(entry.name))
+            case_sensitive = (
+                entry.case_sensitive if entry.case_sensitive is not None else _acronym(cased)
+            )
+            distinct = [c for c, _, _ in canonical(words) if c not in STOPWORDS]
+            title = not person and len(distinct) >= 3
+            korean = not title and len(words) >= 2 and all(is_korean(w) for w in words)
+            specs.append(
+                NameSpec(
+                    id=start_id + len(specs),
+                    watchlist=watchlist,
+                    entry=entry,
+                    text=text,
+                    is_alias=n > 0,
+                    words=tuple(words),
+                    cased=tuple(cased),
+                    mode="title" if title else "seq",
+                    korean=korean,
+                    person=person,
+                    case_sensitive=case_sensitive,
+                    distinct=tuple(distinct) if title else (),
+                    required=max(2, math.ceil(TITLE_SHARE * len(distinct))) if title else 0,
+                    bare_surname=person
+                    and len(words) == 1
+                    and is_korean(words[0])
+                    and len(words[0]) <= 4
+                    and not case_sensitive,
+                )
+            )
+    return specs
+
+
+def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
+    """Pick each name's rarest words: any match must contain one of them (pigeonhole)."""
+    freq: Counter[str] = Counter()
+    for spec in specs:
+        freq.update(set(spec.distinct or spec.words))
+    out = []
+    for spec in specs:
+        if spec.mode == "title":
+            pool = list(range(len(spec.distinct)))
+            count = len(spec.distinct) - spec.required + 1
+            key = _rarity(spec.distinct, freq)
+        else:
+            pool = [i for i, w in enumerate(spec.words) if w not in STOPWORDS] or [0]
+            if spec.person and not spec.korean and len(pool) > 1:
+                pool = pool[1:]  # the given name may be an initial
+            count = 1
+            key = _rarity(spec.words, freq)
+        pool.sort(key=key)
+        out.append(_replace_anchors(spec, tuple(sorted(pool[:count]))))
+    return out
+
+
+def _rarity(words: Sequence[str], freq: Counter[str]) -> Callable[[int], tuple[bool, int, int]]:
+    def key(i: int) -> tuple[bool, int, int]:
+        return (words[i] in SYNONYM_WORDS, freq[words[i]], -len(words[i]))
+
+    return key
+
+
+def _replace_anchors(spec: NameSpec, anchors: tuple[int, ...]) -> NameSpec:
+    return replace(spec, anchors=anchors)

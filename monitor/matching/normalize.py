@@ -1,0 +1,136 @@
+"""Fold text to lowercase ASCII words, keeping a map back to the original offsets.
+
+Every layer above works on the folded words; offsets are translated back only
+for the few spans that become mentions, so a highlighter can slice the field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anyascii import anyascii
+
+WORD_RE = re.compile(r"[a-z0-9]+")
+
+# Invisible characters that may sit inside a word (soft hyphen, zero-width space, BOM...).
+_IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+_APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u02bb\u00b4\u2032\uff07")
+_HANGUL = range(0xAC00, 0xD7A4)
+
+
+@lru_cache(maxsize=8192)
+def fold_char(ch: str) -> str:
+    """ASCII spelling of one character, case kept ("" for invisible ones)."""
+    if ch.isascii():
+        return ch
+    if ch in _IGNORABLE or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return ""
+    if ch in _DASHES:
+        return "-"
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch.isspace():
+        return " "
+    if ord(ch) in _HANGUL:
+        # One token per syllable: Korean names are written without spaces.
+        return anyascii(ch) + " "
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if base.isascii() else anyascii(base)
+
+
+class _Table(dict[int, str]):
+    """str.translate table filled on demand from fold_char."""
+
+    def __missing__(self, key: int) -> str:
+        value = fold_char(chr(key))
+        self[key] = value
+        return value
+
+
+_TABLE = _Table()
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """Folded ASCII text (case kept) and, if lengths changed, folded index -> original index."""
+    if text.isascii():
+        return text, None
+    if all(len(fold_char(c)) == 1 for c in set(text) if not c.isascii()):
+        return text.translate(_TABLE), None
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        piece = ch if ch.isascii() else fold_char(ch)
+        parts.append(piece)
+        offsets.extend([i] * len(piece))
+    offsets.append(len(text))
+    return "".join(parts), offsets
+
+
+def is_foreign_script(text: str) -> bool:
+    """True if the text holds letters of a non-Latin script (Cyrillic, Hangul...)."""
+    return any(ord(c) > 0x24F and c.isalpha() for c in text)
+
+
+@dataclass
+class Text:
+    """One field, folded and split into words, with lazily computed spans."""
+
+    original: str
+    cased: str
+    lower: str
+    offsets: list[int] | None
+    words: list[str]
+    _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, original: str) -> Text:
+        cased, offsets = fold(original)
+        lower = cased.lower()
+        return cls(original, cased, lower, offsets, WORD_RE.findall(lower))
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in WORD_RE.finditer(self.lower)]
+        return self._spans
+
+    def orig(self, first: int, last: int) -> tuple[int, int]:
+        """Original [start, end) of words first..last inclusive."""
+        start, end = self.spans[first][0], self.spans[last][1]
+        if self.offsets is None:
+            return start, end
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def cased_word(self, i: int) -> str:
+        a, b = self.spans[i]
+        return self.cased[a:b]
+
+    def capitalized(self, i: int) -> bool:
+        return self.cased_word(i)[:1].isupper()
+
+    def gap(self, i: int) -> str:
+        """Folded text between word i-1 and word i."""
+        return self.lower[self.spans[i - 1][1] : self.spans[i][0]]
+
+    def joined(self, i: int) -> bool:
+        """Word i continues word i-1's name: only spaces, hyphens, dots, apostrophes between."""
+        g = self.gap(i)
+        return len(g) <= 4 and all(c in " -.'\n\t\r" for c in g) and "\n\n" not in g
+
+    def followed_by_dot(self, i: int) -> bool:
+        end = self.spans[i][1]
+        return self.lower[end : end + 1] == "."
+
+    def sentence_break(self, i: int) -> bool:
+        """A sentence or paragraph ends between word i-1 and word i."""
+        g = self.gap(i)
+        if g.count("\n") >= 2:
+            return True
+        if not any(c in ".!?;:" for c in g):
+            return False
+        # "V. Putin", "U.S. envoy": a dot after a lone letter is an initial.
+        return len(self.words[i - 1]) > 1

@@ -1,0 +1,174 @@
+"""Apply rule semantics (any / all / none / near / fields / min_score) to found mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from monitor.matching.normalize import Text
+from monitor.matching.ruleset import Rule
+from monitor.matching.verify import Found
+from monitor.model import Match
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A candidate the engine considered and rejected, with why."""
+
+    rule: str | None
+    watchlist: str
+    entry: str
+    entry_name: str
+    field: str
+    start: int
+    end: int
+    text: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    matches: list[Match]
+    rejected: list[NearMiss]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    field: str
+    text: Text
+    found: Found
+
+
+def evaluate(
+    rules: Sequence[Rule],
+    field_order: Sequence[str],
+    found: dict[str, tuple[Text, list[Found]]],
+    default_min: float,
+    explain: bool,
+) -> Verdict:
+    matches: list[Match] = []
+    rejected: list[NearMiss] = []
+    if explain:
+        for fname, (text, items) in found.items():
+            for f in items:
+                if f.reason is not None:
+                    rejected.append(_near(None, _Mention(fname, text, f), f.reason))
+    for rule in rules:
+        floor = rule.min_score if rule.min_score is not None else default_min
+        by_list: dict[str, list[_Mention]] = {}
+        for fname in rule.fields:
+            if fname not in found:
+                continue
+            text, items = found[fname]
+            for f in items:
+                if f.reason is not None:
+                    continue
+                m = _Mention(fname, text, f)
+                if f.score < floor:
+                    if explain and f.name.watchlist in (*rule.positive_lists, *rule.none):
+                        reason = f"score {f.score:g} below min_score {floor:g}"
+                        rejected.append(_near(rule.name, m, reason))
+                    continue
+                by_list.setdefault(f.name.watchlist, []).append(m)
+        why = _why_not(rule, by_list)
+        positives = [m for wl in rule.positive_lists for m in by_list.get(wl, [])]
+        if why is None:
+            matches.extend(_to_match(rule.name, m) for m in positives)
+        elif explain:
+            rejected.extend(_near(rule.name, m, why) for m in positives)
+            for wl in rule.none:
+                rejected.extend(
+                    _near(rule.name, m, f"this mention vetoes the rule (list '{wl}' is in none)")
+                    for m in by_list.get(wl, [])
+                )
+    order = {name: i for i, name in enumerate(field_order)}
+    matches.sort(
+        key=lambda m: (order.get(m.field, len(order)), m.start, m.end, m.rule, m.watchlist, m.entry)
+    )
+    rejected.sort(
+        key=lambda r: (
+            order.get(r.field, len(order)),
+            r.start,
+            r.end,
+            r.rule or "",
+            r.watchlist,
+            r.entry,
+            r.reason,
+        )
+    )
+    return Verdict(_unique(matches), _unique(rejected))
+
+
+def _why_not(rule: Rule, by_list: dict[str, list[_Mention]]) -> str | None:
+    """None when the rule fires, else the reason it does not."""
+    if rule.any and not any(by_list.get(wl) for wl in rule.any):
+        return f"rule needs one of {list(rule.any)}; none matched"
+    missing = [wl for wl in rule.all if not by_list.get(wl)]
+    if missing:
+        return f"rule needs all of {list(rule.all)}; missing '{missing[0]}'"
+    vetoes = [wl for wl in rule.none if by_list.get(wl)]
+    if vetoes:
+        return f"rule excludes list '{vetoes[0]}' (none)"
+    if rule.near is not None:
+        a, b = rule.near.lists
+        if not _near_ok(by_list.get(a, []), by_list.get(b, []), rule.near.within):
+            return f"not within {rule.near.within} words of list '{b}'"
+    return None
+
+
+def _near_ok(left: list[_Mention], right: list[_Mention], within: int) -> bool:
+    for x in left:
+        for y in right:
+            if x.field != y.field:
+                continue
+            gap = max(y.found.first - x.found.last, x.found.first - y.found.last) - 1
+            if gap <= within:
+                return True
+    return False
+
+
+def _span(m: _Mention) -> tuple[int, int, str]:
+    start, end = m.text.orig(m.found.first, m.found.last)
+    return start, end, m.text.original[start:end]
+
+
+def _to_match(rule: str, m: _Mention) -> Match:
+    start, end, text = _span(m)
+    f = m.found
+    return Match(
+        rule=rule,
+        watchlist=f.name.watchlist,
+        entry=f.name.entry.id,
+        entry_name=f.name.entry.name,
+        field=m.field,
+        start=start,
+        end=end,
+        text=text,
+        score=round(f.score, 1),
+        kind=f.kind,
+    )
+
+
+def _near(rule: str | None, m: _Mention, reason: str) -> NearMiss:
+    start, end, text = _span(m)
+    f = m.found
+    return NearMiss(
+        rule=rule,
+        watchlist=f.name.watchlist,
+        entry=f.name.entry.id,
+        entry_name=f.name.entry.name,
+        field=m.field,
+        start=start,
+        end=end,
+        text=text,
+        score=round(f.score, 1),
+        reason=reason,
+    )
+
+
+def _unique(items: list[_T]) -> list[_T]:
+    return list(dict.fromkeys(items))

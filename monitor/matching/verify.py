@@ -1,0 +1,297 @@
+"""Verify a candidate name around an anchor word; score it and name its variant kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor.matching.names import STOPWORDS, TITLE_SLACK, NameSpec, canonical
+from monitor.matching.normalize import Text, is_foreign_script
+from monitor.matching.translit import is_korean, korean_key, russian_key, typo_budget, typo_edits
+
+# Score = 100 minus these (see docs/matching.md).
+PENALTY_TRANSLIT = 4.0
+PENALTY_EDIT = 4.0
+PENALTY_INITIALS = 5.0
+PENALTY_INSERTED = 3.0
+PENALTY_REORDERED = 6.0
+PENALTY_MISSING = 5.0
+PENALTY_TITLE_ORDER = 3.0
+PENALTY_FOREIGN = 6.0
+PENALTY_REWORDED = 2.0
+SURNAME_ONLY_SCORE = 85.0
+
+
+@dataclass(frozen=True)
+class Found:
+    """A verified (or, with ``reason``, rejected) mention of one name."""
+
+    name: NameSpec
+    first: int  # word indices, inclusive
+    last: int
+    score: float
+    kind: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # exact | translit | typo
+    edits: int = 0
+
+
+def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hit | None:
+    """Does text word ``word`` (starting at word index i) spell ``name_word`` of ``name``?"""
+    if name.case_sensitive:
+        return Hit("exact") if text.cased_word(i) == _cased(name, name_word) else None
+    if word == name_word:
+        return Hit("exact")
+    if name.exact:
+        return None
+    cap = text.capitalized(i)
+    if name.korean:
+        if is_korean(word) and korean_key(word) == korean_key(name_word):
+            return Hit("translit")
+    elif (cap or not name.alone) and russian_key(word) == russian_key(name_word):
+        return Hit("translit")
+    if not cap and name.mode != "title":
+        return None  # typos only on capitalised words: "reason" is not "Rason"
+    edits = typo_edits(word, name_word, name.alone)
+    if edits is None and not name.korean:
+        edits = typo_edits(russian_key(word), russian_key(name_word), name.alone)
+    return Hit("typo", edits) if edits is not None else None
+
+
+def _cased(name: NameSpec, word: str) -> str:
+    for w, c in zip(name.words, name.cased, strict=True):
+        if w == word:
+            return c
+    return word
+
+
+@dataclass(frozen=True)
+class _State:
+    i: int
+    j: int
+    edits: int = 0
+    translit: int = 0
+    initials: bool = False
+    inserted: bool = False
+
+
+def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Found | None:
+    """Best match of a name's words in order (or reversed), starting at word ``start``."""
+    order = name.words[::-1] if reverse else name.words
+    words = text.words
+    n = len(order)
+    best: Found | None = None
+    stack = [_State(start, 0)]
+    while stack:
+        st = stack.pop()
+        if st.j == n:
+            found = _score_seq(text, name, start, st, reverse)
+            if best is None or found.score > best.score:
+                best = found
+            continue
+        i, j = st.i, st.j
+        if i >= len(words) or (j > 0 and not text.joined(i)):
+            continue
+        w = words[i]
+        nxt = i + 1 < len(words) and text.joined(i + 1)
+        options: list[tuple[Hit | None, int, int]] = [(compare(text, i, w, order[j], name), 1, 1)]
+        if not name.case_sensitive:
+            if j + 1 < n:  # one text word spells two name words: Jongun
+                options.append((compare(text, i, w, order[j] + order[j + 1], name), 1, 2))
+            if nxt:  # two text words spell one name word: Ch'oe, Non-Proliferation
+                options.append((compare(text, i, w + words[i + 1], order[j], name), 2, 1))
+        for hit, di, dj in options:
+            if hit is not None:
+                stack.append(
+                    _State(
+                        i + di,
+                        j + dj,
+                        st.edits + hit.edits,
+                        st.translit + (hit.kind == "translit"),
+                        st.initials,
+                        st.inserted,
+                    )
+                )
+        if not (name.person and not name.korean and not reverse and not name.exact):
+            continue
+        cap = text.capitalized(i)
+        if j < n - 1 and len(w) == 1 and w == order[j][0] and cap and text.followed_by_dot(i):
+            stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
+            if nxt and len(words[i + 1]) == 1 and text.followed_by_dot(i + 1):
+                stack.append(_State(i + 2, j + 1, st.edits, st.translit, True, st.inserted))
+        # a middle name or patronymic: Vladimir Vladimirovich Putin
+        middle = j == n - 1 and j > 0 and not st.inserted and cap and len(w) >= 3
+        if middle and nxt and w not in STOPWORDS:
+            stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))
+    return best
+
+
+def _score_seq(text: Text, name: NameSpec, start: int, st: _State, reverse: bool) -> Found:
+    score = 100.0 - PENALTY_EDIT * st.edits
+    score -= PENALTY_TRANSLIT if st.translit else 0
+    score -= PENALTY_INITIALS if st.initials else 0
+    score -= PENALTY_INSERTED if st.inserted else 0
+    score -= PENALTY_REORDERED if reverse else 0
+    kind = _kind(
+        text,
+        name,
+        start,
+        st.i - 1,
+        st.edits > 0,
+        st.initials or st.inserted,
+        reverse,
+        st.translit > 0,
+    )
+    return Found(name, start, st.i - 1, score, kind)
+
+
+def _kind(
+    text: Text,
+    name: NameSpec,
+    first: int,
+    last: int,
+    typo: bool,
+    partial: bool,
+    reordered: bool,
+    translit: bool,
+) -> str:
+    a, b = text.orig(first, last)
+    if is_foreign_script(text.original[a:b]):
+        return "script"
+    if typo:
+        return "typo"
+    if partial:
+        return "partial"
+    if reordered:
+        return "reordered"
+    if translit:
+        return "translit"
+    if text.original[a:b] != name.text:
+        return "case"
+    return "alias" if name.is_alias else "exact"
+
+
+def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
+    """A person's unlisted surname alone: kept with a low score (rules may lower min_score)."""
+    if not name.person or name.korean or j != len(name.words) - 1 or len(name.words) < 2:
+        return None
+    hit = compare(text, k, text.words[k], name.words[j], name)
+    if hit is None or hit.kind == "typo" or not text.capitalized(k):
+        return None
+    return Found(name, k, k, SURNAME_ONLY_SCORE, "partial")
+
+
+def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
+    """Token-set match of a long name in a bounded window (same sentence) around word k."""
+    words = text.words
+    reach = len(name.words) + TITLE_REACH
+    lo = k
+    while lo > 0 and k - lo < reach and not text.sentence_break(lo):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(words) and hi - k < reach and not text.sentence_break(hi + 1):
+        hi += 1
+    canon = [c for c in canonical(words[lo : hi + 1]) if c[0] not in STOPWORDS]
+    hits: list[tuple[int, int, frozenset[int], int]] = []  # first, last, name words, edits
+    for p, (cw, a, b) in enumerate(canon):
+        got = _title_hits(text, name, cw, lo + a)
+        if p + 1 < len(canon):  # "Non-Proliferation" written "nonproliferation" or the reverse
+            got += _title_hits(text, name, cw + canon[p + 1][0], lo + a, span=2)
+        for covered, edits, span in got:
+            end = canon[p + span - 1][2] if span == 2 else b
+            hits.append((lo + a, lo + end, covered, edits))
+    if not hits:
+        return None
+    return _best_title(text, name, hits)
+
+
+TITLE_REACH = 3
+
+
+def _title_hits(
+    text: Text, name: NameSpec, word: str, i: int, span: int = 1
+) -> list[tuple[frozenset[int], int, int]]:
+    out = []
+    d = name.distinct
+    for q, dw in enumerate(d):
+        for covered, target in (
+            (frozenset({q}), dw),
+            (frozenset({q, q + 1}), dw + d[q + 1] if q + 1 < len(d) else ""),
+        ):
+            if not target:
+                continue
+            if word == target:
+                out.append((covered, 0, span))
+            elif not name.exact and len(target) >= 5:
+                edits = typo_edits(word, target, False)
+                if edits is not None and edits <= typo_budget(len(target), False):
+                    out.append((covered, edits, span))
+    return out
+
+
+def _best_title(
+    text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset[int], int]]
+) -> Found | None:
+    hits.sort(key=lambda h: (h[0], h[1]))
+    width = len(name.words) + TITLE_SLACK
+    best: tuple[int, int, int, int, int] | None = None  # count, -span, first, last, start idx
+    for s, (first, _, _, _) in enumerate(hits):
+        covered: set[int] = set()
+        last = first
+        for _, l2, cov, _ in hits[s:]:
+            if l2 - first >= width:
+                break
+            if not cov <= covered:
+                covered |= cov
+                last = max(last, l2)
+        cand = (len(covered), -(last - first), first, last, s)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    assert best is not None
+    count, _, first, last, s = best
+    if count < name.required:
+        return None
+    chosen = [h for h in hits[s:] if h[0] >= first and h[1] <= last]
+    order: list[int] = []
+    edits = 0
+    seen: set[int] = set()
+    for _, _, cov, e in chosen:
+        if not cov <= seen:
+            seen |= cov
+            order.extend(sorted(cov))
+            edits += e
+    missing = len(name.distinct) - count
+    reordered = order != sorted(order)
+    foreign = _foreign_words(text, first, last, chosen)
+    score = 100.0 - PENALTY_MISSING * missing - PENALTY_EDIT / 2 * edits
+    score -= PENALTY_TITLE_ORDER if reordered else 0
+    score -= PENALTY_FOREIGN * foreign if (missing or reordered) else 0
+    same = list(text.words[first : last + 1]) == list(name.words)
+    if not same and not missing and not reordered:
+        score -= PENALTY_REWORDED
+    if edits:
+        kind = "typo"
+    elif same:
+        kind = _kind(text, name, first, last, False, False, False, False)
+    else:
+        kind = "reordered"
+    return Found(name, first, last, score, kind)
+
+
+def _foreign_words(
+    text: Text, first: int, last: int, chosen: list[tuple[int, int, frozenset[int], int]]
+) -> int:
+    """Capitalised unmatched words inside or just before the span: another title's words."""
+    used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
+    count = 0
+    for i in range(max(0, first - 1), last + 1):
+        if i in used or text.words[i] in STOPWORDS:
+            continue
+        if i == first - 1 and not text.joined(first):
+            continue
+        if text.capitalized(i):
+            count += 1
+    return count
