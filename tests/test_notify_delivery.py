@@ -130,7 +130,7 @@ def test_hostile_title_arrives_escaped_and_harmless(smtp_server: SmtpTestServer)
     assert all(not (v or "").startswith("javascript") for _, attrs in found for v in attrs.values())
     assert "&lt;script&gt;" in html
     assert "{{ 7*7 }}" in html and "49" not in html
-    assert "W" * 100 not in html and "W" * 10_000 in html.replace("<wbr>", "")
+    assert "W" * 100 not in html and "W" * 200 + "…" in html.replace("<wbr>", "")
     assert "> Bcc: victim@example.org W" in " ".join(text.split())  # one line, wrapped
     assert not re.search(r"^Bcc:", text, re.M)
     assert all(len(line) <= 998 for line in got.raw.split(b"\r\n"))

@@ -244,7 +244,7 @@ BAD = [
 )
 def test_parse_errors_name_the_problem(text: str, kwargs: dict[str, str], message: str) -> None:
     with pytest.raises(ValueError, match=message.replace("(", r"\(")):
-        parse_schedule(text, **kwargs)  # type: ignore[arg-type]
+        parse_schedule(text, **kwargs)
 
 
 @pytest.mark.parametrize(

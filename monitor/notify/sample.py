@@ -1,4 +1,3 @@
-# ruff: noqa: E501  -- long lines are prose sample data
 """A realistic sample digest: template previews, screenshots and tests.
 
 Pure: the caller passes ``now``; published times are offsets from it. Stories

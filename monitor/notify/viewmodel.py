@@ -18,6 +18,7 @@ from monitor.notify.dedupe import group_duplicates
 from monitor.notify.snippet import highlight, one_line
 
 MAX_MENTIONS = 4  # per item; more add noise, not information
+MAX_TITLE = 300  # chars; a feed's title is sometimes a whole article (or garbage)
 SUBJECT_RULES = 3
 
 
@@ -228,10 +229,18 @@ def _link(stored: StoredItem, zone: ZoneInfo) -> Link:
     when = _fmt(item.published, zone) if item.published else f"seen {_fmt(stored.seen_at, zone)}"
     return Link(
         source=one_line(item.source),
-        title=one_line(item.title) or "(untitled)",
+        title=_shorten(one_line(item.title), MAX_TITLE) or "(untitled)",
         url=safe_url(item.link),
         when=when,
     )
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
 
 
 def safe_url(url: str | None) -> str | None:
