@@ -97,6 +97,13 @@ class DigestSettings:
 
 
 @dataclass(frozen=True)
+class DaemonSettings:
+    tick: timedelta = timedelta(seconds=30)  # how often due digests and the outbox are checked
+    watch_rules: bool = True  # reload rules/*.toml when they change
+    watch_interval: timedelta = timedelta(seconds=5)
+
+
+@dataclass(frozen=True)
 class Settings:
     path: Path
     store_path: Path
@@ -106,6 +113,7 @@ class Settings:
     sources: tuple[SourceSettings, ...]
     mail: MailSettings
     digests: tuple[DigestSettings, ...]
+    daemon: DaemonSettings = DaemonSettings()
 
     def source(self, name: str) -> SourceSettings | None:
         return next((s for s in self.sources if s.name == name), None)
@@ -117,7 +125,8 @@ class Settings:
         return source.interval or self.poll.interval
 
 
-TOP_KEYS = ("store", "rules", "poll", "sources", "mail", "digests", "templates")
+TOP_KEYS = ("store", "rules", "poll", "sources", "mail", "digests", "templates", "daemon")
+DAEMON_KEYS = ("tick", "watch_rules", "watch_interval")
 POLL_KEYS = ("interval", "connect_timeout", "timeout", "max_bytes", "max_redirects", "user_agent",
              "per_host_concurrency", "per_host_delay", "concurrency", "backoff_max",
              "report_failing_after")
@@ -243,6 +252,7 @@ class _Reader:
         sources = self.sources(data.get("sources", []), poll)
         mail = self.mail(self._table(data, "mail"))
         digests = self.digests(data.get("digests", []))
+        daemon = self.daemon(self._table(data, "daemon"))
         if rules_path is not None and not rules_path.is_dir():
             self.problems.append(self.doc.problem("rules.path", f"folder {rules_path} does not exist"))
         if templates is not None and not templates.is_dir():
@@ -251,7 +261,18 @@ class _Reader:
             return None
         assert store_path is not None and rules_path is not None
         return Settings(path=self.doc.path, store_path=store_path, rules_path=rules_path,
-                        templates=templates, poll=poll, sources=sources, mail=mail, digests=digests)
+                        templates=templates, poll=poll, sources=sources, mail=mail, digests=digests,
+                        daemon=daemon)
+
+    def daemon(self, t: dict[str, Any]) -> DaemonSettings:
+        unknown_keys(self.doc, t, "daemon", DAEMON_KEYS, self.problems)
+        d = DaemonSettings()
+        return DaemonSettings(
+            tick=self._duration(t, "tick", "daemon.tick", d.tick) or d.tick,
+            watch_rules=self._bool(t, "watch_rules", "daemon.watch_rules", d.watch_rules),
+            watch_interval=self._duration(t, "watch_interval", "daemon.watch_interval",
+                                          d.watch_interval) or d.watch_interval,
+        )
 
     def poll(self, t: dict[str, Any]) -> PollSettings:
         unknown_keys(self.doc, t, "poll", POLL_KEYS, self.problems)

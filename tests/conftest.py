@@ -14,3 +14,4 @@ def http_server() -> Iterator[FixtureServer]:
         yield server
     finally:
         server.stop()
+from tests.support.smtp_server import smtp_server  # noqa: F401

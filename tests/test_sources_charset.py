@@ -65,3 +65,24 @@ def test_unknown_labels_are_ignored() -> None:
 def test_pure_garbage_still_decodes() -> None:
     text, _ = decode(bytes(range(256)) * 4)
     assert isinstance(text, str) and text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (RUSSIAN, "windows-1251"),
+        ("김정은 국무위원장, 러시아 방문. 평양에서 회담이 열렸다.", "euc-kr"),
+    ],
+)
+def test_latin_declaration_over_non_latin_bytes_is_overridden(text: str, codec: str) -> None:
+    data = page("", text).encode(codec)
+    decoded, _ = decode(data, {"Content-Type": "text/html; charset=ISO-8859-1"})
+    assert text in decoded
+
+
+def test_genuine_latin1_declaration_is_kept() -> None:
+    french = "Kim Jong Un reçu à Moscou : « coopération stratégique » renforcée."
+    decoded, codec = decode(
+        page("", french).encode("latin-1"), {"Content-Type": "text/html; charset=ISO-8859-1"}
+    )
+    assert french in decoded and codec == "cp1252"

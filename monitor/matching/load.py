@@ -160,6 +160,7 @@ def _read_watchlist(doc: TomlFile, t: Any, p: str, errors: list[Problem],
         if entry.id in ids:
             errors.append(doc.problem(ep, f"duplicate entry id '{entry.id}' in watch-list '{name}'"))
         ids.add(entry.id)
+        entries.append(entry)
         for k, spelling in enumerate(entry.names):
             folded = " ".join(re.sub(r"[\W_]+", " ", anyascii(spelling)).lower().split())
             if k > 0 and folded == " ".join(re.sub(r"[\W_]+", " ", anyascii(entry.name)).lower().split()):
