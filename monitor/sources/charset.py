@@ -43,6 +43,8 @@ _WEB_ORDER = (
     *("utf_8", "cp1252", "cp1251", "koi8_r", "gb18030", "gb2312", "cp949", "euc_kr"),
     *("cp932", "shift_jis", "euc_jp", "big5", "cp1250", "iso8859_15", "latin_1"),
 )
+_LATIN = frozenset({"cp1252", "iso8859-1", "latin_1", "iso8859_15", "iso8859-15"})
+_MOJIBAKE = re.compile("[\u00c0-\u00ff]")
 _WEB_RANK = {name: rank for rank, name in enumerate(_WEB_ORDER)}
 
 
@@ -104,11 +106,25 @@ def decode(data: bytes, headers: Mapping[str, str] | None = None) -> tuple[str, 
     for codec in declared:
         for candidate in (_SUPERSETS.get(codec, codec), codec):
             if (text := _strict(data, candidate)) is not None:
-                return text, candidate
+                return _recheck_latin(data, text, candidate)
     detected = detect(data[:_DETECT_SAMPLE])
     if detected:
         return data.decode(detected, "replace"), detected
     return data.decode("utf-8", "replace"), "utf-8"
+
+
+def _recheck_latin(data: bytes, text: str, codec: str) -> tuple[str, str]:
+    """A Latin declaration decodes anything; if most letters come out as accented
+    Latin (Cyrillic or Korean bytes read as cp1252), trust detection instead."""
+    if codec not in _LATIN:
+        return text, codec
+    letters = sum(1 for ch in text[:_DETECT_SAMPLE] if ch.isalpha())
+    accented = len(_MOJIBAKE.findall(text[:_DETECT_SAMPLE]))
+    if letters and accented / letters > 0.3:
+        detected = detect(data[:_DETECT_SAMPLE])
+        if detected and detected not in _LATIN:
+            return data.decode(detected, "replace"), detected
+    return text, codec
 
 
 def detect(sample: bytes) -> str | None:
