@@ -14,13 +14,23 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from monitor.sources.article import extract_article
 from monitor.sources.feed import parse_feed
+from monitor.sources.page import LinkPattern, PageSpec, parse_listing
 
 REPO = Path(__file__).resolve().parent.parent
 _COUNT = re.compile(r"(\d+)\s+(?:items?|entries|entry)\b")
-_TITLE = re.compile(
-    r"first (?:item's )?title (?:is )?(?:'(.*?)'|\"(.*?)\"|the number (\S+))(?:$|;|\.\s)"
+_ROWS = re.compile(r"(\d+)\s+rows\b")
+_HEADLINE = re.compile(r"First headline '(.*?)'")
+# The listings the manifest counts are Rodong Sinmun's; this is the spec a config would hold.
+RODONG = PageSpec(
+    item="div.ListNewsLineContainer",
+    title=".ListNewsLineTitleW a",
+    date=".ListNewsLineDate",
+    timezone="Asia/Pyongyang",
+    link_pattern=LinkPattern(match=r"article_open\('([^']+)'\)", url="{1}"),
 )
+_TITLE = re.compile(r"first (?:item's )?title (?:is )?(?:'(.*?)'|\"(.*?)\"|the number (\S+))(?:$|;|\.\s)")
 
 
 @dataclass(frozen=True)
@@ -80,9 +90,47 @@ def check(root: Path) -> int:
     return 1 if failures else 0
 
 
+def check_html(root: Path) -> int:
+    """Listings with a row count in the manifest through parse_listing; every article page
+    through extract_article (must not raise, must find text)."""
+    with (root / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["file"].startswith("html/")]
+    failures = checked = 0
+    for row in rows:
+        path = root / row["file"]
+        url = f"http://example.test/{path.name}"
+        rows_wanted = _ROWS.search(row["note"])
+        try:
+            if row["kind"] == "html-listing" and rows_wanted:
+                checked += 1
+                parsed = parse_listing(path.read_bytes(), url=url, source="x", spec=RODONG)
+                headline = _HEADLINE.search(row["note"])
+                got = parsed.items[0].title if parsed.items else None
+                ok = len(parsed.items) == int(rows_wanted.group(1)) and (
+                    headline is None or headline.group(1) == got
+                )
+                dated = sum(i.published is not None for i in parsed.items)
+                detail = f"{len(parsed.items)} items, {dated} dated; first {got!r}"
+            elif row["kind"] == "html-article":
+                checked += 1
+                text = extract_article(path.read_bytes(), url=url)
+                ok = len(text) > 200
+                detail = f"{len(text)} chars: {text[:50]!r}"
+            else:
+                continue
+        except Exception as exc:  # nothing may raise
+            ok, detail = False, f"{type(exc).__name__}: {exc}"
+        failures += not ok
+        print(f"{path.name:50} {'ok' if ok else 'NO':3} {detail}")
+    print(f"summary: {checked - failures}/{checked} html pages as expected, {failures} mismatches")
+    return 1 if failures else 0
+
+
 def main(argv: list[str]) -> int:
     root = Path(argv[1]) if len(argv) > 1 else REPO.parent / "shared" / "realworld"
-    return check(root)
+    feeds = check(root)
+    print()
+    return feeds | check_html(root)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-"""Article page -> its main text (trafilatura, with an lxml fallback when it finds nothing)."""
+"""Article page -> its main text (trafilatura, with an lxml fallback when it finds nothing).
+
+Tables are left out of trafilatura's output: state-media pages lay whole articles out
+in table cells, and with tables on, trafilatura flattens them into '|'-joined rows."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import lxml.html
@@ -13,7 +15,6 @@ from monitor.sources.charset import decode
 from monitor.sources.text import element_text
 
 _MIN_BLOCK = 40  # characters: shorter "largest blocks" are navigation, not an article
-_PARA_BREAKS = re.compile(r"[ \t]*\n\s*")
 
 
 def extract_article(content: bytes, *, url: str, headers: Mapping[str, str] | None = None) -> str:
@@ -27,13 +28,19 @@ def extract_article(content: bytes, *, url: str, headers: Mapping[str, str] | No
         return ""
     try:
         extracted = trafilatura.extract(
-            doc, url=url, include_comments=False, include_tables=True
+            doc, url=url, include_comments=False, include_tables=False
         )
     except Exception:  # trafilatura is heuristic code over hostile input: never fatal
         extracted = None
     if extracted and extracted.strip():
-        return _PARA_BREAKS.sub("\n", extracted).strip()
+        return _paragraphs(extracted)
     return _fallback(doc)
+
+
+def _paragraphs(text: str) -> str:
+    """One paragraph per line, whitespace (NBSP too) collapsed within each."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _fallback(doc: etree._Element) -> str:
