@@ -53,6 +53,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         if not args.once:
             asyncio.run(Daemon(svc).run())
             return 0
+        if not args.verbose:
+            # the summary printed below already names every failure; don't say it twice
+            logging.getLogger("monitor").setLevel(logging.ERROR)
         try:
             report = asyncio.run(run_once(svc))
         finally:
