@@ -252,7 +252,7 @@ def report(args: argparse.Namespace, ports: list[int]) -> int:
     )
     print(f"peak RSS:        {peak_mb:6.1f} MB")
     print(
-        f"naive baseline:  feedparser.parse(url) sequentially over {len(sample)} sources, "
+        f"naive baseline:  feedparser.parse(url) sequentially over {len(sample)} sources "
         f"({slow_in_sample} slow), extrapolated to {args.sources}: {naive:6.1f} s"
     )
     ok = full.wall < 10 and per_unchanged < 2 and peak_mb < 200

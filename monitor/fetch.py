@@ -17,7 +17,7 @@ import ssl
 import time
 import zlib
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -84,7 +84,7 @@ def _looks_like_zlib(head: bytes) -> bool:
 class FetchSettings:
     user_agent: str = "monitor/0.1 (+https://example.org/monitor)"
     connect_timeout: float = 10.0
-    total_timeout: float = 30.0  # whole response, including a trickling body
+    total_timeout: float = 30.0  # whole response, incl. a trickling body and all redirect hops
     max_bytes: int = 10 * 1024 * 1024  # decoded size cap; stops reading (gzip bomb-safe)
     max_redirects: int = 5
     per_host_concurrency: int = 2
@@ -136,6 +136,17 @@ class _HostGate:
     def __init__(self, concurrency: int) -> None:
         self.slots = asyncio.Semaphore(max(1, concurrency))
         self.next_start = 0.0
+
+
+@dataclass
+class _Budget:
+    """Seconds of total_timeout still unspent by this get()'s exchanges."""
+
+    total: float
+    left: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.left = self.total
 
 
 @dataclass(frozen=True)
@@ -200,8 +211,10 @@ class Fetcher:
 
         current = url
         seen = {url}
+        # One total deadline across all redirect hops; waiting for a polite turn is not on it.
+        budget = _Budget(self.settings.total_timeout)
         for _ in range(self.settings.max_redirects + 1):
-            hop = await self._polite_hop(self._client, current, request_headers)
+            hop = await self._polite_hop(self._client, current, request_headers, budget)
             if hop.location is None:
                 return _response(current, hop, etag, last_modified)
             target = urljoin(current, hop.location)
@@ -234,23 +247,26 @@ class Fetcher:
             await self._sleep(start - now)
 
     async def _polite_hop(
-        self, client: httpx.AsyncClient, url: str, headers: httpx.Headers
+        self, client: httpx.AsyncClient, url: str, headers: httpx.Headers, budget: _Budget
     ) -> _Hop:
         gate = self._gate(url)
         async with gate.slots:
             await self._wait_turn(gate)
             async with self._total:
-                limit = self.settings.total_timeout
+                loop = asyncio.get_running_loop()
+                started = loop.time()
                 try:
-                    async with asyncio.timeout(limit):
+                    async with asyncio.timeout(max(budget.left, 0.0)):
                         return await self._exchange(client, url, headers)
                 except TimeoutError as exc:
-                    message = f"no complete response within {limit:g}s: {url}"
+                    message = f"no complete response within {budget.total:g}s: {url}"
                     raise FetchError("timeout", message) from exc
                 except httpx.InvalidURL as exc:
                     raise FetchError("protocol", f"invalid URL {url!r}: {exc}") from exc
                 except httpx.HTTPError as exc:
                     raise classify(exc, url) from exc
+                finally:
+                    budget.left -= loop.time() - started
 
     async def _exchange(self, client: httpx.AsyncClient, url: str, headers: httpx.Headers) -> _Hop:
         async with client.stream("GET", url, headers=headers) as resp:

@@ -263,3 +263,12 @@ def test_per_host_delay_spaces_requests(http_server: FixtureServer) -> None:
 def test_fetch_error_is_raised_not_leaked_as_httpx() -> None:
     with pytest.raises(FetchError):
         run(fetch("http://127.0.0.1:1/", FAST))
+
+
+def test_total_deadline_spans_redirect_hops(http_server: FixtureServer) -> None:
+    # Each hop alone fits in the deadline; the chain does not.
+    for n in range(4):
+        http_server.routes[f"/h{n}"] = Reply(302, b"", {"Location": f"/h{n + 1}"}, delay=0.2)
+    http_server.routes["/h4"] = Reply(200, b"ok")
+    err = fetch_error(http_server.url("/h0"), FetchSettings(per_host_delay=0, total_timeout=0.5))
+    assert err.kind == "timeout"
