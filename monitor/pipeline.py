@@ -205,8 +205,8 @@ def match_new(svc: Service, *, batch: int = 1000) -> int:
 
 
 # ----------------------------------------------------------------------- digest
-def digest_view(svc: Service, digest: DigestSettings, item_ids: Sequence[int], health: Sequence[SourceHealthNote],
-                now: datetime) -> DigestView:
+def digest_view(svc: Service, digest: DigestSettings, item_ids: Sequence[int],
+                health: Sequence[SourceHealthNote], now: datetime) -> DigestView:
     items = svc.store.items(item_ids)
     matches = svc.store.matches_for(item_ids)
     entries = []
@@ -222,17 +222,36 @@ def render(svc: Service, view: DigestView) -> RenderedDigest:
     return render_digest(view, template_dir=svc.settings.templates)
 
 
-def queue_digest(svc: Service, digest: DigestSettings, *, force: bool = False) -> int | None:
-    """Render and queue one digest if it is due and has something to say; returns the outbox id."""
-    now = svc.clock()
-    if not force and not is_due(digest.schedule, last_sent=svc.store.last_sent(digest.name), now=now):
-        return None
+@dataclass(frozen=True)
+class DigestDraft:
+    """A digest as it would go out now, before it is queued (and so before it claims anything)."""
+
+    item_ids: list[int]
+    health_ids: list[int]
+    rendered: RenderedDigest
+
+
+def draft_digest(svc: Service, digest: DigestSettings, now: datetime) -> DigestDraft | None:
+    """Render what ``digest`` would say now; None when it has nothing to say. Reads the store only,
+    so ``monitor digest preview`` shows exactly what queue_digest would send."""
     item_ids = svc.store.pending_routes(digest.name)
     events = svc.store.unreported_health(digest.name)
     if not item_ids and not events and not digest.send_empty:
         return None
     notes = [SourceHealthNote(e.source, e.message) for e in events]
     rendered = render(svc, digest_view(svc, digest, item_ids, notes, now))
+    return DigestDraft(item_ids, [e.id for e in events], rendered)
+
+
+def queue_digest(svc: Service, digest: DigestSettings, *, force: bool = False) -> int | None:
+    """Render and queue one digest if it is due and has something to say; returns the outbox id."""
+    now = svc.clock()
+    if not force and not is_due(digest.schedule, last_sent=svc.store.last_sent(digest.name), now=now):
+        return None
+    draft = draft_digest(svc, digest, now)
+    if draft is None:
+        return None
+    item_ids, rendered = draft.item_ids, draft.rendered
     domain = svc.settings.mail.sender.rpartition("@")[2] or "localhost"
     message_id = make_message_id(domain, f"{now:%Y%m%d%H%M%S}.{secrets.token_hex(8)}")
     message = build_message(rendered, sender=svc.settings.mail.sender, to=digest.to, message_id=message_id,
@@ -240,7 +259,7 @@ def queue_digest(svc: Service, digest: DigestSettings, *, force: bool = False) -
     outbox_id = svc.store.enqueue_digest(
         digest=digest.name, message_id=message_id, subject=rendered.subject,
         message=message.as_bytes(policy=policy.SMTP), html=rendered.html, recipients=digest.to,
-        item_ids=item_ids, health_ids=[e.id for e in events], now=now)
+        item_ids=item_ids, health_ids=draft.health_ids, now=now)
     if outbox_id is not None:
         log.info("digest %r queued: %s", digest.name, rendered.subject)
     return outbox_id
