@@ -394,7 +394,8 @@ class _Reader:
         if "password" in t:
             self.problems.append(self.doc.problem(
                 "mail.password", "passwords are never read from config.toml",
-                hint="put it in the environment variable named by password_env, or a file named by password_file"))
+                hint="put it in the environment variable named by password_env, "
+                     "or a file named by password_file"))
         transport = self._str(t, "transport", "mail.transport", "file")
         if transport not in ("file", "smtp"):
             self.problems.append(self.doc.problem(

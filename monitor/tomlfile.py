@@ -60,7 +60,8 @@ def load_toml(path: Path) -> TomlFile | Problem:
         pos = _SYNTAX_POS.search(msg)
         line = int(pos.group(1)) if pos else None
         col = int(pos.group(2)) if pos else None
-        return Problem(file=str(path), key="", message=f"TOML syntax error: {_SYNTAX_POS.sub('', msg).strip()}",
+        reason = _SYNTAX_POS.sub("", msg).strip()
+        return Problem(file=str(path), key="", message=f"TOML syntax error: {reason}",
                        line=line, column=col)
     return TomlFile(path=path, data=data, lines=_scan_positions(text))
 

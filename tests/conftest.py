@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.http_server import FixtureServer
+from tests.support.smtp_server import smtp_server  # noqa: F401
 
 
 @pytest.fixture
@@ -14,4 +15,3 @@ def http_server() -> Iterator[FixtureServer]:
         yield server
     finally:
         server.stop()
-from tests.support.smtp_server import smtp_server  # noqa: F401

@@ -31,7 +31,8 @@ def article(title: str, body: str) -> Reply:
 
 def test_listing_page_bodies_are_fetched_once_and_matched(
         tmp_path: Path, http_server: FixtureServer) -> None:
-    http_server.routes["/en/news"] = Reply(200, LISTING.encode(), {"Content-Type": "text/html; charset=utf-8"})
+    http_server.routes["/en/news"] = Reply(200, LISTING.encode(),
+                                           {"Content-Type": "text/html; charset=utf-8"})
     http_server.routes["/en/article/AR0001.html"] = article(
         "Respected Comrade receives foreign guests",
         "Kim Jong-un received Sergey Shoygu, secretary of the Security Council of Russia, in Pyongyang.")
@@ -82,8 +83,8 @@ def test_listing_page_bodies_are_fetched_once_and_matched(
 
 
 def test_selectors_matching_nothing_are_reported_once(tmp_path: Path, http_server: FixtureServer) -> None:
-    http_server.routes["/news"] = Reply(200, b"<html><body><div class='redesign'>New site</div></body></html>",
-                                        {"Content-Type": "text/html"})
+    redesigned = b"<html><body><div class='redesign'>New site</div></body></html>"
+    http_server.routes["/news"] = Reply(200, redesigned, {"Content-Type": "text/html"})
     source = {"name": "Redesigned", "url": http_server.url("/news"), "kind": "page",
               "select": {"item": "ul.news li", "title": "a"}}
     cfg = write_project(tmp_path, sources=[source], digests=(

@@ -69,9 +69,11 @@ def write_project(root: Path, *, sources: list[dict[str, object]], smtp_port: in
     if smtp_port is None:
         lines.append('[mail]\ntransport = "file"\ndir = "var/outbox"\nfrom = "monitor@test.example"\n')
     else:
-        lines.append(f'[mail]\ntransport = "smtp"\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\n'
+        lines.append(f'[mail]\ntransport = "smtp"\nhost = "127.0.0.1"\nport = {smtp_port}\n'
+                     'security = "none"\n'
                      'from = "monitor@test.example"\ntimeout = 5\nretry_base = "1s"\n')
-    lines.append(digests or '[[digests]]\nname = "daily"\nto = ["analyst@test.example", "desk@test.example"]\n'
+    lines.append(digests or '[[digests]]\nname = "daily"\n'
+                 'to = ["analyst@test.example", "desk@test.example"]\n'
                  'schedule = "daily 07:00"\nrules = ["*"]\n')
     lines.append(extra)
     path = root / "config.toml"
