@@ -173,7 +173,11 @@ class Store:
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")  # an acknowledged 'sent' survives power loss
+        # NORMAL: in WAL mode a commit survives a process crash; only the outbox's
+        # transactions pay for an fsync each (see tx(durable=True)) so that a recorded
+        # delivery also survives power loss, while a poll of 1,000 sources does not
+        # wait on 1,000 fsyncs.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=30000")
         self._migrate()
@@ -188,14 +192,20 @@ class Store:
         self.close()
 
     @contextmanager
-    def tx(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+    def tx(self, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
+        if durable:
+            self.db.execute("PRAGMA synchronous=FULL")
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        finally:
+            if durable:
+                self.db.execute("PRAGMA synchronous=NORMAL")
 
     def _migrate(self) -> None:
         # executescript commits on its own; every statement is idempotent (IF NOT EXISTS)
@@ -430,7 +440,7 @@ class Store:
 
         Returns the outbox id, or None when another process claimed the items first
         (then nothing is queued: each item goes out in one digest only)."""
-        with self.tx() as db:
+        with self.tx(durable=True) as db:
             if item_ids:
                 marks = ",".join("?" * len(item_ids))
                 free = db.execute(
@@ -482,7 +492,7 @@ class Store:
                         give_up: bool = False) -> None:
         """Record one send attempt. Accepted recipients leave ``remaining`` for good, so a retry
         goes only to those that have not accepted the message yet."""
-        with self.tx() as db:
+        with self.tx(durable=True) as db:
             row = db.execute("SELECT * FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
             if row is None or row["status"] != "pending":
                 return
