@@ -32,9 +32,7 @@ def load_ruleset(path: Path) -> RuleSet:
         )
         for e in data["entries"]
     )
-    return RuleSet(
-        watchlists={"eval": Watchlist("eval", entries)}, rules=(Rule(name="eval", any=("eval",)),)
-    )
+    return RuleSet(watchlists={"eval": Watchlist("eval", entries)}, rules=(Rule(name="eval", any=("eval",)),))
 
 
 def tags_by_entry(notes: str) -> dict[str, set[str]]:

@@ -45,9 +45,7 @@ class Matcher:
             names.extend(compile_names(wl.name, wl.entries, len(names)))
         return cls(ruleset, choose_anchors(names))
 
-    def match(
-        self, fields: Mapping[str, str], *, rules: Collection[str] | None = None
-    ) -> list[Match]:
+    def match(self, fields: Mapping[str, str], *, rules: Collection[str] | None = None) -> list[Match]:
         """Matches of every rule that fires (only ``rules`` if given), by field order and start."""
         selected = [r for r in self.ruleset.rules if rules is None or r.name in rules]
         return self._run(fields, selected, explain=False).matches

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
-from monitor.matching.translit import is_korean
+from monitor.matching.translit import is_korean, is_korean_name, korean_key
 
 # Share of a long name's distinctive words that must appear (token-set matching).
 TITLE_SHARE = 0.8
@@ -88,6 +88,37 @@ def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
     return out
 
 
+_SPELLED_AS: dict[str, tuple[str, ...]] = {}
+for _plain, _canon in DEMONYMS.items():
+    _SPELLED_AS[_canon] = (*_SPELLED_AS.get(_canon, (_canon,)), _plain)
+
+
+def _targets(distinct: list[str]) -> dict[str, frozenset[int]]:
+    out: dict[str, frozenset[int]] = {}
+    for q, word in enumerate(distinct):
+        out.setdefault(word, frozenset({q}))
+        if q + 1 < len(distinct):
+            out.setdefault(word + distinct[q + 1], frozenset({q, q + 1}))
+    return out
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """Plain text spellings of a canonical title word; () when a phrase may stand for it."""
+    if word in SYNONYM_WORDS:
+        return ()
+    return _SPELLED_AS.get(word, (word,))
+
+
+def title_may_match(spec: NameSpec, present: set[str], typo_anchor: bool) -> bool:
+    """Cheap filter: enough distinct words occur verbatim (plus the anchor, if misspelt)."""
+    forms = spec.forms
+    hit = [not f or any(w in present for w in f) for f in forms]
+    for q in range(len(forms) - 1):
+        if not (hit[q] and hit[q + 1]) and spec.distinct[q] + spec.distinct[q + 1] in present:
+            hit[q] = hit[q + 1] = True
+    return sum(hit) + typo_anchor >= spec.required
+
+
 def split_words(text: str) -> tuple[list[str], list[str]]:
     """(lowercase words, case-kept words) of a name as typed."""
     cased, _ = fold(text)
@@ -113,6 +144,9 @@ class NameSpec:
     distinct: tuple[str, ...] = ()  # title mode: canonical distinctive words, in order
     required: int = 0  # title mode: how many of distinct must appear
     anchors: tuple[int, ...] = ()
+    forms: tuple[tuple[str, ...], ...] = ()  # title mode: plain spellings of each distinct word
+    # title mode: distinct words, and adjacent pairs written as one, -> name word indices
+    title_targets: dict[str, frozenset[int]] = field(default_factory=dict, compare=False)
     bare_surname: bool = False  # a lone Korean surname: never matched
 
     @property
@@ -127,11 +161,7 @@ class NameSpec:
 def _is_person(entry: Entry, words: list[str], cased: list[str]) -> bool:
     if entry.kind:
         return entry.kind.lower() == "person"
-    return (
-        2 <= len(words) <= 4
-        and all(c[:1].isupper() for c in cased)
-        and not (set(words) & STOPWORDS)
-    )
+    return 2 <= len(words) <= 4 and all(c[:1].isupper() for c in cased) and not (set(words) & STOPWORDS)
 
 
 def _acronym(cased: list[str]) -> bool:
@@ -146,12 +176,10 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
             if not words:
                 continue
             person = _is_person(entry, *split_words(entry.name))
-            case_sensitive = (
-                entry.case_sensitive if entry.case_sensitive is not None else _acronym(cased)
-            )
+            case_sensitive = entry.case_sensitive if entry.case_sensitive is not None else _acronym(cased)
             distinct = [c for c, _, _ in canonical(words) if c not in STOPWORDS]
             title = not person and len(distinct) >= 3
-            korean = not title and len(words) >= 2 and all(is_korean(w) for w in words)
+            korean = not title and is_korean_name(words)
             specs.append(
                 NameSpec(
                     id=start_id + len(specs),
@@ -166,6 +194,8 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     person=person,
                     case_sensitive=case_sensitive,
                     distinct=tuple(distinct) if title else (),
+                    forms=tuple(_forms(w) for w in distinct) if title else (),
+                    title_targets=_targets(distinct) if title else {},
                     required=max(2, math.ceil(TITLE_SHARE * len(distinct))) if title else 0,
                     bare_surname=person
                     and len(words) == 1
@@ -180,30 +210,63 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
 def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
     """Pick each name's rarest words: any match must contain one of them (pigeonhole)."""
     freq: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
     for spec in specs:
         freq.update(set(spec.distinct or spec.words))
+        if spec.korean:
+            pairs.update({_pair(spec, a) for a in range(len(spec.words) - 1)})
     out = []
     for spec in specs:
+        if spec.korean:
+            pool = list(range(1 if len(spec.words) >= 3 else 0, len(spec.words) - 1))
+            pool.sort(key=lambda a: (pairs[_pair(spec, a)], a))
+            out.append(_replace_anchors(spec, (pool[0],)))
+            continue
         if spec.mode == "title":
             pool = list(range(len(spec.distinct)))
             count = len(spec.distinct) - spec.required + 1
-            key = _rarity(spec.distinct, freq)
+            key = _rarity(spec.distinct, freq, False)
         else:
             pool = [i for i, w in enumerate(spec.words) if w not in STOPWORDS] or [0]
             if spec.person and not spec.korean and len(pool) > 1:
                 pool = pool[1:]  # the given name may be an initial
             count = 1
-            key = _rarity(spec.words, freq)
+            key = _rarity(spec.words, freq, spec.korean)
         pool.sort(key=key)
         out.append(_replace_anchors(spec, tuple(sorted(pool[:count]))))
     return out
 
 
-def _rarity(words: Sequence[str], freq: Counter[str]) -> Callable[[int], tuple[bool, int, int]]:
-    def key(i: int) -> tuple[bool, int, int]:
-        return (words[i] in SYNONYM_WORDS, freq[words[i]], -len(words[i]))
+# Frequent English words: a name word spelling one of them (or, for Korean names, sharing
+# its syllable key: "on" ~ "Un") makes a poor anchor, as it would be verified too often.
+_ENGLISH = frozenset(
+    """
+    a about after all also an and any are as at be been but by can day did do for from go
+    had has have he her him his how i if in into is it its just like made make man many me
+    more most much my new no not now of oh old on one only or our out over said say see she
+    so some such than that the their them then they this to too two up us use was way we
+    were what when who will with year you
+    """.split()
+)
+_ENGLISH_KOREAN = frozenset(korean_key(w) for w in _ENGLISH if is_korean(w))
+
+
+def _common(word: str, korean: bool) -> bool:
+    return word in _ENGLISH or (korean and korean_key(word) in _ENGLISH_KOREAN)
+
+
+def _rarity(
+    words: Sequence[str], freq: Counter[str], korean: bool
+) -> Callable[[int], tuple[bool, bool, int, int]]:
+    def key(i: int) -> tuple[bool, bool, int, int]:
+        w = words[i]
+        return (w in SYNONYM_WORDS, _common(w, korean), freq[w], -len(w))
 
     return key
+
+
+def _pair(spec: NameSpec, a: int) -> str:
+    return korean_key(spec.words[a] + spec.words[a + 1])
 
 
 def _replace_anchors(spec: NameSpec, anchors: tuple[int, ...]) -> NameSpec:

@@ -114,11 +114,14 @@ class Text:
 
     def gap(self, i: int) -> str:
         """Folded text between word i-1 and word i."""
-        return self.lower[self.spans[i - 1][1] : self.spans[i][0]]
+        before = self.spans[i - 1][1] if i else 0
+        return self.lower[before : self.spans[i][0]]
 
     def joined(self, i: int) -> bool:
         """Word i continues word i-1's name: only spaces, hyphens, dots, apostrophes between."""
         g = self.gap(i)
+        if "." in g and len(self.words[i - 1]) > 1:
+            return False  # a full stop, not an initial
         return len(g) <= 4 and all(c in " -.'\n\t\r" for c in g) and "\n\n" not in g
 
     def followed_by_dot(self, i: int) -> bool:

@@ -86,9 +86,7 @@ def evaluate(
                     for m in by_list.get(wl, [])
                 )
     order = {name: i for i, name in enumerate(field_order)}
-    matches.sort(
-        key=lambda m: (order.get(m.field, len(order)), m.start, m.end, m.rule, m.watchlist, m.entry)
-    )
+    matches.sort(key=lambda m: (order.get(m.field, len(order)), m.start, m.end, m.rule, m.watchlist, m.entry))
     rejected.sort(
         key=lambda r: (
             order.get(r.field, len(order)),

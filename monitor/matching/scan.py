@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from monitor.matching.index import WordIndex
-from monitor.matching.names import STOPWORDS, NameSpec, split_words
+from monitor.matching.index import EMPTY, Posting, WordIndex
+from monitor.matching.names import STOPWORDS, NameSpec, split_words, title_may_match
 from monitor.matching.normalize import Text
 from monitor.matching.verify import Found, compare, seq_at, surname_only, title_at
 
 # Capitalised words that may stand before a surname without being another first name.
+# A patronymic before a surname is no other person's first name: Alexandrovich Kozlov.
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
 _TITLES = frozenset(
     [
         "mr",
@@ -160,45 +162,88 @@ def scan(
     near_misses: bool = False,
 ) -> list[Found]:
     """Verified mentions in the text, best per overlapping span of the same entry."""
-    tried: set[tuple[int, int, bool]] = set()
-    found: list[Found] = []
-    words = text.words
-    for k, word in enumerate(words):
-        postings = index.lookup(word)
-        if not postings:
-            continue
-        for nid, j, width in postings:
-            name = names[nid]
-            if name.watchlist not in watchlists:
+    return _Scan(text, names, watchlists, near_misses).run(index)
+
+
+class _Scan:
+    """Per-field state: what was tried, which titles passed the word-presence filter."""
+
+    def __init__(
+        self, text: Text, names: Sequence[NameSpec], watchlists: Collection[str], near_misses: bool
+    ) -> None:
+        self.text = text
+        self.names = names
+        self.watchlists = watchlists
+        self.near_misses = near_misses
+        self.tried: set[tuple[int, int, bool]] = set()
+        self.found: list[Found] = []
+        self.present: set[str] = set(text.words)
+        self.title_ok: dict[tuple[int, bool], bool] = {}
+        self.title_words: dict[str, tuple[Posting, ...]] = {}
+
+    def run(self, index: WordIndex) -> list[Found]:
+        text, words = self.text, self.text.words
+        last = len(words) - 1
+        for k, word in enumerate(words):
+            entry = index.lookup(word)
+            if entry is EMPTY:
                 continue
-            if name.mode == "title":
-                if (nid, k, True) not in tried:
-                    tried.add((nid, k, True))
-                    hit = title_at(text, name, k)
-                    if hit is not None:
-                        found.append(hit)
-                continue
-            got = _seq_candidates(text, name, k, j, width, tried)
-            if got is None and name.bare_surname:
-                if near_misses:
-                    found.append(
-                        Found(
-                            name,
-                            k,
-                            k,
-                            0.0,
-                            "partial",
-                            f"bare Korean surname '{name.text}' never matches alone",
-                        )
-                    )
-                continue
-            if got is None:
-                got = surname_only(text, name, k, j)
-            if got is None and near_misses:
-                got = _diagnose(text, name, k, j)
-            if got is not None:
-                found.append(got)
-    return _resolve(text, names, found)
+            free, capital, title, korean = entry
+            if title:
+                self._titles(k, word, title)
+            if not (self.near_misses or "-" in text.gap(k) or text.capitalized(k)):
+                capital = ()  # typos, Korean syllables: only in a capitalised or joined word
+            elif korean and k < last and text.joined(k + 1):
+                for posting in index.lookup_pair(word, words[k + 1]):
+                    self._seq(k, *posting)
+            for posting in free:
+                self._seq(k, *posting)
+            for posting in capital:
+                self._seq(k, *posting)
+        return _resolve(text, self.names, self.found)
+
+    def _titles(self, k: int, word: str, postings: tuple[Posting, ...]) -> None:
+        passing = self.title_words.get(word)
+        if passing is None:
+            passing = tuple(p for p in postings if self._title_may_match(*p))
+            self.title_words[word] = passing
+        for nid, _, _ in passing:
+            if (nid, k, True) not in self.tried:
+                self.tried.add((nid, k, True))
+                hit = title_at(self.text, self.names[nid], k)
+                if hit is not None:
+                    self.found.append(hit)
+
+    def _title_may_match(self, nid: int, j: int, width: int) -> bool:
+        name = self.names[nid]
+        if name.watchlist not in self.watchlists:
+            return False
+        if self.near_misses:
+            return True
+        misspelt = width == 1 and not any(f in self.present for f in name.forms[j])
+        ok = self.title_ok.get((nid, misspelt))
+        if ok is None:
+            ok = title_may_match(name, self.present, misspelt)
+            self.title_ok[nid, misspelt] = ok
+        return ok
+
+    def _seq(self, k: int, nid: int, j: int, width: int) -> None:
+        name = self.names[nid]
+        if name.watchlist not in self.watchlists:
+            return
+        text = self.text
+        got = _seq_candidates(text, name, k, j, width, self.tried)
+        if got is None and name.bare_surname:
+            if self.near_misses:
+                reason = f"bare Korean surname '{name.text}' never matches alone"
+                self.found.append(Found(name, k, k, 0.0, "partial", reason))
+            return
+        if got is None:
+            got = surname_only(text, name, k, j)
+        if got is None and self.near_misses:
+            got = _diagnose(text, name, k, j)
+        if got is not None:
+            self.found.append(got)
 
 
 def _seq_candidates(
@@ -212,11 +257,7 @@ def _seq_candidates(
                 continue
             tried.add((name.id, start, reverse))
             got = seq_at(text, name, start, reverse)
-            if (
-                got is not None
-                and got.first <= k <= got.last
-                and (best is None or got.score > best.score)
-            ):
+            if got is not None and got.first <= k <= got.last and (best is None or got.score > best.score):
                 best = got
     if best is not None and name.bare_surname:
         return None
@@ -239,8 +280,10 @@ def _diagnose(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
         if compare(text, i, word, target, name) is not None:
             matched += 1
         elif problem is None:
+            if not text.capitalized(i) or word in _TITLES:
+                return None  # not a name at all: no point explaining
             problem = _why(word, target)
-    if problem is None or matched * 2 < n:
+    if problem is None or matched * 2 < n or matched < min(2, n - 1):
         return None
     score = round(100.0 * matched / n, 1)
     return Found(name, start, start + n - 1, score, "partial", problem)
@@ -278,7 +321,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
         if hit:
             return _reject(f, f"inside exclusion '{phrase}'")
     name = f.name
-    if name.person and name.alone and not name.korean and f.first > 0:
+    if name.person and f.first == f.last and not name.korean and f.first > 0:
         prev = f.first - 1
         word = text.words[prev]
         if (
@@ -288,6 +331,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and len(word) > 1
             and word not in _TITLES
             and word not in STOPWORDS
+            and not word.endswith(_PATRONYMIC)
             and not (text.cased_word(prev).isupper() and text.cased_word(f.first).isupper())
             and not _is_own_word(text, prev, f, names)
         ):

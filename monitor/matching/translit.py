@@ -9,6 +9,7 @@ and the usual South/North Korean spellings); the Russian key rewrites letters
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -21,6 +22,7 @@ _VOWEL = (
 _FINAL = r"(?:ng|rk|lk|k|g|n|t|d|l|r|m|p|b|h)?"
 _SYLLABLE = _INITIAL + _VOWEL + _FINAL
 _KOREAN_WORD = re.compile(f"(?:{_SYLLABLE}){{1,2}}")
+_KOREAN_SYLLABLE = re.compile(_SYLLABLE)
 
 # Ordered rewrites; each merges spellings of the same Korean sound.
 _KOREAN_RULES: tuple[tuple[str, str], ...] = (
@@ -53,6 +55,16 @@ _DOUBLE = re.compile(r"([kptsjlmn])\1")
 def is_korean(word: str) -> bool:
     """The word reads as one or two romanised Korean syllables."""
     return _KOREAN_WORD.fullmatch(word) is not None
+
+
+def is_korean_name(words: Sequence[str]) -> bool:
+    """A romanised Korean name: a one-syllable surname, then one- or two-syllable words."""
+    return (
+        len(words) >= 2
+        and len(words[0]) <= 4
+        and _KOREAN_SYLLABLE.fullmatch(words[0]) is not None
+        and all(is_korean(w) for w in words[1:])
+    )
 
 
 @lru_cache(maxsize=65536)

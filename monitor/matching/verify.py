@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from monitor.matching.names import STOPWORDS, TITLE_SLACK, NameSpec, canonical
 from monitor.matching.normalize import Text, is_foreign_script
@@ -214,27 +215,27 @@ TITLE_REACH = 3
 def _title_hits(
     text: Text, name: NameSpec, word: str, i: int, span: int = 1
 ) -> list[tuple[frozenset[int], int, int]]:
+    exact = name.title_targets.get(word)
+    if exact is not None:
+        return [(exact, 0, span)]
+    if name.exact or len(word) < 4:
+        return []
     out = []
-    d = name.distinct
-    for q, dw in enumerate(d):
-        for covered, target in (
-            (frozenset({q}), dw),
-            (frozenset({q, q + 1}), dw + d[q + 1] if q + 1 < len(d) else ""),
-        ):
-            if not target:
-                continue
-            if word == target:
-                out.append((covered, 0, span))
-            elif not name.exact and len(target) >= 5:
-                edits = typo_edits(word, target, False)
-                if edits is not None and edits <= typo_budget(len(target), False):
-                    out.append((covered, edits, span))
+    for target, covered in name.title_targets.items():
+        # typo_edits needs the same first letter and a close length: check cheaply first
+        if target[0] == word[0] and len(target) >= 5 and abs(len(target) - len(word)) <= 2:
+            edits = _title_typo(word, target)
+            if edits is not None:
+                out.append((covered, edits, span))
     return out
 
 
-def _best_title(
-    text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset[int], int]]
-) -> Found | None:
+@lru_cache(maxsize=65536)
+def _title_typo(word: str, target: str) -> int | None:
+    return typo_edits(word, target, False)
+
+
+def _best_title(text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset[int], int]]) -> Found | None:
     hits.sort(key=lambda h: (h[0], h[1]))
     width = len(name.words) + TITLE_SLACK
     best: tuple[int, int, int, int, int] | None = None  # count, -span, first, last, start idx
