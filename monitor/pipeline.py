@@ -246,10 +246,22 @@ def draft_digest(svc: Service, digest: DigestSettings, now: datetime) -> DigestD
 def queue_digest(svc: Service, digest: DigestSettings, *, force: bool = False) -> int | None:
     """Render and queue one digest if it is due and has something to say; returns the outbox id."""
     now = svc.clock()
-    if not force and not is_due(digest.schedule, last_sent=svc.store.last_sent(digest.name), now=now):
-        return None
+    scheduled = digest.schedule.kind != "immediate"
+    if not force:
+        last_sent = svc.store.last_sent(digest.name)
+        if last_sent is None and scheduled:
+            # A new scheduled digest starts counting now: its first mail goes out at the first
+            # scheduled time (a "daily 07:00" reader expects 07:00, not whenever the daemon started).
+            svc.store.mark_digest_run(digest.name, now)
+            return None
+        if not is_due(digest.schedule, last_sent=last_sent, now=now):
+            return None
     draft = draft_digest(svc, digest, now)
     if draft is None:
+        if scheduled and not force:
+            # the 07:00 run with nothing to say still happened: an item at 08:00 waits for
+            # tomorrow's 07:00 instead of going out at once as a late "daily" digest
+            svc.store.mark_digest_run(digest.name, now)
         return None
     item_ids, rendered = draft.item_ids, draft.rendered
     domain = svc.settings.mail.sender.rpartition("@")[2] or "localhost"
