@@ -81,7 +81,10 @@ def digest_preview(settings: Settings, digest_name: str | None, out_path: Path |
     with Store(settings.store_path) if settings.store_path.exists() else _empty_store() as store:
         svc = _service(settings, store)
         draft = draft_digest(svc, digest, now)
-        due = next_due(digest.schedule, last_sent=store.last_sent(digest.name), now=now)
+        last_sent = store.last_sent(digest.name)
+        if last_sent is None and digest.schedule.kind != "immediate":
+            last_sent = now  # a new scheduled digest waits for its first scheduled time (queue_digest)
+        due = next_due(digest.schedule, last_sent=last_sent, now=now)
         rendered = draft.rendered if draft is not None else _sample(svc, digest, now)
     default_name = f"preview-{_stem(digest.name)}{'' if draft else '-sample'}.html"
     path = out_path or settings.store_path.parent / default_name
