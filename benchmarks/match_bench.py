@@ -26,7 +26,7 @@ from monitor.matching.names import split_words
 from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
 
-_COMMON = """
+_COMMON_TEXT = """
 the of and to in a is that for on with as was said by at from it its an be has have
 are were will would been their which about after over more than new also but not they
 officials government minister president talks meeting week year month country state
@@ -38,7 +38,8 @@ during while before under against between including despite amid following since
 international national regional local public private energy oil gas grain shipments
 port rail road bridge project investment bank fund market prices growth exports imports
 officials expected announced confirmed denied warned urged called accused rejected
-""".split()
+"""
+_COMMON = _COMMON_TEXT.split()
 _SYL_RU = "vo lo ko mi sha ro ni ta se re ga zu be do pe tro ka li na vi"
 _SUFFIX_RU = "ov ev in sky enko ova eva ina skaya ich"
 _FIRST_RU = "Sergei Andrei Dmitry Alexander Mikhail Nikolai Yuri Pavel Oleg Igor Anna Elena Olga"

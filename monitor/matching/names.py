@@ -239,15 +239,14 @@ def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
 
 # Frequent English words: a name word spelling one of them (or, for Korean names, sharing
 # its syllable key: "on" ~ "Un") makes a poor anchor, as it would be verified too often.
-_ENGLISH = frozenset(
-    """
+_ENGLISH_WORDS = """
     a about after all also an and any are as at be been but by can day did do for from go
     had has have he her him his how i if in into is it its just like made make man many me
     more most much my new no not now of oh old on one only or our out over said say see she
     so some such than that the their them then they this to too two up us use was way we
     were what when who will with year you
-    """.split()
-)
+"""
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
 _ENGLISH_KOREAN = frozenset(korean_key(w) for w in _ENGLISH if is_korean(w))
 
 

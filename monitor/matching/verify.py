@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from monitor.matching.names import STOPWORDS, TITLE_SLACK, NameSpec, canonical
 from monitor.matching.normalize import Text, is_foreign_script
-from monitor.matching.translit import is_korean, korean_key, russian_key, typo_budget, typo_edits
+from monitor.matching.translit import is_korean, korean_key, russian_key, typo_edits
 
 # Score = 100 minus these (see docs/matching.md).
 PENALTY_TRANSLIT = 4.0
