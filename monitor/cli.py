@@ -283,6 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--item", type=int, help="a stored item id")
     p.add_argument("text", nargs="?", help="the text ('-' reads stdin)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--title", help="a headline to explain with TEXT (rules may read only titles)")
+    p.add_argument("--all", action="store_true", help="also show weak candidates on words that matched")
     p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("backtest", help="run rules over stored items; show what an edit adds and removes")
@@ -291,6 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", default=None, help="only items seen in this span, e.g. 30d")
     p.add_argument("--source", default=None, help="only items of this source")
     p.add_argument("--sample", type=int, default=3, help="sample items to show per rule")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes to match with (default: one per core)")
     p.set_defaults(func=cmd_backtest)
 
     p = sub.add_parser("sources", help="print the health of every source")
