@@ -7,9 +7,7 @@ from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
 
 
 def _ruleset() -> RuleSet:
-    people = Watchlist(
-        "people", (Entry("kju", "Kim Jong Un"), Entry("lav", "Sergei Lavrov", ("Lavrov",)))
-    )
+    people = Watchlist("people", (Entry("kju", "Kim Jong Un"), Entry("lav", "Sergei Lavrov", ("Lavrov",))))
     return RuleSet(watchlists={"people": people}, rules=(Rule("watch", any=("people",)),))
 
 
