@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from monitor.matching.index import EMPTY, Posting, WordIndex
-from monitor.matching.names import STOPWORDS, NameSpec, split_words, title_may_match
+from monitor.matching.names import (
+    STOPWORDS,
+    TITLE_SLACK,
+    NameSpec,
+    split_words,
+    title_may_match,
+)
 from monitor.matching.normalize import Text
 from monitor.matching.verify import Found, compare, seq_at, surname_only, title_at
 
@@ -180,6 +187,7 @@ class _Scan:
         self.present: set[str] = set(text.words)
         self.title_ok: dict[tuple[int, bool], bool] = {}
         self.title_words: dict[str, tuple[Posting, ...]] = {}
+        self.positions: dict[str, list[int]] | None = None
 
     def run(self, index: WordIndex) -> list[Found]:
         text, words = self.text, self.text.words
@@ -207,12 +215,39 @@ class _Scan:
         if passing is None:
             passing = tuple(p for p in postings if self._title_may_match(*p))
             self.title_words[word] = passing
-        for nid, _, _ in passing:
+        for nid, j, width in passing:
             if (nid, k, True) not in self.tried:
                 self.tried.add((nid, k, True))
-                hit = title_at(self.text, self.names[nid], k)
+                name = self.names[nid]
+                if not (self.near_misses or self._window_may_match(name, k, j, width)):
+                    continue
+                hit = title_at(self.text, name, k)
                 if hit is not None:
                     self.found.append(hit)
+
+    def _window_may_match(self, name: NameSpec, k: int, j: int, width: int) -> bool:
+        """Cheap filter: enough of the title's words occur verbatim near word k."""
+        if self.positions is None:
+            self.positions = {}
+            for i, w in enumerate(self.text.words):
+                self.positions.setdefault(w, []).append(i)
+        reach = len(name.words) + TITLE_SLACK
+        positions = self.positions
+
+        def near(form: str) -> bool:
+            spots = positions.get(form, ())
+            at = bisect_left(spots, k - reach)
+            return at < len(spots) and spots[at] <= k + reach
+
+        # a country phrase may stand for a word without forms: assume it present
+        hit = [not forms or any(near(f) for f in forms) for forms in name.forms]
+        d = name.distinct
+        for q in range(len(d) - 1):
+            if not (hit[q] and hit[q + 1]) and near(d[q] + d[q + 1]):
+                hit[q] = hit[q + 1] = True
+        misspelt = width == 1 and self.text.words[k] not in name.forms[j]
+        # one more word may be misspelt
+        return sum(hit) + misspelt + 1 >= name.required
 
     def _title_may_match(self, nid: int, j: int, width: int) -> bool:
         name = self.names[nid]
