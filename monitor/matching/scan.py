@@ -285,6 +285,8 @@ def _seq_candidates(
     text: Text, name: NameSpec, k: int, j: int, width: int, tried: set[tuple[int, int, bool]]
 ) -> Found | None:
     best: Found | None = None
+    if width == 1 and compare(text, k, text.words[k], name.words[j], name) is None:
+        return None  # the index over-approximates typos: the anchor itself must hold
     reversible = name.person and not name.korean and len(name.words) == 2 and not name.exact
     for start in range(max(0, k - j - 2), k + 1):
         for reverse in (False, True) if reversible else (False,):
