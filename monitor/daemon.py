@@ -11,8 +11,10 @@ Jobs (AsyncIOScheduler, all in one event loop):
 
 The scheduler holds no state that matters: what is due and what is queued is
 in the store, so a restart (or a kill) resumes where the last run stopped.
-SIGTERM/SIGINT cancel the jobs in flight, which is safe because every store
-write is one transaction, and exit within a few seconds.
+SIGTERM/SIGINT cancel the polls in flight, which is safe because every store
+write is one transaction, let a delivery in flight finish (at most the SMTP
+timeout: cancelled after the server's 250 but before the store recorded it, it
+would be sent again on the next start), and exit.
 """
 
 from __future__ import annotations
@@ -96,6 +98,7 @@ class Daemon:
         self.svc = service
         self.stopping = asyncio.Event()
         self.tasks: set[asyncio.Task[Any]] = set()
+        self.finishing: set[asyncio.Task[Any]] = set()  # tasks a stop lets finish (deliveries)
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.fetcher: Fetcher | None = None
         self._rules_sig = self._rules_signature()
@@ -141,14 +144,18 @@ class Daemon:
         self.reload_rules()
 
     # -- jobs
-    def _spawn(self, make: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
-        """Wrap a job so SIGTERM can cancel it and a bug in it is logged, not fatal."""
+    def _spawn(self, make: Callable[[], Awaitable[None]], *,
+               finish_on_stop: bool = False) -> Callable[[], Awaitable[None]]:
+        """Wrap a job so SIGTERM can cancel it (or, with ``finish_on_stop``, wait for it)
+        and a bug in it is logged, not fatal."""
 
         async def job() -> None:
             if self.stopping.is_set():
                 return
             task = asyncio.ensure_future(make())
             self.tasks.add(task)
+            if finish_on_stop:
+                self.finishing.add(task)
             try:
                 await task
             except asyncio.CancelledError:
@@ -157,6 +164,7 @@ class Daemon:
                 log.exception("job failed; the daemon goes on")
             finally:
                 self.tasks.discard(task)
+                self.finishing.discard(task)
 
         return job
 
@@ -211,8 +219,8 @@ class Daemon:
             self.fetcher = fetcher
             now = datetime.now(UTC)
             self._schedule_polls()
-            self.scheduler.add_job(self._spawn(self.digest_job), "interval", seconds=d.tick.total_seconds(),
-                                   id="digests", next_run_time=now, max_instances=1, coalesce=True,
+            self.scheduler.add_job(self._spawn(self.digest_job, finish_on_stop=True), "interval",
+                                   seconds=d.tick.total_seconds(), id="digests", next_run_time=now, max_instances=1, coalesce=True,
                                    misfire_grace_time=None)
             self.scheduler.add_job(self._spawn(self.watch_job), "interval",
                                    seconds=d.watch_interval.total_seconds(), id="watch", max_instances=1,
@@ -221,13 +229,24 @@ class Daemon:
             log.info("monitor running: %d sources, %d digests, store %s", len(self.svc.settings.sources),
                      len(self.svc.settings.digests), self.svc.settings.store_path)
             await self.stopping.wait()
+            # before shutdown, which cancels every running job, a delivery in flight included
+            await self._stop_tasks()
             self.scheduler.shutdown(wait=False)
-            for task in list(self.tasks):
-                task.cancel()
-            if self.tasks:
-                await asyncio.wait(list(self.tasks), timeout=5)
         self.svc.store.close()
         log.info("monitor stopped")
+
+    async def _stop_tasks(self) -> None:
+        """Cancel polls at once, but let a delivery in flight finish (bounded by the SMTP timeout):
+        cancelled between the server's 250 and the store's commit, it would go out again on restart."""
+        for task in self.tasks - self.finishing:
+            task.cancel()
+        if self.finishing:
+            log.info("stopping: waiting for the delivery in flight")
+            await asyncio.wait(list(self.finishing), timeout=self.svc.settings.mail.timeout + 5)
+        for task in list(self.tasks):
+            task.cancel()
+        if self.tasks:
+            await asyncio.wait(list(self.tasks), timeout=5)
 
     def _on_stop(self, sig: signal.Signals) -> None:
         log.info("%s received: stopping", sig.name)
