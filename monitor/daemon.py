@@ -220,8 +220,8 @@ class Daemon:
             now = datetime.now(UTC)
             self._schedule_polls()
             self.scheduler.add_job(self._spawn(self.digest_job, finish_on_stop=True), "interval",
-                                   seconds=d.tick.total_seconds(), id="digests", next_run_time=now, max_instances=1, coalesce=True,
-                                   misfire_grace_time=None)
+                                   seconds=d.tick.total_seconds(), id="digests", next_run_time=now,
+                                   max_instances=1, coalesce=True, misfire_grace_time=None)
             self.scheduler.add_job(self._spawn(self.watch_job), "interval",
                                    seconds=d.watch_interval.total_seconds(), id="watch", max_instances=1,
                                    coalesce=True, misfire_grace_time=None)
