@@ -14,6 +14,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
@@ -62,45 +64,65 @@ def start_daemon(config: Path, cwd: Path, log: Path) -> subprocess.Popen[bytes]:
                                 stdout=out, stderr=subprocess.STDOUT, env=env)
 
 
-def test_daemon_killed_mid_send_then_restarted_sends_exactly_once(
-        tmp_path: Path, http_server: FixtureServer, smtp_server: SmtpTestServer) -> None:
+def wait_for_line(log: Path, text: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text(encoding="utf-8", errors="replace"):
+        assert time.monotonic() < deadline, f"{text!r} not in daemon log:\n{log.read_text(encoding='utf-8')}"
+        time.sleep(0.02)  # polling a file for a condition, not waiting out a duration
+
+
+def queued_digest(tmp_path: Path, http_server: FixtureServer,
+                  smtp_server: SmtpTestServer) -> tuple[Path, str]:
+    """SMTP down during `monitor run --once`: the digest is rendered and queued in the outbox,
+    its first delivery failed. Returns the config and the queued Message-ID."""
     http_server.routes["/wire.xml"] = Reply(200, rss(ITEMS), {"Content-Type": "application/rss+xml"})
     config = write_project(tmp_path, sources=[{"name": "Wire", "url": http_server.url("/wire.xml")}],
                            smtp_port=smtp_server.port, extra='[daemon]\ntick = "1s"\nwatch_rules = false\n')
-    # a long SMTP timeout: the daemon must still be waiting for the DATA reply when it is killed
+    # a long SMTP timeout: the daemon must still be waiting for the DATA reply when it is signalled
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace('from = "monitor@test.example"\ntimeout = 5',
                                    'from = "monitor@test.example"\ntimeout = 120'), encoding="utf-8")
-    db = tmp_path / "var" / "monitor.db"
-
-    # 1. SMTP down: the digest is rendered and queued in the outbox, its delivery failed
     smtp_server.stop()
     queued = run_cli("run", "--once", "--config", str(config), cwd=tmp_path)
     assert queued.returncode == 0, queued.stderr
-    [(status, attempts, message_id)] = outbox_rows(db)
+    [(status, attempts, message_id)] = outbox_rows(tmp_path / "var" / "monitor.db")
     assert (status, attempts) == ("pending", 1)
+    return config, message_id
 
-    # 2. a daemon picks the retry up and is SIGKILLed while the server holds the DATA reply
-    stall = StallBeforeDataReply()
-    stalling = Controller(stall, hostname="127.0.0.1", port=smtp_server.port, ready_timeout=10)
+
+@contextmanager
+def daemon_mid_send(config: Path, port: int,
+                    stall: StallBeforeDataReply) -> Iterator[subprocess.Popen[bytes]]:
+    """A `monitor run` daemon whose retry is held at the DATA reply by a stalling server on ``port``."""
+    stalling = Controller(stall, hostname="127.0.0.1", port=port, ready_timeout=10)
     stalling.start()
-    log = tmp_path / "daemon.log"
-    daemon = start_daemon(config, tmp_path, log)
+    log = config.parent / "daemon.log"
+    daemon = start_daemon(config, config.parent, log)
     try:
         assert stall.in_data.wait(timeout=30), log.read_text(encoding="utf-8", errors="replace")
-        daemon.send_signal(signal.SIGKILL)
-        assert daemon.wait(timeout=30) == -signal.SIGKILL
+        yield daemon
     finally:
         if daemon.poll() is None:
             daemon.kill()
             daemon.wait()
         stall.release.set()
         stalling.stop()
+
+
+def test_daemon_killed_mid_send_then_restarted_sends_exactly_once(
+        tmp_path: Path, http_server: FixtureServer, smtp_server: SmtpTestServer) -> None:
+    config, message_id = queued_digest(tmp_path, http_server, smtp_server)
+    db = tmp_path / "var" / "monitor.db"
+    stall = StallBeforeDataReply()
+    with daemon_mid_send(config, smtp_server.port, stall) as daemon:
+        daemon.send_signal(signal.SIGKILL)
+        assert daemon.wait(timeout=30) == -signal.SIGKILL
     assert stall.message_ids == [message_id]
     assert outbox_rows(db) == [("pending", 1, message_id)]  # the kill left no half-recorded attempt
 
-    # 3. restarted with a working server: sent once, to each recipient once, same Message-ID
+    # restarted with a working server: sent once, to each recipient once, same Message-ID
     smtp_server.start()
+    log = tmp_path / "daemon.log"
     daemon = start_daemon(config, tmp_path, log)
     try:
         [received] = smtp_server.wait_for(1, timeout=30)
@@ -116,43 +138,18 @@ def test_daemon_killed_mid_send_then_restarted_sends_exactly_once(
     assert outbox_rows(db) == [("sent", 2, message_id)]
 
 
-def wait_for_line(log: Path, text: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while text not in log.read_text(encoding="utf-8", errors="replace"):
-        assert time.monotonic() < deadline, f"{text!r} not in daemon log:\n{log.read_text(encoding='utf-8')}"
-        time.sleep(0.02)  # polling a file for a condition, not waiting out a duration
-
-
 def test_sigterm_during_a_delivery_lets_it_finish_and_record_it(
         tmp_path: Path, http_server: FixtureServer, smtp_server: SmtpTestServer) -> None:
-    http_server.routes["/wire.xml"] = Reply(200, rss(ITEMS), {"Content-Type": "application/rss+xml"})
-    config = write_project(tmp_path, sources=[{"name": "Wire", "url": http_server.url("/wire.xml")}],
-                           smtp_port=smtp_server.port, extra='[daemon]\ntick = "1s"\nwatch_rules = false\n')
-    db = tmp_path / "var" / "monitor.db"
-    smtp_server.stop()
-    assert run_cli("run", "--once", "--config", str(config), cwd=tmp_path).returncode == 0
-    [(_, _, message_id)] = outbox_rows(db)
-
+    config, message_id = queued_digest(tmp_path, http_server, smtp_server)
     # the server holds the DATA reply while the daemon is told to stop, then accepts the message
     stall = StallBeforeDataReply(reply="250 OK: queued")
-    stalling = Controller(stall, hostname="127.0.0.1", port=smtp_server.port, ready_timeout=10)
-    stalling.start()
-    log = tmp_path / "daemon.log"
-    daemon = start_daemon(config, tmp_path, log)
-    try:
-        assert stall.in_data.wait(timeout=30), log.read_text(encoding="utf-8", errors="replace")
+    with daemon_mid_send(config, smtp_server.port, stall) as daemon:
         daemon.send_signal(signal.SIGTERM)
-        wait_for_line(log, "SIGTERM received")
+        wait_for_line(tmp_path / "daemon.log", "SIGTERM received")
         stall.release.set()
         assert daemon.wait(timeout=30) == 0
-    finally:
-        if daemon.poll() is None:
-            daemon.kill()
-            daemon.wait()
-        stall.release.set()
-        stalling.stop()
     # cancelled mid-send, the accepted digest would stay pending and go out again on the next run
-    assert outbox_rows(db) == [("sent", 2, message_id)]
+    assert outbox_rows(tmp_path / "var" / "monitor.db") == [("sent", 2, message_id)]
     smtp_server.start()
     assert run_cli("run", "--once", "--config", str(config), cwd=tmp_path).returncode == 0
     assert smtp_server.received == [] and stall.message_ids == [message_id]
