@@ -81,26 +81,32 @@ def cmd_run(args: argparse.Namespace) -> int:
 # -------------------------------------------------------------------- check
 def config_warnings(settings: Settings, rule_names: set[str]) -> list[Problem]:
     """Things that work but are probably not what the user meant."""
+    from monitor.tomlfile import TomlFile, did_you_mean, load_toml
+
     out: list[Problem] = []
     routed: set[str] = set()
-    for d in settings.digests:
+    doc = load_toml(settings.path)
+
+    def warn(key: str, where: str, message: str, hint: str | None = None) -> None:
+        # ``where`` is the key path in the file, for the line; ``key`` names it for a reader
+        found = doc.problem(where, message) if isinstance(doc, TomlFile) else None
+        out.append(Problem(str(settings.path), key, message, line=found.line if found else None,
+                           column=found.column if found else None, hint=hint, severity="warning"))
+
+    for i, d in enumerate(settings.digests):
         for r in d.rules:
             if r == "*":
                 routed |= rule_names
             elif r not in rule_names:
-                from monitor.tomlfile import did_you_mean
-
-                out.append(Problem(str(settings.path), f"digests '{d.name}'.rules",
-                                   f"names rule '{r}', which no rule file defines",
-                                   hint=did_you_mean(r, rule_names), severity="warning"))
+                warn(f"digests '{d.name}'.rules", f"digests[{i}].rules",
+                     f"names rule '{r}', which no rule file defines", did_you_mean(r, rule_names))
             else:
                 routed.add(r)
         if not d.rules:
-            out.append(Problem(str(settings.path), f"digests '{d.name}'.rules", "names no rule",
-                               severity="warning"))
+            warn(f"digests '{d.name}'.rules", f"digests[{i}].rules", "names no rule")
     for r in sorted(rule_names - routed):
-        out.append(Problem(str(settings.path), "digests", f"rule '{r}' is routed to no digest",
-                           severity="warning"))
+        warn("digests", "digests", f"rule '{r}' is routed to no digest",
+             "name it in a digest's rules, or use rules = [\"*\"]")
     if not settings.sources:
         out.append(Problem(str(settings.path), "sources", "no [[sources]]: nothing will be polled",
                            severity="warning"))
@@ -109,17 +115,24 @@ def config_warnings(settings: Settings, rule_names: set[str]) -> list[Problem]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     path = args.config or default_config_path()
+    if not path.is_file():  # an unusable argument, not a broken file: exit 2
+        print(f"error: no config file at {path} (give --config PATH or set MONITOR_CONFIG)", file=sys.stderr)
+        return 2
     errors: list[Problem] = []
     warnings: list[Problem] = []
     settings: Settings | None = None
+
+    def by_place(p: Problem) -> tuple[str, int, int]:  # read top to bottom, file by file
+        return p.file, p.line or 0, p.column or 0
+
     try:
         settings = load_config(path)
     except InvalidFileError as exc:
-        errors += exc.problems
+        errors += sorted(exc.problems, key=by_place)
     rules_path = settings.rules_path if settings else (path.parent / "rules")
     check = check_rules(rules_path)
-    errors += check.errors
-    warnings += check.warnings
+    errors += sorted(check.errors, key=by_place)
+    warnings += sorted(check.warnings, key=by_place)
     if settings and check.ruleset:
         warnings += config_warnings(settings, {r.name for r in check.ruleset.rules})
     _print_problems(errors, sys.stdout)
