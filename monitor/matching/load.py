@@ -157,8 +157,13 @@ def _read_watchlist(doc: TomlFile, t: Any, p: str, errors: list[Problem],
         entry = _read_entry(doc, e, ep, errors)
         if entry is None:
             continue
+        if entry in entries:  # the same entry twice can never match differently: not worth an error
+            warnings.append(doc.problem(ep, f"'{entry.name}' is listed twice in watch-list '{name}' "
+                                            "(the copy changes nothing)", severity="warning"))
+            continue
         if entry.id in ids:
-            errors.append(doc.problem(ep, f"duplicate entry id '{entry.id}' in watch-list '{name}'"))
+            errors.append(doc.problem(ep, f"duplicate entry id '{entry.id}' in watch-list '{name}'",
+                                      hint="give each entry its own id = \"…\", or remove one"))
         ids.add(entry.id)
         entries.append(entry)
         for k, spelling in enumerate(entry.names):
