@@ -52,6 +52,12 @@ from monitor.pipeline import (
 log = logging.getLogger("monitor")
 
 
+# Longest a stop waits for a delivery in flight: SIGTERM must end the daemon within
+# seconds; past this the attempt is cancelled (a duplicate is then possible only if the
+# server had already accepted it, as with a crash).
+STOP_WAIT = 8.0
+
+
 class StoreLocked(MonitorError):
     pass
 
@@ -182,7 +188,7 @@ class Daemon:
     async def digest_job(self) -> None:
         match_new(self.svc)  # items left unmatched by an earlier crash
         queue_digests(self.svc)
-        await flush_outbox(self.svc)
+        await flush_outbox(self.svc, stop=self.stopping.is_set)
 
     async def watch_job(self) -> None:
         if not self.svc.settings.daemon.watch_rules:
@@ -242,7 +248,7 @@ class Daemon:
             task.cancel()
         if self.finishing:
             log.info("stopping: waiting for the delivery in flight")
-            await asyncio.wait(list(self.finishing), timeout=self.svc.settings.mail.timeout + 5)
+            await asyncio.wait(list(self.finishing), timeout=min(self.svc.settings.mail.timeout, STOP_WAIT))
         for task in list(self.tasks):
             task.cancel()
         if self.tasks:

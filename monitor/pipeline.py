@@ -338,10 +338,14 @@ async def deliver(svc: Service, msg: OutboxMessage) -> str | None:
     return temp
 
 
-async def flush_outbox(svc: Service, *, force: bool = False) -> tuple[int, list[str]]:
-    """Attempt every due outbox message (every pending one when forced)."""
+async def flush_outbox(svc: Service, *, force: bool = False,
+                       stop: Callable[[], bool] | None = None) -> tuple[int, list[str]]:
+    """Attempt every due outbox message (every pending one when forced); ``stop`` is
+    checked between messages so a shutdown waits for one delivery, not a backlog."""
     delivered, errors = 0, []
     for msg in svc.store.due_outbox(None if force else svc.clock()):
+        if stop is not None and stop():
+            break
         error = await deliver(svc, msg)
         if error is None:
             delivered += 1
