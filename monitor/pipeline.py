@@ -5,7 +5,7 @@
               ─► unchanged body (304 or same sha256)? stop: nothing is parsed
               ─► parse_feed / parse_listing (sources/, pure) ─► Store.add_items (each item new once)
     bodies:   items of fetch_body sources ─► Fetcher.get(article) ─► extract_article (pure)
-              ─► Store.save_body (cached by URL, never refetched)
+              ─► Store.save_body (cached by URL, never refetched; a timeout or 5xx is retried)
     match:    Store.items_to_match ─► Matcher.match (pure) ─► routes_for (pure)
               ─► Store.save_matches (matches + routes + matched mark, one transaction)
     digest:   due digests (notify/schedule.py, pure) ─► Store.pending_routes ─► DigestView
@@ -65,6 +65,9 @@ class Service:
     store: Store
     matcher: Matcher
     clock: Clock = utcnow
+    # article URLs being fetched now: poll jobs run concurrently and would fetch (and count
+    # a failure of) the same article several times over
+    bodies_in_flight: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -158,9 +161,30 @@ async def poll_sources(svc: Service, fetcher: Fetcher, sources: Iterable[SourceS
     return list(await asyncio.gather(*(poll_source(svc, fetcher, s) for s in due)))
 
 
+# Temporary failures of one article before its item is matched on the listing's teaser alone.
+BODY_ATTEMPTS = 8
+
+
+def temporary_failure(exc: FetchError) -> bool:
+    """A fetch failure that may pass (the site is down or slow), so fetching again can help."""
+    if exc.kind == "http":
+        return exc.status is None or exc.status >= 500 or exc.status in (408, 425, 429)
+    return exc.kind in ("timeout", "connect", "dns", "tls", "protocol")
+
+
 async def fetch_bodies(svc: Service, fetcher: Fetcher, *, limit: int = 500) -> int:
-    """Fetch the article page of each new item of a fetch_body source, once per URL."""
-    pending = svc.store.items_needing_body(limit)
+    """Fetch the article page of each new item of a fetch_body source, once per URL.
+
+    A temporary failure (timeout, 5xx, …) is retried with back-off, the item staying
+    unmatched meanwhile: an item whose watch-list name is only in the article would
+    otherwise be matched on its teaser and never alert."""
+    pending, claimed = [], set()
+    for stored in svc.store.items_needing_body(limit, now=svc.clock()):
+        url = stored.item.link
+        if url and url not in svc.bodies_in_flight and url not in claimed:
+            claimed.add(url)
+            pending.append(stored)
+    svc.bodies_in_flight |= claimed  # before the first await: a concurrent call skips these
 
     async def one(stored_id: int, url: str, source_name: str) -> None:
         cached = svc.store.cached_article(url)
@@ -175,10 +199,22 @@ async def fetch_bodies(svc: Service, fetcher: Fetcher, *, limit: int = 500) -> i
             error = None if text else "no article text found"
         except FetchError as exc:
             text, error = None, f"{exc.kind}: {exc}"
+            failures = svc.store.body_failures(url) + 1
+            if temporary_failure(exc) and failures < BODY_ATTEMPTS:
+                interval = svc.settings.interval_of(source) if source else svc.settings.poll.interval
+                wait = backoff(interval, failures, svc.settings.poll.backoff_max, exc.retry_after)
+                now = svc.clock()
+                svc.store.defer_body(url, error=error, now=now, next_attempt_at=now + wait)
+                log.warning("article %s: %s (attempt %d of %d; next in %s)", url, error, failures,
+                            BODY_ATTEMPTS, _short(wait))
+                return
             log.warning("article %s: %s", url, error)
         svc.store.save_body(stored_id, url, text=text or None, error=error, now=svc.clock())
 
-    await asyncio.gather(*(one(s.id, s.item.link, s.item.source) for s in pending if s.item.link))
+    try:
+        await asyncio.gather(*(one(s.id, s.item.link, s.item.source) for s in pending if s.item.link))
+    finally:
+        svc.bodies_in_flight -= claimed
     return len(pending)
 
 

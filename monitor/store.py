@@ -93,6 +93,10 @@ CREATE TABLE IF NOT EXISTS digest_state (digest TEXT PRIMARY KEY, last_sent_at T
 CREATE TABLE IF NOT EXISTS articles (
     url TEXT PRIMARY KEY, fetched_at TEXT NOT NULL, text TEXT, error TEXT
 );
+-- article fetches that failed for a reason that may pass (timeout, 5xx): retried, not cached
+CREATE TABLE IF NOT EXISTS article_retries (
+    url TEXT PRIMARY KEY, failures INTEGER NOT NULL, next_attempt_at TEXT NOT NULL, last_error TEXT
+);
 CREATE TABLE IF NOT EXISTS health_events (
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL, kind TEXT NOT NULL, message TEXT NOT NULL,
@@ -325,10 +329,28 @@ class Store:
                             datetime.now(UTC), _dt(r["resolved_at"])) for r in rows]
 
     # ---------------------------------------------------------------- articles
-    def items_needing_body(self, limit: int = 1000) -> list[StoredItem]:
-        rows = self.db.execute("SELECT * FROM items WHERE body_state = 'pending' ORDER BY id LIMIT ?",
-                               (limit,))
+    def items_needing_body(self, limit: int = 1000, *, now: datetime | None = None) -> list[StoredItem]:
+        """Items waiting for their article, except those whose article is backing off after
+        a temporary failure (all of them when ``now`` is None)."""
+        rows = self.db.execute(
+            """SELECT i.* FROM items i LEFT JOIN article_retries r ON r.url = i.link
+               WHERE i.body_state = 'pending' AND (r.url IS NULL OR ? IS NULL OR r.next_attempt_at <= ?)
+               ORDER BY i.id LIMIT ?""", (_ts(now), _ts(now), limit))
         return [_stored_item(r) for r in rows]
+
+    def defer_body(self, url: str, *, error: str, now: datetime, next_attempt_at: datetime) -> int:
+        """Record a temporary article failure; the item stays pending. Returns the failures so far."""
+        with self.tx() as db:
+            db.execute(
+                """INSERT INTO article_retries (url, failures, next_attempt_at, last_error)
+                   VALUES (?, 1, ?, ?) ON CONFLICT (url) DO UPDATE SET failures = failures + 1,
+                   next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error""",
+                (url, _ts(next_attempt_at), error))
+            return int(db.execute("SELECT failures FROM article_retries WHERE url = ?", (url,)).fetchone()[0])
+
+    def body_failures(self, url: str) -> int:
+        row = self.db.execute("SELECT failures FROM article_retries WHERE url = ?", (url,)).fetchone()
+        return int(row[0]) if row else 0
 
     def cached_article(self, url: str) -> tuple[str | None, str | None] | None:
         row = self.db.execute("SELECT text, error FROM articles WHERE url = ?", (url,)).fetchone()
@@ -340,6 +362,7 @@ class Store:
         with self.tx() as db:
             db.execute("INSERT OR IGNORE INTO articles (url, fetched_at, text, error) VALUES (?, ?, ?, ?)",
                        (url, _ts(now), text, error))
+            db.execute("DELETE FROM article_retries WHERE url = ?", (url,))
             if text:
                 db.execute("UPDATE items SET body = ?, body_state = 'fetched', teaser_only = 0 "
                            "WHERE id = ?", (text, item_id))
