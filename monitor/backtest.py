@@ -210,7 +210,8 @@ def format_report(report: BacktestReport, *, rules_dir: Path, scope: str) -> str
     rows = [("RULE", "WOULD MATCH", "ALERTED", "ADDED", "REMOVED")]
     for d in _ordered(report):
         rows.append((d.rule + ("" if d.rule in report.candidate_rules else " (not in the edited rules)"),
-                     f"{d.now:,}", f"{d.before:,}", f"+{d.added:,}", f"-{d.removed:,}"))
+                     f"{d.now:,}", f"{d.before:,}",
+                     f"+{d.added:,}" if d.added else "0", f"-{d.removed:,}" if d.removed else "0"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         lines.append("  ".join([r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:],

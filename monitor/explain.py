@@ -77,7 +77,9 @@ def _subject(args: argparse.Namespace, settings: Settings | None) -> Subject:
     if args.text == "-":
         return Subject({"title": title, "body": sys.stdin.read()}, "text from stdin")
     if args.text:
-        return Subject({"title": title, "body": args.text}, "the text given")
+        return Subject({"title": title, "body": args.text},
+                       "the text you gave, read as an item's body" + (" with your --title" if title else
+                                                                       " (add --title TEXT for a headline)"))
     if args.item is not None:
         from monitor.store import Store
 
@@ -179,8 +181,9 @@ def render(ex: Explanation, subject: Subject, ruleset: RuleSet, *, rules_dir: Pa
                    f"similarity {n.score:g}")
         out.append(f"      not alerted{f' by rule {n.rule!r}' if n.rule else ''}: {_why(n.reason)}")
     if hidden:
-        out.append(f"  ({hidden} weaker candidate(s) for words that matched something else are not shown; "
-                   "--all shows them)")
+        one = hidden == 1
+        out.append(f"  ({_n(hidden, 'other candidate')} on words that already matched an entry "
+                   f"{'is' if one else 'are'} not shown; --all shows {'it' if one else 'them'})")
 
     out += ["", "RULES"]
     width = max((len(r.name) for r in rules), default=0)
@@ -229,8 +232,6 @@ def _why(reason: str) -> str:
         return reason.replace("score", "similarity", 1) + " (lower the rule's min_score to accept it)"
     if reason.startswith("inside exclusion"):
         return reason + " (the entry's exclude list vetoes mentions inside that phrase)"
-    if "short token" in reason:
-        return reason + " — short name parts are never taken for typos"
     if "vetoes the rule" in reason or "(none)" in reason:
         return reason + " — a mention from a `none` list stops the rule"
     return reason
