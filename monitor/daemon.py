@@ -7,7 +7,8 @@ Jobs (AsyncIOScheduler, all in one event loop):
 - ``digests`` every ``[daemon] tick``: queue the digests that are due, then
   attempt the outbox messages that are due;
 - ``watch`` every ``[daemon] watch_interval``: reload rules (and config.toml)
-  when the files changed. SIGHUP forces the same reload.
+  when the files changed and then stayed the same for one more interval (never
+  half-written). SIGHUP forces the same reload at once.
 
 The scheduler holds no state that matters: what is due and what is queued is
 in the store, so a restart (or a kill) resumes where the last run stopped.
@@ -88,7 +89,10 @@ def build_service(settings: Settings) -> Service:
     return Service(settings=settings, store=open_store(settings), matcher=Matcher.build(ruleset))
 
 
-def _signature(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+Signature = tuple[tuple[str, int, int], ...]  # (path, mtime_ns, size) of each watched file
+
+
+def _signature(paths: list[Path]) -> Signature:
     out = []
     for p in paths:
         try:
@@ -109,14 +113,16 @@ class Daemon:
         self.fetcher: Fetcher | None = None
         self._rules_sig = self._rules_signature()
         self._config_sig = _signature([service.settings.path])
+        self._seen: dict[str, Signature] = {}  # the last changed signature the watcher saw
 
     # -- reload
-    def _rules_signature(self) -> tuple[tuple[str, int, int], ...]:
+    def _rules_signature(self) -> Signature:
         return _signature(rule_files(self.svc.settings.rules_path))
 
     def reload_rules(self) -> bool:
-        check = check_rules(self.svc.settings.rules_path)
+        # the signature before reading: a write during the read is seen as a change next time
         self._rules_sig = self._rules_signature()
+        check = check_rules(self.svc.settings.rules_path)
         if check.ruleset is None:
             for problem in check.errors:
                 log.error("rules not reloaded: %s", problem)
@@ -193,10 +199,21 @@ class Daemon:
     async def watch_job(self) -> None:
         if not self.svc.settings.daemon.watch_rules:
             return
-        if _signature([self.svc.settings.path]) != self._config_sig:
+        config_sig = _signature([self.svc.settings.path])
+        if config_sig != self._config_sig and self._settled("config", config_sig):
             self.reload_config()
-        if self._rules_signature() != self._rules_sig:
+        rules_sig = self._rules_signature()
+        if rules_sig != self._rules_sig and self._settled("rules", rules_sig):
             self.reload_rules()
+
+    def _settled(self, what: str, sig: Signature) -> bool:
+        """Act on a change once the files look the same on two watch ticks in a row. An editor
+        that truncates and then writes can be caught half-way, and half a rule file can be valid
+        TOML with rules missing: every item matched meanwhile would be lost for good."""
+        if self._seen.get(what) == sig:
+            return True
+        self._seen[what] = sig
+        return False
 
     def _schedule_polls(self) -> None:
         wanted = {f"poll:{s.name}": s for s in self.svc.settings.sources if s.enabled}
