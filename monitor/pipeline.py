@@ -161,8 +161,11 @@ async def poll_sources(svc: Service, fetcher: Fetcher, sources: Iterable[SourceS
     return list(await asyncio.gather(*(poll_source(svc, fetcher, s) for s in due)))
 
 
-# Temporary failures of one article before its item is matched on the listing's teaser alone.
+# Temporary failures of one article before its item is matched on the listing's teaser alone,
+# and the spacing of the attempts: the item's alert waits meanwhile, ~20 minutes at most.
 BODY_ATTEMPTS = 8
+BODY_RETRY_BASE = timedelta(seconds=30)
+BODY_RETRY_MAX = timedelta(minutes=5)
 
 
 def temporary_failure(exc: FetchError) -> bool:
@@ -201,8 +204,10 @@ async def fetch_bodies(svc: Service, fetcher: Fetcher, *, limit: int = 500) -> i
             text, error = None, f"{exc.kind}: {exc}"
             failures = svc.store.body_failures(url) + 1
             if temporary_failure(exc) and failures < BODY_ATTEMPTS:
-                interval = svc.settings.interval_of(source) if source else svc.settings.poll.interval
-                wait = backoff(interval, failures, svc.settings.poll.backoff_max, exc.retry_after)
+                interval = min(svc.settings.interval_of(source) if source else svc.settings.poll.interval,
+                               BODY_RETRY_BASE)
+                cap = min(svc.settings.poll.backoff_max, BODY_RETRY_MAX)
+                wait = backoff(interval, failures, cap, exc.retry_after)
                 now = svc.clock()
                 svc.store.defer_body(url, error=error, now=now, next_attempt_at=now + wait)
                 log.warning("article %s: %s (attempt %d of %d; next in %s)", url, error, failures,

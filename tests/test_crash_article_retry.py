@@ -107,3 +107,17 @@ def test_concurrent_calls_fetch_an_article_once(tmp_path: Path, http_server: Fix
     asyncio.run(both())
     assert len(hits) == 1 and svc.store.body_failures(http_server.url("/a/1")) == 1
     svc.store.close()
+
+
+def test_an_item_waits_for_its_article_about_twenty_minutes_at_most(
+        tmp_path: Path, http_server: FixtureServer) -> None:
+    # the wait holds back the item's alert, even one its title alone would fire
+    svc, clock, hits = setup(tmp_path, http_server, [Reply(503, b"down")])
+    start = clock.now
+    asyncio.run(cycle(svc, poll=True))
+    while svc.store.items_needing_body(now=None):
+        clock.now += timedelta(seconds=10)
+        asyncio.run(cycle(svc))
+    assert len(hits) == BODY_ATTEMPTS
+    assert clock.now - start < timedelta(minutes=30)
+    svc.store.close()
