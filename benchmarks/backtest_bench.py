@@ -28,9 +28,23 @@ from monitor.backtest import ProgressBar, format_report, run_backtest
 from monitor.model import Item, Match
 from monitor.store import Store
 
-SOURCES = ["KCNA Watch", "NK News", "38 North", "Yonhap North Korea", "TASS World", "Daily NK", "RIA",
-           "Rodong Sinmun", "Naenara", "Interfax", "Reuters Asia", "AP Korea"]
-FIRST_RU = "Sergei Andrei Dmitry Alexander Mikhail Nikolai Yuri Pavel Oleg Igor Anna Elena Olga Viktor".split()
+SOURCES = [
+    "KCNA Watch",
+    "NK News",
+    "38 North",
+    "Yonhap North Korea",
+    "TASS World",
+    "Daily NK",
+    "RIA",
+    "Rodong Sinmun",
+    "Naenara",
+    "Interfax",
+    "Reuters Asia",
+    "AP Korea",
+]
+FIRST_RU = (
+    "Sergei Andrei Dmitry Alexander Mikhail Nikolai Yuri Pavel Oleg Igor Anna Elena Olga Viktor".split()
+)
 FIRST_RU_VARIANT = {"Sergei": "Sergey", "Andrei": "Andrey", "Yuri": "Yuriy", "Dmitry": "Dmitri"}
 SYL_RU = "vo lo ko mi sha ro ni ta se re ga zu be do pe tro ka li na vi".split()
 SUF_RU = "ov ev in sky enko ova eva ina kov".split()
@@ -56,8 +70,18 @@ SENTENCES = [
     "Prices of rice and corn in markets rose for a second month, traders told the outlet.",
     "Observers expect further visits before the end of the year as preparations continue.",
 ]
-UNWATCHED = ["John Smith", "Maria Garcia", "Lee Jae-myung", "Antonio Guterres", "Wang Yi", "Yoon Suk Yeol",
-             "Rafael Grossi", "Kishida Fumio", "Olaf Scholz", "Recep Erdogan"]
+UNWATCHED = [
+    "John Smith",
+    "Maria Garcia",
+    "Lee Jae-myung",
+    "Antonio Guterres",
+    "Wang Yi",
+    "Yoon Suk Yeol",
+    "Rafael Grossi",
+    "Kishida Fumio",
+    "Olaf Scholz",
+    "Recep Erdogan",
+]
 
 
 def _cap(s: str) -> str:
@@ -81,7 +105,9 @@ def make_entries(n: int, rng: random.Random) -> list[tuple[str, str, list[str]]]
         elif roll < 0.9:
             name, wl = _cap("".join(rng.choices(SYL_RU, k=2)) + rng.choice(PLACES)) + " region", "places"
         else:
-            name = f"{rng.choice(ORG_TOPIC)} {rng.choice(ORG_KIND)} of {_cap(''.join(rng.choices(SYL_RU, k=2)))}"
+            name = (
+                f"{rng.choice(ORG_TOPIC)} {rng.choice(ORG_KIND)} of {_cap(''.join(rng.choices(SYL_RU, k=2)))}"
+            )
             wl = "organisations"
         if name.lower() not in seen:
             seen.add(name.lower())
@@ -108,7 +134,11 @@ def write_rules(folder: Path, entries: list[tuple[str, str, list[str]]]) -> None
     folder.mkdir(parents=True, exist_ok=True)
     by_list: dict[str, list[str]] = {}
     for wl, name, aliases in entries:
-        alias = f", aliases = [{', '.join(repr(a).replace(chr(39), chr(34)) for a in aliases)}]" if aliases else ""
+        alias = (
+            f", aliases = [{', '.join(repr(a).replace(chr(39), chr(34)) for a in aliases)}]"
+            if aliases
+            else ""
+        )
         by_list.setdefault(wl, []).append(f'  {{ name = "{name}"{alias} }},' if alias else f'  "{name}",')
     people = ["dprk-officials", "russian-officials"]
     text = []
@@ -118,15 +148,19 @@ def write_rules(folder: Path, entries: list[tuple[str, str, list[str]]]) -> None
     text = []
     for wl in ("places", "organisations"):
         text += ["[[watchlist]]", f'name = "{wl}"', "entries = [", *by_list.get(wl, []), "]", ""]
-    text += ['[[rule]]\nname = "officials"\nany = ["dprk-officials", "russian-officials"]\n',
-             '[[rule]]\nname = "summits"\nall = ["dprk-officials", "russian-officials"]\n',
-             '[[rule]]\nname = "places near officials"\nany = ["places"]\n'
-             'near = { lists = ["places", "russian-officials"], within = 30 }\n',
-             '[[rule]]\nname = "organisations"\nany = ["organisations"]\nnone = ["places"]\n']
+    text += [
+        '[[rule]]\nname = "officials"\nany = ["dprk-officials", "russian-officials"]\n',
+        '[[rule]]\nname = "summits"\nall = ["dprk-officials", "russian-officials"]\n',
+        '[[rule]]\nname = "places near officials"\nany = ["places"]\n'
+        'near = { lists = ["places", "russian-officials"], within = 30 }\n',
+        '[[rule]]\nname = "organisations"\nany = ["organisations"]\nnone = ["places"]\n',
+    ]
     (folder / "topics.toml").write_text("\n".join(text), encoding="utf-8")
 
 
-def build_store(path: Path, n_items: int, entries: list[tuple[str, str, list[str]]], rng: random.Random) -> None:
+def build_store(
+    path: Path, n_items: int, entries: list[tuple[str, str, list[str]]], rng: random.Random
+) -> None:
     """``n_items`` items; the first 95% of the entries stand for the rules "in force" when the items
     arrived, so the backtest of the full folder shows additions."""
     start = datetime(2026, 10, 1, tzinfo=UTC)
@@ -152,30 +186,64 @@ def build_store(path: Path, n_items: int, entries: list[tuple[str, str, list[str
                         who = rng.choice(UNWATCHED)
                     sentence = sentence.replace("{X}", who)
                 body.append(sentence)
-            title = rng.choice(["Talks on cooperation continue", "Delegation visits the capital",
-                                "Trade across the border grows", "Statement of the foreign ministry",
-                                "Construction site inspected", "Grain prices rise again"])
+            title = rng.choice(
+                [
+                    "Talks on cooperation continue",
+                    "Delegation visits the capital",
+                    "Trade across the border grows",
+                    "Statement of the foreign ministry",
+                    "Construction site inspected",
+                    "Grain prices rise again",
+                ]
+            )
             if rng.random() < 0.05:
                 k = rng.randrange(len(entries))
                 who = variant(entries[k][1], rng)
                 title = f"{who} {rng.choice(['meets envoy', 'visits Moscow', 'receives delegation'])}"
                 mentioned.append((k, who, "title"))
             published = start + timedelta(minutes=i)
-            per_source[source].append(Item(source=source, key=key, title=title, body=" ".join(body),
-                                           link=f"https://example.org/{key}", published=published))
+            per_source[source].append(
+                Item(
+                    source=source,
+                    key=key,
+                    title=title,
+                    body=" ".join(body),
+                    link=f"https://example.org/{key}",
+                    published=published,
+                )
+            )
             if mentioned:
                 mentions[(source, key)] = mentioned
         for source, items in per_source.items():
             for j in range(0, len(items), 2000):
-                store.add_items(source, f"https://example.org/{source}", items[j:j + 2000],
-                                now=items[j].published or start, etag=None, last_modified=None,
-                                content_hash=None, next_poll_at=None, body_pending=False)
+                store.add_items(
+                    source,
+                    f"https://example.org/{source}",
+                    items[j : j + 2000],
+                    now=items[j].published or start,
+                    etag=None,
+                    last_modified=None,
+                    content_hash=None,
+                    next_poll_at=None,
+                    body_pending=False,
+                )
         ids = {(r[0], r[1]): r[2] for r in store.db.execute("SELECT source, key, id FROM items")}
         for (source, key), mentioned in mentions.items():
-            matches = [Match(rule="officials" if entries[k][0].endswith("officials") else "organisations",
-                             watchlist=entries[k][0], entry=f"e{k}", entry_name=entries[k][1], field=f,
-                             start=0, end=len(who), text=who, score=100.0)
-                       for k, who, f in mentioned if k < old_cutoff and entries[k][0] != "places"]
+            matches = [
+                Match(
+                    rule="officials" if entries[k][0].endswith("officials") else "organisations",
+                    watchlist=entries[k][0],
+                    entry=f"e{k}",
+                    entry_name=entries[k][1],
+                    field=f,
+                    start=0,
+                    end=len(who),
+                    text=who,
+                    score=100.0,
+                )
+                for k, who, f in mentioned
+                if k < old_cutoff and entries[k][0] != "places"
+            ]
             store.save_matches(ids[(source, key)], matches, ["daily"] if matches else [], now=start)
 
 
@@ -198,8 +266,10 @@ def main() -> int:
             stale.unlink()
         t = time.perf_counter()
         build_store(db, args.items, entries, rng)
-        print(f"generated {db} ({db.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t:.1f} s",
-              file=sys.stderr)
+        print(
+            f"generated {db} ({db.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t:.1f} s",
+            file=sys.stderr,
+        )
     with Store(db) as store:
         t = time.perf_counter()
         report = run_backtest(store, rules, workers=args.workers, progress=ProgressBar(sys.stderr))
@@ -207,10 +277,12 @@ def main() -> int:
     print(format_report(report, rules_dir=rules, scope="all sources, all time"))
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"\nbacktest_bench: {report.items:,} items x {args.entries:,} entries: {wall:.1f} s wall, "
-          f"{report.items / wall:,.0f} items/s, {report.workers} process(es); "
-          f"peak RSS parent {parent:.0f} MB, largest worker {children:.0f} MB; target < 60 s: "
-          f"{'MET' if wall < 60 and report.items >= 100_000 else 'NOT MET'}")
+    print(
+        f"\nbacktest_bench: {report.items:,} items x {args.entries:,} entries: {wall:.1f} s wall, "
+        f"{report.items / wall:,.0f} items/s, {report.workers} process(es); "
+        f"peak RSS parent {parent:.0f} MB, largest worker {children:.0f} MB; target < 60 s: "
+        f"{'MET' if wall < 60 and report.items >= 100_000 else 'NOT MET'}"
+    )
     return 0
 
 

@@ -77,27 +77,42 @@ def check_rules(folder: Path) -> RuleCheck:
         for key in ("any", "all", "none"):
             for i, name in enumerate(getattr(rule, key)):
                 if name not in watchlists:
-                    errors.append(doc.problem(f"{p}.{key}[{i}]", f"unknown watch-list '{name}'",
-                                              hint=did_you_mean(name, watchlists)))
+                    errors.append(
+                        doc.problem(
+                            f"{p}.{key}[{i}]",
+                            f"unknown watch-list '{name}'",
+                            hint=did_you_mean(name, watchlists),
+                        )
+                    )
         if rule.near:
             for name in rule.near.lists:
                 if name not in watchlists:
-                    errors.append(doc.problem(f"{p}.near.lists", f"unknown watch-list '{name}'",
-                                              hint=did_you_mean(name, watchlists)))
+                    errors.append(
+                        doc.problem(
+                            f"{p}.near.lists",
+                            f"unknown watch-list '{name}'",
+                            hint=did_you_mean(name, watchlists),
+                        )
+                    )
     used = {n for r, _, _ in rules for n in (*r.positive_lists, *r.none)}
     for name, (doc, p) in wl_where.items():
         if name not in used:
             warnings.append(doc.problem(p, f"watch-list '{name}' is used by no rule", severity="warning"))
     if errors:
         return RuleCheck(None, errors, warnings, files)
-    return RuleCheck(RuleSet(watchlists=watchlists, rules=tuple(r for r, _, _ in rules)),
-                     errors, warnings, files)
+    return RuleCheck(
+        RuleSet(watchlists=watchlists, rules=tuple(r for r, _, _ in rules)), errors, warnings, files
+    )
 
 
-def _read_file(doc: TomlFile, watchlists: dict[str, Watchlist],
-               wl_where: dict[str, tuple[TomlFile, str]],
-               rules: list[tuple[Rule, TomlFile, str]],
-               errors: list[Problem], warnings: list[Problem]) -> None:
+def _read_file(
+    doc: TomlFile,
+    watchlists: dict[str, Watchlist],
+    wl_where: dict[str, tuple[TomlFile, str]],
+    rules: list[tuple[Rule, TomlFile, str]],
+    errors: list[Problem],
+    warnings: list[Problem],
+) -> None:
     data = doc.data
     unknown_keys(doc, data, "", FILE_KEYS, errors)
     raw_lists = data.get("watchlist", [])
@@ -135,8 +150,9 @@ def _str_list(doc: TomlFile, value: Any, path: str, errors: list[Problem]) -> tu
     return tuple(v.strip() for v in value)
 
 
-def _read_watchlist(doc: TomlFile, t: Any, p: str, errors: list[Problem],
-                    warnings: list[Problem]) -> Watchlist | None:
+def _read_watchlist(
+    doc: TomlFile, t: Any, p: str, errors: list[Problem], warnings: list[Problem]
+) -> Watchlist | None:
     if not isinstance(t, dict):
         errors.append(doc.problem(p, "expected a table"))
         return None
@@ -169,12 +185,19 @@ def _read_watchlist(doc: TomlFile, t: Any, p: str, errors: list[Problem],
         for k, spelling in enumerate(entry.names):
             folded = " ".join(re.sub(r"[\W_]+", " ", anyascii(spelling)).lower().split())
             if k > 0 and folded == " ".join(re.sub(r"[\W_]+", " ", anyascii(entry.name)).lower().split()):
-                warnings.append(doc.problem(ep, f"alias '{spelling}' is the name again (it changes nothing)",
-                                            severity="warning"))
+                warnings.append(
+                    doc.problem(
+                        ep, f"alias '{spelling}' is the name again (it changes nothing)", severity="warning"
+                    )
+                )
             elif folded in spellings and spellings[folded] != entry.id:
-                warnings.append(doc.problem(
-                    ep, f"'{spelling}' is also a spelling of entry '{spellings[folded]}'",
-                    severity="warning"))
+                warnings.append(
+                    doc.problem(
+                        ep,
+                        f"'{spelling}' is also a spelling of entry '{spellings[folded]}'",
+                        severity="warning",
+                    )
+                )
             spellings.setdefault(folded, entry.id)
     return Watchlist(name=name.strip(), entries=tuple(entries_unique(entries)), file=str(doc.path))
 
@@ -196,7 +219,7 @@ def _read_entry(doc: TomlFile, e: Any, ep: str, errors: list[Problem]) -> Entry 
             return None
         return Entry(id=slugify(e), name=e.strip())
     if not isinstance(e, dict):
-        errors.append(doc.problem(ep, "expected a name or a table { name = \"…\", aliases = [...] }"))
+        errors.append(doc.problem(ep, 'expected a name or a table { name = "…", aliases = [...] }'))
         return None
     unknown_keys(doc, e, ep, ENTRY_KEYS, errors)
     name = e.get("name")
@@ -219,10 +242,14 @@ def _read_entry(doc: TomlFile, e: Any, ep: str, errors: list[Problem]) -> Entry 
         errors.append(doc.problem(f"{ep}.kind", "expected a string"))
         kind = ""
     return Entry(
-        id=entry_id, name=name.strip(),
+        id=entry_id,
+        name=name.strip(),
         aliases=_str_list(doc, e.get("aliases", []), f"{ep}.aliases", errors),
-        exact=bool(flags["exact"]), case_sensitive=flags["case_sensitive"],
-        exclude=_str_list(doc, e.get("exclude", []), f"{ep}.exclude", errors), kind=kind)
+        exact=bool(flags["exact"]),
+        case_sensitive=flags["case_sensitive"],
+        exclude=_str_list(doc, e.get("exclude", []), f"{ep}.exclude", errors),
+        kind=kind,
+    )
 
 
 def _read_rule(doc: TomlFile, t: Any, p: str, errors: list[Problem]) -> Rule | None:
@@ -238,18 +265,24 @@ def _read_rule(doc: TomlFile, t: Any, p: str, errors: list[Problem]) -> Rule | N
     fields = _str_list(doc, t.get("fields", list(FIELDS)), f"{p}.fields", errors) or FIELDS
     for f in fields:
         if f not in FIELDS:
-            errors.append(doc.problem(f"{p}.fields", f"unknown field '{f}' (expected title and/or body)",
-                                      hint=did_you_mean(f, FIELDS)))
+            errors.append(
+                doc.problem(
+                    f"{p}.fields",
+                    f"unknown field '{f}' (expected title and/or body)",
+                    hint=did_you_mean(f, FIELDS),
+                )
+            )
     min_score = t.get("min_score")
-    if min_score is not None and (isinstance(min_score, bool) or not isinstance(min_score, int | float)
-                                  or not 0 < min_score <= 100):
+    if min_score is not None and (
+        isinstance(min_score, bool) or not isinstance(min_score, int | float) or not 0 < min_score <= 100
+    ):
         errors.append(doc.problem(f"{p}.min_score", "expected a number between 1 and 100"))
         min_score = None
     near = None
     if "near" in t:
         raw = t["near"]
         if not isinstance(raw, dict):
-            errors.append(doc.problem(f"{p}.near", "expected { lists = [\"a\", \"b\"], within = 10 }"))
+            errors.append(doc.problem(f"{p}.near", 'expected { lists = ["a", "b"], within = 10 }'))
         else:
             unknown_keys(doc, raw, f"{p}.near", NEAR_KEYS, errors)
             nl = _str_list(doc, raw.get("lists", []), f"{p}.near.lists", errors)
@@ -262,7 +295,13 @@ def _read_rule(doc: TomlFile, t: Any, p: str, errors: list[Problem]) -> Rule | N
                 near = Near(lists=(nl[0], nl[1]), within=within)
     if not lists["any"] and not lists["all"] and near is None:
         errors.append(doc.problem(p, f"rule '{name}' needs watch-lists in any, all or near"))
-    return Rule(name=name.strip(), any=lists["any"], all=lists["all"], none=lists["none"],
-                fields=tuple(dict.fromkeys(fields)),
-                min_score=float(min_score) if min_score is not None else None,
-                near=near, file=str(doc.path))
+    return Rule(
+        name=name.strip(),
+        any=lists["any"],
+        all=lists["all"],
+        none=lists["none"],
+        fields=tuple(dict.fromkeys(fields)),
+        min_score=float(min_score) if min_score is not None else None,
+        near=near,
+        file=str(doc.path),
+    )
