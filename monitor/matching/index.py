@@ -18,6 +18,8 @@ from monitor.matching.translit import (
     deletions,
     is_korean,
     korean_key,
+    korean_pair_key,
+    korean_syllables,
     russian_key,
     typo_budget,
 )
@@ -79,14 +81,14 @@ class WordIndex:
         pair = first + " " + second
         found = self._cache.get(pair)
         if found is None:
-            found = (self._tables[1][0].get("k:" + korean_key(first + second), ()), (), (), True)
+            found = (self._tables[1][0].get("k:" + korean_pair_key(first, second), ()), (), (), True)
             self._cache[pair] = found
         return found[0]
 
     def _compute(self, word: str) -> Postings:
         keys = {word, "r:" + russian_key(word), "d:" + word}
         korean = is_korean(word)
-        if korean:
+        if korean or korean_syllables(word):  # longer words: Korean places (Shinuiju)
             keys.add("k:" + korean_key(word))
         if word in DEMONYMS:
             keys.add(DEMONYMS[word])
@@ -118,6 +120,9 @@ def _add(
     else:
         # a one-word name's transliteration must be capitalised: see verify.compare
         (capital if spec.alone else free).keys["r:" + russian_key(word)].add(posting)
+        if spec.korean_word:
+            # width 2: also reached by two text syllables (Hangul 남포 reads "Nam Pho")
+            capital.keys["k:" + korean_key(word)].add((spec.id, posting[1], 2))
     budget = typo_budget(len(word), spec.alone) if typo else 0
     if not budget or (spec.mode == "title" and len(word) < 5):
         return
@@ -140,7 +145,7 @@ def _add_korean_pair(capital: _Table, spec: NameSpec) -> None:
     first, second = spec.words[a], spec.words[a + 1]
     for x in _dropped(first):
         for y in _dropped(second):
-            capital.keys["k:" + korean_key(x + y)].add((spec.id, a, 2))
+            capital.keys["k:" + korean_pair_key(x, y)].add((spec.id, a, 2))
 
 
 def _dropped(word: str) -> set[str]:

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field, replace
 
 from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
-from monitor.matching.translit import is_korean, is_korean_name, korean_key
+from monitor.matching.translit import (
+    is_korean,
+    is_korean_name,
+    korean_key,
+    korean_pair_key,
+    korean_syllables,
+)
 
 # Share of a long name's distinctive words that must appear (token-set matching).
 TITLE_SHARE = 0.8
@@ -123,7 +129,8 @@ def split_words(text: str) -> tuple[list[str], list[str]]:
     """(lowercase words, case-kept words) of a name as typed."""
     cased, _ = fold(text)
     spans = [m.span() for m in WORD_RE.finditer(cased.lower())]
-    return [cased[a:b].lower() for a, b in spans], [cased[a:b] for a, b in spans]
+    plain = [cased[a:b].replace("'", "") for a, b in spans]
+    return [w.lower() for w in plain], plain
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,7 @@ class NameSpec:
     # title mode: distinct words, and adjacent pairs written as one, -> name word indices
     title_targets: dict[str, frozenset[int]] = field(default_factory=dict, compare=False)
     bare_surname: bool = False  # a lone Korean surname: never matched
+    korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
 
     @property
     def alone(self) -> bool:
@@ -166,6 +174,14 @@ def _is_person(entry: Entry, words: list[str], cased: list[str]) -> bool:
 
 def _acronym(cased: list[str]) -> bool:
     return len(cased) == 1 and cased[0].isalpha() and cased[0].isupper() and len(cased[0]) <= 5
+
+
+def _korean_word(words: list[str], person: bool, strict: bool) -> bool:
+    """A one-word non-person name read as two or more Korean syllables (Nampo, Yongbyon)."""
+    if person or strict or len(words) != 1:
+        return False
+    syllables = korean_syllables(words[0])
+    return syllables is not None and len(syllables) >= 2
 
 
 def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> list[NameSpec]:
@@ -197,6 +213,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     forms=tuple(_forms(w) for w in distinct) if title else (),
                     title_targets=_targets(distinct) if title else {},
                     required=max(2, math.ceil(TITLE_SHARE * len(distinct))) if title else 0,
+                    korean_word=_korean_word(words, person, case_sensitive or entry.exact),
                     bare_surname=person
                     and len(words) == 1
                     and is_korean(words[0])
@@ -265,7 +282,7 @@ def _rarity(
 
 
 def _pair(spec: NameSpec, a: int) -> str:
-    return korean_key(spec.words[a] + spec.words[a + 1])
+    return korean_pair_key(spec.words[a], spec.words[a + 1])
 
 
 def _replace_anchors(spec: NameSpec, anchors: tuple[int, ...]) -> NameSpec:

@@ -13,7 +13,16 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-WORD_RE = re.compile(r"[a-z0-9]+")
+# A word may hold an apostrophe between letters: McCune-Reischauer aspiration and syllable
+# marks (Ch'oe, Namp'o, Han'guk) and the soft sign of transliterated Cyrillic (Ol'ga); the
+# apostrophe is dropped from the word. A possessive 's stays apart (Kim's).
+WORD_RE = re.compile(r"[a-z0-9]+(?:'(?!s(?![a-z0-9]))[a-z0-9]+)*")
+
+
+def words_of(lower: str) -> list[str]:
+    """The words of folded lowercase text, apostrophes inside a word dropped."""
+    return [w.replace("'", "") if "'" in w else w for w in WORD_RE.findall(lower)]
+
 
 # Invisible characters that may sit inside a word (soft hyphen, zero-width space, BOM...).
 _IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
@@ -90,7 +99,7 @@ class Text:
     def of(cls, original: str) -> Text:
         cased, offsets = fold(original)
         lower = cased.lower()
-        return cls(original, cased, lower, offsets, WORD_RE.findall(lower))
+        return cls(original, cased, lower, offsets, words_of(lower))
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -107,7 +116,7 @@ class Text:
 
     def cased_word(self, i: int) -> str:
         a, b = self.spans[i]
-        return self.cased[a:b]
+        return self.cased[a:b].replace("'", "")
 
     def capitalized(self, i: int) -> bool:
         return self.cased_word(i)[:1].isupper()

@@ -14,73 +14,131 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-_INITIAL = r"(?:kk|gg|kh|k|g|n|tt|th|t|d|rh|r|l|m|pp|ph|p|b|ss|sh|s|jj|j|ch|c|h|y|w)?"
-_VOWEL = (
-    r"(?:yae|yeo|yoo|wae|weo|eui|ae|ya|eo|ye|wa|oe|oi|yo|oo|wo|we|wi|yu|eu|ui|ee|ou|ei|ai"
-    r"|a|o|e|u|i)"
-)
-_FINAL = r"(?:ng|rk|lk|k|g|n|t|d|l|r|m|p|b|h)?"
-_SYLLABLE = _INITIAL + _VOWEL + _FINAL
-_KOREAN_WORD = re.compile(f"(?:{_SYLLABLE}){{1,2}}")
-_KOREAN_SYLLABLE = re.compile(_SYLLABLE)
 
-# Ordered rewrites; each merges spellings of the same Korean sound.
-_KOREAN_RULES: tuple[tuple[str, str], ...] = (
-    ("rh", "r"),  # Rhee
-    ("eui", "ui"),
-    ("ui", "i"),  # Hui / Hee / Heui
-    ("ee", "i"),  # Lee, Hee
-    ("oi", "oe"),  # Choi / Choe
-    ("eo", "o"),  # RR eo = MR o-breve: Yeo/Yo, Jeong/Jong
-    ("eu", "u"),  # RR eu = MR u-breve: Eun/Un
-    ("oo", "u"),  # Yoon/Yun, Hoon/Hun
-    ("ou", "u"),
-    ("th", "t"),  # DPRK aspirates: Thae/Tae
-    ("kh", "k"),
-    ("ph", "p"),
-    ("ch", "j"),  # Cho/Jo, Chong/Jong
-    ("c", "j"),
-    ("sh", "s"),  # Shin/Sin
-    ("ng", "N"),  # keep ng apart from n + g before g -> k
-    ("g", "k"),  # Gim/Kim
-    ("b", "p"),  # Bak/Pak
-    ("d", "t"),  # Dok/Tok
-    ("r", "l"),  # Ri/Li
-    ("u", "o"),  # Jung/Jong, Sung/Song, Suk/Sok (South Korean usage)
+def _spellings(*groups: tuple[str, str], optional: bool = True) -> dict[str, str]:
+    """{spelling: canonical} from (canonical, space-separated spellings) groups."""
+    table = {"": ""} if optional else {}
+    for canon, spelt in groups:
+        table.update(dict.fromkeys(spelt.split(), canon))
+    return table
+
+
+# A Korean syllable is read as initial consonant + vowel + final consonant, each part
+# through its own spelling table, so RR, McCune-Reischauer and the usual North and South
+# Korean spellings of one syllable get one key.
+_K_INITIALS = _spellings(
+    ("k", "kk gg kh k g"),  # Gim / Kim, Gwon / Kwon
+    ("t", "tt th t d"),  # Thae / Tae, Deok / Tok
+    ("p", "pp ph p b"),  # Bak / Pak, Nampho / Nampo
+    ("j", "tch jj ch j c"),  # Cho / Jo, Chong / Jong
+    ("s", "ss sh s"),  # Shin / Sin
+    ("l", "rh r l"),  # then the initial-sound rule, see _syllable_key
+    ("n", "n"),
+    ("m", "m"),
+    ("h", "h"),
 )
-_DOUBLE = re.compile(r"([kptsjlmn])\1")
+_K_VOWELS = _spellings(
+    ("a", "a"),
+    ("ae", "ae ai"),
+    ("ya", "ya"),
+    ("yae", "yae"),
+    # RR eo = MR o-breve = o; RR eu = MR u-breve; South Korean u for o (Jung/Jong, Sun/Son)
+    ("o", "eo o u eu oo ou woo"),
+    ("yo", "yeo yo yu yoo you"),  # Hyeon / Hyon / Hyun, Young / Yong, Yoo / Yu
+    ("e", "e ei"),
+    ("ye", "ye"),
+    ("wa", "wa"),
+    ("wae", "wae"),
+    ("oe", "oe oi we"),  # Choe / Choi / Chwe
+    ("wo", "wo weo"),
+    ("wi", "wi"),
+    ("i", "i ee yi ui eui"),  # Hui / Hee / Heui, Yi / I
+    optional=False,
+)
+_K_FINALS = _spellings(
+    ("N", "ng"),
+    ("k", "k g ck rk lk"),  # RR final g (Deog), Duck, Park
+    ("t", "t d"),
+    ("n", "n"),
+    ("m", "m"),
+    ("l", "l r"),
+    ("p", "p b"),
+)
+_MAX_SYLLABLES = 4
+_SILENT_H = re.compile(r"(?<=[aeiouy])h(?=[^aeiouwy]|$)")  # Noh, Oh, Nahm, Sohn, Ahn
+
+
+def _starts(table: dict[str, str], word: str, at: int) -> list[str]:
+    return [s for s in table if word.startswith(s, at)]
+
+
+@lru_cache(maxsize=65536)
+def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
+    """The word read as romanised Korean syllables (initial, vowel, final), or None.
+
+    Fewest syllables first, then the longest first syllable (Jongun = Jong-un);
+    at most four syllables (Sinuiju, Panmunjom).
+    """
+    word = _SILENT_H.sub("", word)
+    best: dict[int, tuple[tuple[str, str, str], ...] | None] = {len(word): ()}
+
+    def parse(at: int) -> tuple[tuple[str, str, str], ...] | None:
+        if at in best:
+            return best[at]
+        found: tuple[tuple[str, str, str], ...] | None = None
+        options = []
+        for ini in _starts(_K_INITIALS, word, at):
+            for vow in _starts(_K_VOWELS, word, at + len(ini)):
+                for fin in _starts(_K_FINALS, word, at + len(ini) + len(vow)):
+                    options.append((len(ini) + len(vow) + len(fin), ini, vow, fin))
+        for size, ini, vow, fin in sorted(options, reverse=True):
+            rest = parse(at + size)
+            if rest is not None and (found is None or len(rest) + 1 < len(found)):
+                found = ((ini, vow, fin), *rest)
+        best[at] = found
+        return found
+
+    got = parse(0) if word.isalpha() and word.isascii() else None
+    return got if got is not None and len(got) <= _MAX_SYLLABLES else None
 
 
 @lru_cache(maxsize=65536)
 def is_korean(word: str) -> bool:
     """The word reads as one or two romanised Korean syllables."""
-    return _KOREAN_WORD.fullmatch(word) is not None
+    syllables = korean_syllables(word)
+    return syllables is not None and len(syllables) <= 2
 
 
 def is_korean_name(words: Sequence[str]) -> bool:
     """A romanised Korean name: a one-syllable surname, then one- or two-syllable words."""
-    return (
-        len(words) >= 2
-        and len(words[0]) <= 4
-        and _KOREAN_SYLLABLE.fullmatch(words[0]) is not None
-        and all(is_korean(w) for w in words[1:])
-    )
+    first = korean_syllables(words[0]) if words else None
+    return len(words) >= 2 and first is not None and len(first) == 1 and all(is_korean(w) for w in words[1:])
+
+
+def _syllable_key(initial: str, vowel: str, final: str) -> str:
+    ini, vow = _K_INITIALS[initial], _K_VOWELS[vowel]
+    if ini in ("l", "n") and vow[0] in "iy":
+        ini = ""  # Ri = Lee = Yi = I, Ryong = Nyong = Yong, Rim = Lim = Im
+    elif ini == "l":
+        ini = "n"  # Rodong = Nodong, Ra = Na
+    return ini + vow + _K_FINALS[final]
 
 
 @lru_cache(maxsize=65536)
 def korean_key(word: str) -> str:
-    key = word
-    for old, new in _KOREAN_RULES:
-        key = key.replace(old, new)
-    if key[:1] == "l" and key[1:2] in ("i", "y"):
-        key = key[1:]  # initial r/l drops before i/y in the South: Ri = Lee = Yi, Ryong = Yong
-    if key[:2] == "yi":
-        key = key[1:]
-    if key.endswith("lk"):
-        key = key[:-2] + "k"  # Park = Pak
-    if len(key) > 2 and key.endswith("h"):
-        key = key[:-1]  # Noh = No
-    return _DOUBLE.sub(r"\1", key)
+    """Spelling key of a romanised Korean word: the keys of its syllables, joined.
+
+    A word that does not read as Korean syllables is its own key.
+    """
+    syllables = korean_syllables(word)
+    if syllables is None:
+        return word
+    return "".join(_syllable_key(*s) for s in syllables)
+
+
+def korean_pair_key(first: str, second: str) -> str:
+    """Key of two adjacent words, syllable boundary kept (Son-gwon is not Song-won)."""
+    return korean_key(first) + korean_key(second)
 
 
 _RUSSIAN_RULES: tuple[tuple[str, str], ...] = (

@@ -54,6 +54,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
             return Hit("translit")
     elif (cap or not name.alone) and russian_key(word) == russian_key(name_word):
         return Hit("translit")
+    if name.korean_word and cap and korean_key(word) == korean_key(name_word):
+        return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
     edits = typo_edits(word, name_word, name.alone)
