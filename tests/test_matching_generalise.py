@@ -120,3 +120,48 @@ def test_korean_key_different(a: str, b: str) -> None:
 def test_syllables_prefer_fewest_then_longest_first() -> None:
     assert korean_syllables("jongun") == (("j", "o", "ng"), ("", "u", "n"))
     assert korean_syllables("lavrov") is None
+
+
+TITLES = (
+    Entry("cwc", "Chemical Weapons Convention", kind="treaty"),
+    Entry("cfe", "Treaty on Conventional Armed Forces in Europe", kind="treaty"),
+    Entry("rez", "Rajin Economic and Trade Zone", kind="place"),
+    Entry("ptb", "Partial Test Ban Treaty", kind="treaty"),
+)
+TITLE_MATCHER = Matcher.build(
+    RuleSet(watchlists={"t": Watchlist("t", TITLES)}, rules=(Rule("all", any=("t",)),))
+)
+
+
+def _titles(text: str) -> set[str]:
+    return {m.entry for m in TITLE_MATCHER.match({"title": "", "body": text})}
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("signatories of the chemical weapons treaty met", "cwc"),
+        ("the Chemical Weapons Accord, as one envoy called it", "cwc"),
+        ("Moscow left the conventional armed forces in Europe treaty", "cfe"),
+        ("the CFE: Treaty on Conventional Armed Force in Europe", "cfe"),
+        ("investors in the Najin economic and trade zone", "rez"),
+        ("the Rajin Economic and Trade Area", "rez"),
+        ("the partial test ban pact of 1963", "ptb"),
+    ],
+)
+def test_title_rewording_matches(text: str, entry: str) -> None:
+    assert entry in _titles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # the head noun is missing: the words describe the forces, not the treaty
+        ("conventional armed forces in Europe were cut", "cfe"),
+        # a synonym and an inserted word: another agreement that shares the words
+        ("a chemical weapons disposal agreement with a contractor", "cwc"),
+        ("the Rajin economic and trade office", "rez"),
+    ],
+)
+def test_title_near_miss(text: str, entry: str) -> None:
+    assert entry not in _titles(text)

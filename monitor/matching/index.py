@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from monitor.matching.names import DEMONYMS, STOPWORDS, NameSpec
+from monitor.matching.names import STOPWORDS, NameSpec, title_word
 from monitor.matching.translit import (
     deletions,
     is_korean,
@@ -90,8 +90,7 @@ class WordIndex:
         korean = is_korean(word)
         if korean or korean_syllables(word):  # longer words: Korean places (Shinuiju)
             keys.add("k:" + korean_key(word))
-        if word in DEMONYMS:
-            keys.add(DEMONYMS[word])
+        keys.add(title_word(word))  # Russian -> russia, accord -> treaty, forces -> force
         variants = deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
         out = []
         for table, typos in self._tables:
@@ -115,6 +114,8 @@ def _add(
     free.keys[word].add(posting)
     if spec.exact or spec.case_sensitive:
         return
+    if spec.mode == "title" and "k:" + korean_key(word) in spec.title_targets:
+        title.keys["k:" + korean_key(word)].add(posting)  # Gaeseong Industrial Complex
     if spec.korean:
         capital.keys["k:" + korean_key(word)].add(posting)
     else:

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
@@ -75,9 +76,37 @@ PHRASES: dict[tuple[str, ...], str] = {
 _MAX_PHRASE = max(len(p) for p in PHRASES)
 SYNONYM_WORDS = frozenset(PHRASES.values())
 
+# Head nouns that name the same kind of thing in a title: "open skies accord" is the
+# Treaty on Open Skies, "Kaesong industrial park" the Kaesong Industrial Complex.
+_SYNONYM_GROUPS = (
+    ("treaty", "treaty agreement accord pact convention"),
+    ("complex", "complex park zone area resort"),
+)
+TITLE_SYNONYMS = {w: canon for canon, words in _SYNONYM_GROUPS for w in words.split()}
+_SYNONYM_HEADS = frozenset(canon for canon, _ in _SYNONYM_GROUPS)
+# Words that introduce a title's complement: the head noun stands before the first one.
+_COMPLEMENT = frozenset(["of", "on", "between", "for", "in", "to", "with", "from", "by", "at"])
+
+
+@lru_cache(maxsize=65536)
+def title_word(word: str) -> str:
+    """One title word, canonical: demonym -> country, synonym -> its group, plural -> singular."""
+    word = DEMONYMS.get(word, word)
+    if word in TITLE_SYNONYMS:
+        return TITLE_SYNONYMS[word]
+    if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        word = word[:-3] + "y" if word.endswith("ies") else word[:-1]  # Forces, Skies
+        return TITLE_SYNONYMS.get(word, word)
+    return word
+
+
+def synonym_swap(word: str, spec: NameSpec) -> bool:
+    """A text word matching one of the title's words only as a synonym (accord for Treaty)."""
+    return word not in spec.words and title_word(word) in _SYNONYM_HEADS
+
 
 def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
-    """Title words with country names unified: (word, first index, last index)."""
+    """Title words with country names, synonyms and plurals unified: (word, first, last index)."""
     plain = [DEMONYMS.get(w, w) for w in words]
     out: list[tuple[str, int, int]] = []
     i = 0
@@ -89,14 +118,22 @@ def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
                 i += size
                 break
         else:
-            out.append((plain[i], i, i))
+            out.append((title_word(plain[i]), i, i))
             i += 1
     return out
 
 
-_SPELLED_AS: dict[str, tuple[str, ...]] = {}
-for _plain, _canon in DEMONYMS.items():
-    _SPELLED_AS[_canon] = (*_SPELLED_AS.get(_canon, (_canon,)), _plain)
+_SPELLED_AS: dict[str, set[str]] = {}
+for _plain, _canon in (*DEMONYMS.items(), *TITLE_SYNONYMS.items()):
+    _SPELLED_AS.setdefault(_canon, {_canon}).add(_plain)
+
+
+def _head(words: Sequence[str]) -> int:
+    """Index in the distinctive words of the title's head noun, before its complement."""
+    distinct = [(c, a) for c, a, _ in canonical(words) if c not in STOPWORDS]
+    cut = next((a for a, w in enumerate(words) if a and w in _COMPLEMENT), len(words))
+    before = [q for q, (_, a) in enumerate(distinct) if a < cut]
+    return before[-1] if before else -1
 
 
 def _targets(distinct: list[str]) -> dict[str, frozenset[int]]:
@@ -112,7 +149,27 @@ def _forms(word: str) -> tuple[str, ...]:
     """Plain text spellings of a canonical title word; () when a phrase may stand for it."""
     if word in SYNONYM_WORDS:
         return ()
-    return _SPELLED_AS.get(word, (word,))
+    spellings = {*_SPELLED_AS.get(word, ()), word}
+    for plain in list(spellings):
+        plural = (plain[:-1] + "ies") if plain.endswith("y") else plain + "s"
+        spellings.update(p for p in (plural, plain + "es") if title_word(p) == word)
+    return tuple(sorted(spellings))
+
+
+def _title_forms(distinct: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """Plain spellings per title word; () (may be present in any spelling) for Korean words."""
+    korean = _korean_keys(distinct)
+    return tuple(() if any(q in v for v in korean.values()) else _forms(w) for q, w in enumerate(distinct))
+
+
+def _korean_keys(distinct: Sequence[str]) -> dict[str, frozenset[int]]:
+    """Korean spelling keys of title words read as 2+ Korean syllables (Kaesong = Gaeseong)."""
+    out: dict[str, frozenset[int]] = {}
+    for q, word in enumerate(distinct):
+        syllables = korean_syllables(word)
+        if word not in SYNONYM_WORDS and syllables is not None and len(syllables) >= 2:
+            out.setdefault("k:" + korean_key(word), frozenset({q}))
+    return out
 
 
 def title_may_match(spec: NameSpec, present: set[str], typo_anchor: bool) -> bool:
@@ -155,6 +212,7 @@ class NameSpec:
     # title mode: distinct words, and adjacent pairs written as one, -> name word indices
     title_targets: dict[str, frozenset[int]] = field(default_factory=dict, compare=False)
     bare_surname: bool = False  # a lone Korean surname: never matched
+    head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
 
     @property
@@ -210,8 +268,9 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     person=person,
                     case_sensitive=case_sensitive,
                     distinct=tuple(distinct) if title else (),
-                    forms=tuple(_forms(w) for w in distinct) if title else (),
-                    title_targets=_targets(distinct) if title else {},
+                    forms=_title_forms(distinct) if title else (),
+                    title_targets={**_targets(distinct), **_korean_keys(distinct)} if title else {},
+                    head=_head(words) if title else -1,
                     required=max(2, math.ceil(TITLE_SHARE * len(distinct))) if title else 0,
                     korean_word=_korean_word(words, person, case_sensitive or entry.exact),
                     bare_surname=person

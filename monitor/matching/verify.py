@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.matching.names import STOPWORDS, TITLE_SLACK, NameSpec, canonical
+from monitor.matching.names import STOPWORDS, TITLE_SLACK, NameSpec, canonical, synonym_swap
 from monitor.matching.normalize import Text, is_foreign_script
 from monitor.matching.translit import is_korean, korean_key, russian_key, typo_edits
 
@@ -19,6 +19,8 @@ PENALTY_MISSING = 5.0
 PENALTY_TITLE_ORDER = 3.0
 PENALTY_FOREIGN = 6.0
 PENALTY_REWORDED = 2.0
+PENALTY_SYNONYM = 5.0
+PENALTY_INSERTED_WORD = 4.0
 SURNAME_ONLY_SCORE = 85.0
 
 
@@ -218,6 +220,8 @@ def _title_hits(
     text: Text, name: NameSpec, word: str, i: int, span: int = 1
 ) -> list[tuple[frozenset[int], int, int]]:
     exact = name.title_targets.get(word)
+    if exact is None and text.capitalized(i):
+        exact = name.title_targets.get("k:" + korean_key(word))  # Gaeseong for Kaesong
     if exact is not None:
         return [(exact, 0, span)]
     if name.exact or len(word) < 4:
@@ -266,12 +270,17 @@ def _best_title(text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset
             seen |= cov
             order.extend(sorted(cov))
             edits += e
+    if name.head >= 0 and name.head not in seen:
+        return None  # no head noun: "intermediate-range nuclear forces" are not the Treaty
     missing = len(name.distinct) - count
     reordered = order != sorted(order)
-    foreign = _foreign_words(text, first, last, chosen)
+    foreign, inserted = _foreign_words(text, first, last, chosen)
+    swapped = sum(1 for a, b, _, _ in chosen if a == b and synonym_swap(text.words[a], name))
     score = 100.0 - PENALTY_MISSING * missing - PENALTY_EDIT / 2 * edits
     score -= PENALTY_TITLE_ORDER if reordered else 0
-    score -= PENALTY_FOREIGN * foreign if (missing or reordered) else 0
+    score -= PENALTY_SYNONYM * swapped
+    if missing or reordered or swapped:
+        score -= PENALTY_FOREIGN * foreign + PENALTY_INSERTED_WORD * inserted
     same = list(text.words[first : last + 1]) == list(name.words)
     if not same and not missing and not reordered:
         score -= PENALTY_REWORDED
@@ -286,10 +295,14 @@ def _best_title(text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset
 
 def _foreign_words(
     text: Text, first: int, last: int, chosen: list[tuple[int, int, frozenset[int], int]]
-) -> int:
-    """Capitalised unmatched words inside or just before the span: another title's words."""
+) -> tuple[int, int]:
+    """Unmatched words in or just before the span: (capitalised ones, lowercase ones inside).
+
+    Capitalised ones suggest another title's words; lowercase ones a description
+    ("Open Skies aviation agreement").
+    """
     used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
-    count = 0
+    count = inserted = 0
     for i in range(max(0, first - 1), last + 1):
         if i in used or text.words[i] in STOPWORDS:
             continue
@@ -297,4 +310,6 @@ def _foreign_words(
             continue
         if text.capitalized(i):
             count += 1
-    return count
+        elif i >= first:
+            inserted += 1
+    return count, inserted
