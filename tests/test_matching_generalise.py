@@ -165,3 +165,41 @@ def test_title_rewording_matches(text: str, entry: str) -> None:
 )
 def test_title_near_miss(text: str, entry: str) -> None:
     assert entry not in _titles(text)
+
+
+PEOPLE = (
+    Entry("bor", "Yuri Borisov", ("Borisov",), kind="person"),
+    Entry("pin", "Oleg Pinsky", ("Pinsky",), kind="person"),
+    Entry("hmg", "Hamhung", kind="place"),
+)
+PEOPLE_MATCHER = Matcher.build(
+    RuleSet(watchlists={"p": Watchlist("p", PEOPLE)}, rules=(Rule("all", any=("p",)),))
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "entry", "expected"),
+    [
+        # the item names a namesake in full: the bare surname is that namesake
+        ("", "Chess player Pavel Borisov won. Borisov said he was tired.", "bor", False),
+        ("Borisov wins the final", "Pavel Borisov beat the champion.", "bor", False),
+        # ... unless it also names the watched person
+        ("", "Yuri Borisov congratulated Pavel Borisov. Borisov said more.", "bor", True),
+        # an acronym before the surname is no first name
+        ("", "Deputy FM Borisov spoke first.", "bor", True),
+        # a one-word alias cut short is another word
+        ("", "a tractor plant in Pinsk", "pin", False),
+        ("", "Pinskiy said so; Pinsky's aide agreed.", "pin", True),
+        # a hyphenated Korean administrative unit is another place
+        ("", "a cafe in Hamhung-dong, Seoul", "hmg", False),
+        ("", "the streets of Hamhung-si", "hmg", True),
+    ],
+)
+def test_context_rules(title: str, body: str, entry: str, expected: bool) -> None:
+    got = {m.entry for m in PEOPLE_MATCHER.match({"title": title, "body": body})}
+    assert (entry in got) is expected
+
+
+def test_namesake_reason_is_explained() -> None:
+    got = PEOPLE_MATCHER.explain({"body": "Pavel Borisov won. Borisov smiled."})
+    assert any("refers to 'Pavel Borisov'" in r.reason for r in got.rejected)

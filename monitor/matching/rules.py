@@ -50,6 +50,7 @@ def evaluate(
     default_min: float,
     explain: bool,
 ) -> Verdict:
+    found = _item_vetoes(found)
     matches: list[Match] = []
     rejected: list[NearMiss] = []
     if explain:
@@ -99,6 +100,59 @@ def evaluate(
         )
     )
     return Verdict(_unique(matches), _unique(rejected))
+
+
+# Korean administrative units named after a place but not the place: Nampo-dong is a
+# neighbourhood of Busan, not the port of Nampo (-si city, -gun county, -do province are).
+_KOREAN_UNITS = frozenset(["dong", "ri", "gu", "myeon", "eup", "ro", "gil", "ga"])
+# scan's reason for a surname right after another first name (Daniil Medvedev)
+_NAMESAKE = "preceded by another first name"
+
+
+def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[Text, list[Found]]]:
+    """Vetoes that need the words around a mention or the whole item."""
+    bare: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    own: set[tuple[str, str]] = set()
+    namesakes: dict[tuple[str, str], str] = {}
+    out: dict[str, tuple[Text, list[Found]]] = {}
+    for fname, (text, items) in found.items():
+        items = [_unit_veto(text, f) for f in items]
+        out[fname] = (text, items)
+        for n, f in enumerate(items):
+            key = (f.name.watchlist, f.name.entry.id)
+            if not f.name.person or f.name.korean:
+                continue
+            if f.reason is not None:
+                if f.reason.startswith(_NAMESAKE):
+                    a, b = text.orig(max(0, f.first - 1), f.last)
+                    namesakes.setdefault(key, text.original[a:b])
+            elif f.first == f.last:
+                bare.setdefault(key, []).append((fname, n))
+            else:
+                own.add(key)
+    # A bare surname refers to the namesake the item has named in full, unless the item
+    # also names the watched person: "Daniil Medvedev ... Medvedev" is the tennis player.
+    for key, spots in bare.items():
+        if key in namesakes and key not in own:
+            for fname, n in spots:
+                f = out[fname][1][n]
+                reason = f"the surname refers to '{namesakes[key]}' in this item"
+                out[fname][1][n] = Found(f.name, f.first, f.last, f.score, f.kind, reason)
+    return out
+
+
+def _unit_veto(text: Text, f: Found) -> Found:
+    after = f.last + 1
+    if (
+        f.reason is None
+        and not f.name.person
+        and after < len(text.words)
+        and text.gap(after) == "-"
+        and text.words[after] in _KOREAN_UNITS
+    ):
+        word = text.cased_word(after)
+        return Found(f.name, f.first, f.last, f.score, f.kind, f"'-{word}' names another, smaller place")
+    return f
 
 
 def _why_not(rule: Rule, by_list: dict[str, list[_Mention]]) -> str | None:

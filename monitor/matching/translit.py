@@ -197,6 +197,8 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
         return None
     if text + "a" == name or name + "a" == text:
         return None  # Zakharov / Zakharova: a different person, not a typo
+    if alone and len(text) < len(name) and name.startswith(text):
+        return None  # a one-word name cut short is another word: Slutsk is not Slutsky
     if len(name) == 4:
         # four letters: only a dropped letter (Jon for Jong), never a substitution (Song/Jong)
         dropped = len(text) == 3 and any(name[:i] + name[i + 1 :] == text for i in range(1, 4))
