@@ -369,7 +369,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and word not in _TITLES
             and word not in STOPWORDS
             and not word.endswith(_PATRONYMIC)
-            and not (text.cased_word(prev).isupper() and text.cased_word(f.first).isupper())
+            and not text.cased_word(prev).isupper()  # FM, MP, KCNA; or an all-caps line
             and not _is_own_word(text, prev, f, names)
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
