@@ -190,6 +190,8 @@ PEOPLE_MATCHER = Matcher.build(
         # a one-word alias cut short is another word
         ("", "a tractor plant in Pinsk", "pin", False),
         ("", "Pinskiy said so; Pinsky's aide agreed.", "pin", True),
+        ("", "Iouri Borissov a declare", "bor", True),
+        ("", "Viatcheslav Borisov, the other one", "bor", False),
         # a hyphenated Korean administrative unit is another place
         ("", "a cafe in Hamhung-dong, Seoul", "hmg", False),
         ("", "the streets of Hamhung-si", "hmg", True),

@@ -143,6 +143,7 @@ def korean_pair_key(first: str, second: str) -> str:
 
 _RUSSIAN_RULES: tuple[tuple[str, str], ...] = (
     ("tsch", "ch"),  # German
+    ("tch", "ch"),  # French: Viatcheslav, Tchernychev
     ("sch", "sh"),  # German Schoigu
     ("w", "v"),  # German Wladimir, Lawrow
     ("kh", "h"),  # Zakharova / Zaharova
