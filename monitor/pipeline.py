@@ -40,7 +40,7 @@ from monitor.notify.filedrop import write_to_folder
 from monitor.notify.message import build_message, make_message_id
 from monitor.notify.render import RenderedDigest, render_digest
 from monitor.notify.schedule import is_due
-from monitor.notify.smtp import SmtpSettings, send_smtp
+from monitor.notify.smtp import SendOutcome, SmtpSettings, send_smtp
 from monitor.notify.viewmodel import DigestView
 from monitor.sources import ParsedSource
 from monitor.sources.article import extract_article
@@ -358,8 +358,20 @@ async def deliver(svc: Service, msg: OutboxMessage) -> str | None:
         log.info("digest %r written to %s", msg.digest, path)
         return None
     give_up = msg.attempts + 1 >= mail.max_attempts
+    recorded: list[SendOutcome] = []
+
+    def record(outcome: SendOutcome) -> None:
+        # called between the server's answer to DATA and QUIT: the window in which a kill
+        # sends the message twice is this one commit, not a network round trip
+        now = svc.clock()
+        temp = "; ".join(f"{r}: {t}" for r, t in outcome.temporary.items()) or None
+        svc.store.record_delivery(msg.id, accepted=outcome.accepted, rejected=outcome.rejected,
+                                  temporary_error=temp, now=now,
+                                  next_attempt_at=now + retry_delay(svc, msg.attempts), give_up=give_up)
+        recorded.append(outcome)
+
     try:
-        outcome = await send_smtp(parse_stored(msg), msg.remaining, smtp_settings(svc))
+        outcome = await send_smtp(parse_stored(msg), msg.remaining, smtp_settings(svc), on_accepted=record)
     except DeliveryError as exc:
         now = svc.clock()
         svc.store.record_delivery(msg.id, accepted=(), rejected={}, temporary_error=str(exc), now=now,
@@ -367,11 +379,9 @@ async def deliver(svc: Service, msg: OutboxMessage) -> str | None:
         log.warning("digest %r (%s): %s delivery failed: %s", msg.digest, msg.message_id,
                     "permanent" if exc.permanent else "temporary", exc)
         return str(exc)
-    now = svc.clock()
+    if not recorded:  # nothing was sent (no recipients left)
+        record(outcome)
     temp = "; ".join(f"{r}: {t}" for r, t in outcome.temporary.items()) or None
-    svc.store.record_delivery(msg.id, accepted=outcome.accepted, rejected=outcome.rejected,
-                              temporary_error=temp, now=now,
-                              next_attempt_at=now + retry_delay(svc, msg.attempts), give_up=give_up)
     for rcpt, reply in outcome.rejected.items():
         log.error("digest %r: recipient %s rejected permanently: %s", msg.digest, rcpt, reply)
     if outcome.accepted:

@@ -7,8 +7,9 @@ whose ``permanent`` says whether retrying the same message can help.
 
 from __future__ import annotations
 
+import contextlib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import parseaddr
@@ -18,6 +19,7 @@ import aiosmtplib
 from monitor.errors import DeliveryError
 
 SECURITY = ("none", "starttls", "tls")
+QUIT_TIMEOUT = 2.0  # seconds; the message is accepted (and recorded) before QUIT
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,14 @@ async def send_smtp(
     settings: SmtpSettings,
     *,
     envelope_from: str | None = None,
+    on_accepted: Callable[[SendOutcome], None] | None = None,
 ) -> SendOutcome:
     """Send ``message`` to ``recipients`` (the envelope, not the To header).
 
-    The envelope sender defaults to the address in the From header.
+    The envelope sender defaults to the address in the From header. ``on_accepted`` is
+    called with the outcome as soon as the server has answered DATA, before QUIT: the
+    caller records the delivery there, so a crash or a stop while the server takes its
+    time over QUIT (or never answers it) cannot make the message go out again.
     """
     if settings.security not in SECURITY:
         raise ValueError(f"smtp security must be one of {SECURITY}, got {settings.security!r}")
@@ -68,16 +74,24 @@ async def send_smtp(
     )
     try:
         async with client:
-            errors, _ = await client.send_message(
-                message, sender=sender, recipients=list(recipients)
-            )
-    except aiosmtplib.SMTPRecipientsRefused as exc:  # every recipient refused
-        errors = {
-            r.recipient: aiosmtplib.SMTPResponse(r.code, r.message) for r in exc.recipients
-        }
+            try:
+                errors, _ = await client.send_message(
+                    message, sender=sender, recipients=list(recipients)
+                )
+            except aiosmtplib.SMTPRecipientsRefused as exc:  # every recipient refused
+                errors = {
+                    r.recipient: aiosmtplib.SMTPResponse(r.code, r.message)
+                    for r in exc.recipients
+                }
+            outcome = _outcome(recipients, errors)
+            if on_accepted is not None:
+                on_accepted(outcome)
+            # Nothing is at stake any more: a server slow to say goodbye is not waited for.
+            with contextlib.suppress(Exception):
+                await client.quit(timeout=min(settings.timeout, QUIT_TIMEOUT))
     except Exception as exc:
         raise classify(exc, settings) from exc
-    return _outcome(recipients, errors)
+    return outcome
 
 
 def _outcome(
