@@ -23,6 +23,7 @@ when all of that holds.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import random
@@ -389,6 +390,26 @@ class TimedList(list[Received]):
         super().append(item)
 
 
+class SoakSmtp(SmtpTestServer):
+    """The test server, able to sit on QUIT after accepting a message: what a client sees when
+    the network drops right after the server's 250, until its own timeout gives up."""
+
+    quit_stall: float = 0.0
+
+    def start(self) -> SoakSmtp:
+        super().start()
+        assert self._controller is not None
+
+        async def handle_QUIT(server: Any, session: Any, envelope: Any) -> str:
+            if self.quit_stall:
+                await asyncio.sleep(self.quit_stall)
+            return "221 Bye"
+
+        # aiosmtpd picks up handle_* hooks from the handler per connection
+        self._controller.handler.handle_QUIT = handle_QUIT
+        return self
+
+
 # ------------------------------------------------------------------------------ daemon
 @dataclass
 class Incarnation:
@@ -501,6 +522,7 @@ def plan(args: argparse.Namespace, rng: random.Random) -> list[Event]:
     events = [Event(t, "kill") for t in times(args.kills_min)]
     events += [Event(t, "term") for t in times(args.terms_min)]
     events += [Event(t, "smtp", rng.uniform(3, args.max_outage)) for t in times(args.smtp_outages_min)]
+    events += [Event(t, "stall", rng.uniform(3, args.max_outage)) for t in times(args.smtp_stalls_min)]
     events += [Event(t, "fail", (rng.choice(FAIL_TARGETS), rng.choice(("500", "hang", "garbage")),
                                  rng.uniform(4, args.max_outage)))
                for t in times(args.source_failures_min)]
@@ -518,6 +540,7 @@ class Stats:
     slow_terms: int = 0
     crashes: int = 0
     smtp_outages: int = 0
+    smtp_stalls: int = 0
     source_failures: Counter[str] = field(default_factory=Counter)
     rule_edits: int = 0
     inplace_edits: int = 0
@@ -535,7 +558,7 @@ class Soak:
         self.corpus = Corpus(random.Random(args.seed + 2), self.farm.base)
         self.published: list[Published] = []
         self.received = TimedList()
-        self.smtp = SmtpTestServer(received=self.received).start()
+        self.smtp = SoakSmtp(received=self.received).start()
         self.config = self.write_project()
         self.daemon = Daemon(self.config, self.workdir)
         self.stats = Stats()
@@ -569,7 +592,8 @@ class Soak:
             'connect_timeout = 5\nper_host_delay = 0\nper_host_concurrency = 8\nbackoff_max = "8s"\n\n'
             + "\n".join(srcs) +
             f'\n[mail]\ntransport = "smtp"\nhost = "127.0.0.1"\nport = {self.smtp.port}\nsecurity = "none"\n'
-            'from = "monitor@soak.test"\ntimeout = 15\nretry_base = "1s"\nretry_max = "5s"\n'
+            f'from = "monitor@soak.test"\ntimeout = {self.args.mail_timeout:g}\nretry_base = "1s"\n'
+            'retry_max = "5s"\n'
             "max_attempts = 1000\n\n"
             + digests +
             '[daemon]\ntick = "1s"\nwatch_interval = "1s"\n')
@@ -631,6 +655,10 @@ class Soak:
                 self.log(f"SIGTERM: daemon did not exit cleanly within {self.args.term_limit}s")
             time.sleep(self.rng.uniform(0, 1.0))
             self.daemon.start()
+        elif ev.action == "stall" and not self.smtp.quit_stall:
+            self.smtp.quit_stall = self.args.mail_timeout + 5  # past the daemon's SMTP timeout
+            self.stats.smtp_stalls += 1
+            self.later(ev.arg, self.smtp_unstall)
         elif ev.action == "smtp" and self.smtp_up:
             self.stats.smtp_stop_times.append(time.monotonic())
             self.smtp.stop()
@@ -649,6 +677,9 @@ class Soak:
             self.stats.rule_edits += 1
             self.stats.inplace_edits += inplace
             self.later(length, lambda: self.write_rules(rules_text(), inplace))
+
+    def smtp_unstall(self) -> None:
+        self.smtp.quit_stall = 0.0
 
     def smtp_start(self) -> None:
         if not self.smtp_up:
@@ -762,7 +793,7 @@ class Soak:
               f"SIGTERMs {s.terms} (+1 final), slowest exit {max(s.term_times, default=0):.2f}s, "
               f"not within {a.term_limit:g}s: {s.slow_terms}; during start-up {self.daemon.early_terms}; "
               f"crashes {s.crashes}")
-        print(f"SMTP outages       {s.smtp_outages}")
+        print(f"SMTP outages       {s.smtp_outages}; stalls on QUIT after accepting: {s.smtp_stalls}")
         print(f"source failures    {sum(s.source_failures.values())} "
               f"({', '.join(f'{k} {n}' for k, n in sorted(s.source_failures.items()))})")
         print(f"rule edits         {s.rule_edits} ({s.inplace_edits} written in place)")
@@ -809,7 +840,7 @@ class Soak:
     def in_window(self, key: tuple[int, str]) -> bool:
         """A duplicate provably caused by a SIGKILL between the server's 250 after DATA and the store's
         commit: both copies carry one Message-ID (a retry of one outbox message), a kill landed within
-        0.5 s after the first copy arrived, and the killed daemon never logged that message as accepted."""
+        0.1 s after the first copy arrived, and the killed daemon never logged that message as accepted."""
         seq, rcpt = key
         copies = [(t, rec) for t, rec in zip(self.received.times, self.received, strict=True)
                   if rcpt in rec.rcpt_tos and seq in message_items(rec)]
@@ -817,7 +848,7 @@ class Soak:
         if len(ids) != 1:
             return False
         first = copies[0][0]
-        kill = next((k for k in self.stats.kill_times if first <= k <= first + 0.5), None)
+        kill = next((k for k in self.stats.kill_times if first <= k <= first + 0.1), None)
         if kill is None:
             return False
         inc = next((i for i in self.daemon.incarnations if i.how == "kill" and i.ended and
@@ -910,6 +941,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--kills-min", type=int, default=30, help="SIGKILL + restart, at random moments")
     p.add_argument("--terms-min", type=int, default=6, help="SIGTERM (must exit in --term-limit) + restart")
     p.add_argument("--smtp-outages-min", type=int, default=5)
+    p.add_argument("--smtp-stalls-min", type=int, default=4,
+                   help="periods in which the server accepts mail, then sits on QUIT")
+    p.add_argument("--mail-timeout", type=float, default=15.0, help="the daemon's [mail] timeout")
     p.add_argument("--source-failures-min", type=int, default=12, help="500 / hang / garbage, then recover")
     p.add_argument("--rule-edits-min", type=int, default=6, help="edits that change no alert, then reverted")
     p.add_argument("--inplace-share", type=float, default=0.5,
