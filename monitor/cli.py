@@ -49,7 +49,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     settings = _config(args)
     with store_lock(settings):
-        svc = build_service(settings)
+        svc = build_service(settings, settle_rules=not args.once)
         if not args.once:
             asyncio.run(Daemon(svc).run())
             return 0

@@ -26,6 +26,7 @@ import fcntl
 import logging
 import os
 import signal
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -84,7 +85,30 @@ def store_lock(settings: Settings) -> Iterator[None]:
         handle.close()
 
 
-def build_service(settings: Settings) -> Service:
+# A rule file changed less than this long ago may be half-written (an editor that truncates,
+# then writes): reading it then fails to start, or starts with rules missing and loses items.
+RULES_QUIET = 1.0
+RULES_QUIET_LIMIT = 10.0  # a file with an mtime in the future is not waited for longer
+
+
+def wait_for_quiet_rules(settings: Settings) -> None:
+    deadline = time.monotonic() + RULES_QUIET_LIMIT
+    while True:
+        newest = 0.0
+        for p in rule_files(settings.rules_path) if settings.rules_path.is_dir() else []:
+            with contextlib.suppress(OSError):
+                newest = max(newest, p.stat().st_mtime)
+        age = time.time() - newest
+        if age >= RULES_QUIET or time.monotonic() >= deadline:
+            return
+        time.sleep(min(RULES_QUIET - age, RULES_QUIET))
+
+
+def build_service(settings: Settings, *, settle_rules: bool = False) -> Service:
+    """``settle_rules``: the daemon's start, which may follow a crash at any moment, waits
+    (up to a second) for a rule file that is being written."""
+    if settle_rules:
+        wait_for_quiet_rules(settings)
     ruleset = load_rules(settings.rules_path)
     return Service(settings=settings, store=open_store(settings), matcher=Matcher.build(ruleset))
 

@@ -2,11 +2,15 @@
 truncate, then write. The watcher could read the file half-written, and half a rule file
 can be valid TOML that defines the watch-lists but not the rules: the daemon then loaded
 zero rules and every item matched meanwhile was marked matched without alerting, for good.
-A change is now acted on only once the files look the same on two watch ticks in a row."""
+A change is now acted on only once the files look the same on two watch ticks in a row,
+and a start waits while a rule file was modified within the last second."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
+import time
 from pathlib import Path
 
 from monitor.config import load_config
@@ -50,3 +54,28 @@ def test_a_settled_change_is_loaded_on_the_next_tick_and_only_once(tmp_path: Pat
     asyncio.run(daemon.watch_job())
     assert daemon.svc.matcher is matcher  # no change since: no rebuild
     daemon.svc.store.close()
+
+
+def test_a_start_while_the_rule_file_is_being_written_waits_for_it(tmp_path: Path) -> None:
+    # the soak restarted the daemon while it saved the rules in place: the daemon refused to
+    # start on the half file, and half a file that parses would have started it without rules
+    cfg = write_project(tmp_path, sources=[])
+    path = tmp_path / "rules" / "watch.toml"
+    path.write_text(NEW_RULES[:NEW_RULES.index("[[rule]]")], encoding="utf-8")
+    finish = threading.Timer(0.4, lambda: path.write_text(NEW_RULES, encoding="utf-8"))
+    finish.start()
+    try:
+        daemon = Daemon(build_service(load_config(cfg), settle_rules=True))
+    finally:
+        finish.join()
+    assert fires(daemon, "Kim Jong Un visits a farm") and fires(daemon, "Kim Yo Jong speaks")
+    daemon.svc.store.close()
+
+
+def test_a_start_with_settled_rules_does_not_wait(tmp_path: Path) -> None:
+    cfg = write_project(tmp_path, sources=[])
+    path = tmp_path / "rules" / "watch.toml"
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    t0 = time.monotonic()
+    build_service(load_config(cfg), settle_rules=True).store.close()
+    assert time.monotonic() - t0 < 0.9
