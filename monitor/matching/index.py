@@ -21,6 +21,7 @@ from monitor.matching.translit import (
     korean_pair_key,
     korean_syllables,
     russian_key,
+    russian_keys,
     typo_budget,
 )
 
@@ -86,7 +87,7 @@ class WordIndex:
         return found[0]
 
     def _compute(self, word: str) -> Postings:
-        keys = {word, "r:" + russian_key(word), "d:" + word}
+        keys = {word, "d:" + word, *("r:" + key for key in russian_keys(word))}
         korean = is_korean(word)
         if korean or korean_syllables(word):  # longer words: Korean places (Shinuiju)
             keys.add("k:" + korean_key(word))

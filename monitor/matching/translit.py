@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz.distance import OSA
 
@@ -57,7 +58,7 @@ _K_VOWELS = _spellings(
 )
 _K_FINALS = _spellings(
     ("N", "ng"),
-    ("k", "k g ck rk lk"),  # RR final g (Deog), Duck, Park
+    ("k", "k g c ck rk lk"),  # RR final g (Deog), Duck, Park, older Western c (Sung-lac)
     ("t", "t d"),
     ("n", "n"),
     ("m", "m"),
@@ -66,6 +67,7 @@ _K_FINALS = _spellings(
 )
 _MAX_SYLLABLES = 4
 _SILENT_H = re.compile(r"(?<=[aeiouy])h(?=[^aeiouwy]|$)")  # Noh, Oh, Nahm, Sohn, Ahn
+_WH = re.compile(r"wh(?=[aeo])")  # older Western spelling of hw: Doo-whan = Du-hwan
 
 
 def _starts(table: dict[str, str], word: str, at: int) -> list[str]:
@@ -79,7 +81,7 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
     Fewest syllables first, then the longest first syllable (Jongun = Jong-un);
     at most four syllables (Sinuiju, Panmunjom).
     """
-    word = _SILENT_H.sub("", word)
+    word = _WH.sub("hw", _SILENT_H.sub("", word))
     best: dict[int, tuple[tuple[str, str, str], ...] | None] = {len(word): ()}
 
     def parse(at: int) -> tuple[tuple[str, str, str], ...] | None:
@@ -117,6 +119,8 @@ def is_korean_name(words: Sequence[str]) -> bool:
 
 def _syllable_key(initial: str, vowel: str, final: str) -> str:
     ini, vow = _K_INITIALS[initial], _K_VOWELS[vowel]
+    if vowel == "a" and final == "ck":
+        vow = "ae"  # older Western "ack" spells RR "aek" (Back = Baek = Paik), never "ak" (Pak)
     if ini in ("l", "n") and vow[0] in "iy":
         ini = ""  # Ri = Lee = Yi = I, Ryong = Nyong = Yong, Rim = Lim = Im
     elif ini == "l":
@@ -174,6 +178,53 @@ def russian_key(word: str) -> str:
     return key
 
 
+# German and Polish spellings of Cyrillic letters that an English-style key reads otherwise:
+# German ch = Polish ch = English kh (Chabarowsk), German sch = English sh or zh
+# (Koschemjako), Polish cz = ch, sz = sh, rz = zh (Szojgu, Rzewski).
+# \x01 holds ch (German tsch, French tch), \x02 a German sch, \x03 German schtsch meanwhile.
+_GERMAN = (
+    ("schtsch", "\x03"),
+    ("tsch", "\x01"),
+    ("sch", "\x02"),
+    ("ch", "kh"),
+    ("\x01", "ch"),
+    ("\x03", "shch"),
+)
+_POLISH = (
+    ("tch", "\x01"),
+    ("szcz", "sh\x01"),
+    ("cz", "\x01"),
+    ("sz", "sh"),
+    ("rz", "zh"),
+    ("ch", "kh"),
+    ("\x01", "ch"),
+)
+_MAX_AMBIGUOUS = 2  # German sch: sh or zh, both tried for at most this many in one word
+
+
+@lru_cache(maxsize=65536)
+def russian_keys(word: str) -> tuple[str, ...]:
+    """Russian keys of a text word read as English, then (if it looks so) German or Polish spelling."""
+    keys = [russian_key(word)]
+    if "ch" in word or "cz" in word or "sz" in word or "rz" in word:
+        readings = []
+        if "ch" in word:
+            german = word
+            for old, new in _GERMAN:
+                german = german.replace(old, new)
+            parts = german.split("\x02")
+            if len(parts) - 1 <= _MAX_AMBIGUOUS:
+                for combo in product(("sh", "zh"), repeat=len(parts) - 1):
+                    readings.append(parts[0] + "".join(c + p for c, p in zip(combo, parts[1:], strict=True)))
+        if "cz" in word or "sz" in word or "rz" in word:
+            polish = word
+            for old, new in _POLISH:
+                polish = polish.replace(old, new)
+            readings.append(polish)
+        keys.extend(russian_key(r) for r in readings)
+    return tuple(dict.fromkeys(keys))
+
+
 def typo_budget(length: int, alone: bool) -> int:
     """Edits tolerated in a name word of this length (``alone``: a one-word name).
 
@@ -191,6 +242,10 @@ def typo_budget(length: int, alone: bool) -> int:
     return 2
 
 
+# Longest one-word name whose prefix is taken for another word rather than a typo.
+_CUT_SHORT_MAX = 8
+
+
 def typo_edits(text: str, name: str, alone: bool) -> int | None:
     """Edits (optimal string alignment) from name to text if within budget, else None."""
     budget = typo_budget(len(name), alone)
@@ -198,8 +253,11 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
         return None
     if text + "a" == name or name + "a" == text:
         return None  # Zakharov / Zakharova: a different person, not a typo
-    if alone and len(text) < len(name) and name.startswith(text):
-        return None  # a one-word name cut short is another word: Slutsk is not Slutsky
+    # a one-word name cut short is another word: Slutsk is not Slutsky, Khabarov not
+    # Khabarovsk; a long one that lost only its last letter is a typo (Rosoboronexpor's)
+    cut = alone and len(text) < len(name) and name.startswith(text)
+    if cut and (len(name) <= _CUT_SHORT_MAX or len(text) < len(name) - 1):
+        return None
     if len(name) == 4:
         # four letters: only a dropped letter (Jon for Jong), never a substitution (Song/Jong)
         dropped = len(text) == 3 and any(name[:i] + name[i + 1 :] == text for i in range(1, 4))

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from monitor.matching.names import STOPWORDS, TITLE_SLACK, NameSpec, canonical, synonym_swap
 from monitor.matching.normalize import Text, is_foreign_script
-from monitor.matching.translit import is_korean, korean_key, russian_key, typo_edits
+from monitor.matching.translit import is_korean, korean_key, russian_key, russian_keys, typo_edits
 
 # Score = 100 minus these (see docs/matching.md).
 PENALTY_TRANSLIT = 4.0
@@ -54,7 +54,7 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if name.korean:
         if is_korean(word) and korean_key(word) == korean_key(name_word):
             return Hit("translit")
-    elif (cap or not name.alone) and russian_key(word) == russian_key(name_word):
+    elif (cap or not name.alone) and russian_key(name_word) in russian_keys(word):
         return Hit("translit")
     if name.korean_word and cap and korean_key(word) == korean_key(name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong
