@@ -23,6 +23,7 @@ ENTRIES = (
     Entry("mag", "Magadan", kind="place"),
     Entry("krs", "Krasnoyarsk", kind="place"),
     Entry("rtx", "Rostekhnadzor", kind="organisation"),
+    Entry("kch", "Kimjin", kind="place"),
     Entry("pvf", "Pacific Investment Forum", kind="organisation"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
@@ -107,9 +108,24 @@ NEGATIVE = [
     ("pak-not-back", "Yoon Sang-bak met reporters.", "ysb"),
     ("short-one-word-cut", "the Magada river", "mag"),
     ("long-one-word-cut-by-two", "Rostekhnadz officials", "rtx"),
+    ("korean-place-no-russian-key-typo", "the city of Kimju", "kch"),
 ]
 
 
 @pytest.mark.parametrize(("text", "entry"), [c[1:] for c in NEGATIVE], ids=[c[0] for c in NEGATIVE])
 def test_near_miss_rejected(text: str, entry: str) -> None:
     assert entry not in _entries(text)
+
+
+# match() finds what explain() accepts: a transliteration (German here) with a typo on top
+TRANSLIT_TYPO = [
+    ("german-zh-and-typo", "Nikolai Kuschelaw sprach.", "kzh"),
+    ("german-kh-and-typo", "Boris Chrenaw sprach.", "brz"),
+    ("german-sch-and-typo", "Pawel Schiwila sprach.", "zhv"),
+]
+
+
+@pytest.mark.parametrize(("text", "entry"), [c[1:] for c in TRANSLIT_TYPO], ids=[c[0] for c in TRANSLIT_TYPO])
+def test_transliteration_with_typo_found_by_match(text: str, entry: str) -> None:
+    assert entry in _explained(text)
+    assert entry in _entries(text)

@@ -93,6 +93,9 @@ class WordIndex:
             keys.add("k:" + korean_key(word))
         keys.add(title_word(word))  # Russian -> russia, accord -> treaty, forces -> force
         variants = deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
+        for key in russian_keys(word):  # a typo in a transliteration (Koschemjaco): verify.compare
+            if key != word and len(key) >= 5:
+                variants |= deletions(key, 1 if len(key) <= 6 else 2)
         out = []
         for table, typos in self._tables:
             hits: set[Posting] = set()
@@ -134,6 +137,12 @@ def _add(
         return
     for variant in deletions(word, budget):
         capital.typos[variant].add(posting)
+    key = russian_key(word)
+    key_budget = typo_budget(len(key), spec.alone)
+    russian = not (spec.korean or spec.korean_word or spec.mode == "title")
+    if key != word and russian and key_budget and len(key) >= 5:
+        for variant in deletions(key, key_budget):  # typos of a transliteration: verify.compare
+            capital.typos[variant].add(posting)
 
 
 def _add_korean_pair(capital: _Table, spec: NameSpec) -> None:

@@ -61,8 +61,12 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
     edits = typo_edits(word, name_word, name.alone)
-    if edits is None and not name.korean:
-        edits = typo_edits(russian_key(word), russian_key(name_word), name.alone)
+    if edits is None and not name.korean and not name.korean_word:  # Chongju is not Chongjin
+        target = russian_key(name_word)
+        edits = min(
+            (e for key in russian_keys(word) if (e := typo_edits(key, target, name.alone)) is not None),
+            default=None,
+        )
     return Hit("typo", edits) if edits is not None else None
 
 
