@@ -24,6 +24,9 @@ ENTRIES = (
     Entry("krs", "Krasnoyarsk", kind="place"),
     Entry("rtx", "Rostekhnadzor", kind="organisation"),
     Entry("kch", "Kimjin", kind="place"),
+    Entry("smn", "Seo Min", kind="person"),
+    Entry("tob", "Tobolsk", kind="place"),
+    Entry("gru", "Main Intelligence Directorate", kind="organisation", aliases=("GRU",)),
     Entry("pvf", "Pacific Investment Forum", kind="organisation"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
@@ -129,3 +132,22 @@ TRANSLIT_TYPO = [
 def test_transliteration_with_typo_found_by_match(text: str, entry: str) -> None:
     assert entry in _explained(text)
     assert entry in _entries(text)
+
+
+VETOES = [
+    ("hyphen-continues-given-name", "Seo Min-jae, a lawmaker, spoke.", "smn", False),
+    ("hyphen-continues-given-name-caps", "Seo Min-Jae spoke.", "smn", False),
+    ("korean-name-alone", "Seo Min spoke on Friday.", "smn", True),
+    ("korean-name-english-suffix", "a Seo Min-led delegation", "smn", True),
+    ("ship-named-after-place", "The frigate Tobolsk left port.", "tob", False),
+    ("ship-named-after-place-quoted", "the icebreaker 'Tobolsk'", "tob", False),
+    ("place-near-a-ship", "In Tobolsk, a frigate was repaired.", "tob", True),
+    ("acronym-defined-otherwise", "The Green Resources Union (GRU) met. The GRU said so.", "gru", False),
+    ("acronym-defined-as-itself", "The Main Intelligence Directorate (GRU) said.", "gru", True),
+    ("acronym-plain", "The GRU denied it.", "gru", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in VETOES], ids=[c[0] for c in VETOES])
+def test_context_vetoes(text: str, entry: str, expected: bool) -> None:
+    assert (entry in _entries(text)) is expected

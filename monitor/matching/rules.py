@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from monitor.matching.names import STOPWORDS, split_words
 from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Rule
+from monitor.matching.translit import korean_syllables
 from monitor.matching.verify import Found
 from monitor.model import Match
 
@@ -107,6 +109,14 @@ def evaluate(
 _KOREAN_UNITS = frozenset(["dong", "ri", "gu", "myeon", "eup", "ro", "gil", "ga"])
 # scan's reason for a surname right after another first name (Daniil Medvedev)
 _NAMESAKE = "preceded by another first name"
+# English words that may be hyphenated to a Korean name without continuing it (Kim Jong Un-led)
+_REDEFINED = "the acronym stands for"
+_HYPHEN_SUFFIXES = frozenset(["led", "run", "era", "like", "style", "type", "made", "born", "linked"])
+# Words for a vessel: a place name right after one names the ship (the submarine Kursk).
+_VESSELS = frozenset(
+    """ship submarine sub cruiser frigate corvette destroyer icebreaker ferry vessel carrier
+    tanker boat freighter trawler warship flagship""".split()
+)
 
 
 def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[Text, list[Found]]]:
@@ -115,8 +125,12 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     own: set[tuple[str, str]] = set()
     namesakes: dict[tuple[str, str], str] = {}
     out: dict[str, tuple[Text, list[Found]]] = {}
+    redefined: dict[tuple[str, str], str] = {}  # acronym alias -> the reason it is vetoed here
     for fname, (text, items) in found.items():
-        items = [_unit_veto(text, f) for f in items]
+        items = [_veto(text, f) for f in items]
+        for f in items:
+            if f.reason is not None and f.reason.startswith(_REDEFINED):
+                redefined.setdefault((f.name.watchlist, f.name.entry.id), f.reason)
         out[fname] = (text, items)
         for n, f in enumerate(items):
             key = (f.name.watchlist, f.name.entry.id)
@@ -130,6 +144,12 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
                 bare.setdefault(key, []).append((fname, n))
             else:
                 own.add(key)
+    # An acronym the item defines as something else stands for that everywhere in the item.
+    for _text, items in out.values():
+        for n, f in enumerate(items):
+            key = (f.name.watchlist, f.name.entry.id)
+            if key in redefined and f.reason is None and f.name.case_sensitive and f.name.alone:
+                items[n] = _reject(f, redefined[key])
     # A bare surname refers to the namesake the item has named in full, unless the item
     # also names the watched person: "Daniil Medvedev ... Medvedev" is the tennis player.
     for key, spots in bare.items():
@@ -153,6 +173,63 @@ def _unit_veto(text: Text, f: Found) -> Found:
         word = text.cased_word(after)
         return Found(f.name, f.first, f.last, f.score, f.kind, f"'-{word}' names another, smaller place")
     return f
+
+
+def _veto(text: Text, f: Found) -> Found:
+    for check in (_unit_veto, _continued_veto, _ship_veto, _acronym_veto):
+        f = check(text, f)
+    return f
+
+
+def _continued_veto(text: Text, f: Found) -> Found:
+    """A Korean name whose given name goes on after a hyphen is another person (Cho Hyun-dong)."""
+    after = f.last + 1
+    if f.reason is not None or not f.name.korean or after >= len(text.words) or text.gap(after) != "-":
+        return f
+    word = text.words[after]
+    syllables = korean_syllables(word)
+    if syllables is None or len(syllables) != 1 or word in _HYPHEN_SUFFIXES:
+        return f
+    a, b = text.orig(f.first, after)
+    return _reject(f, f"'{text.original[a:b]}' is a longer name")
+
+
+def _ship_veto(text: Text, f: Found) -> Found:
+    """A one-word place right after a word for a vessel names the ship (submarine Khabarovsk)."""
+    if f.reason is not None or f.name.person or not f.name.alone or f.name.case_sensitive or not f.first:
+        return f
+    gap = text.gap(f.first)
+    if text.words[f.first - 1] in _VESSELS and all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):
+        return _reject(f, f"names a ship ('{text.cased_word(f.first - 1)} {text.cased_word(f.first)}')")
+    return f
+
+
+def _acronym_veto(text: Text, f: Found) -> Found:
+    """An acronym in brackets after words whose initials spell it stands for them (FSB here is
+    the Financial Stability Board), unless those words are the entry's own name."""
+    if f.reason is not None or not f.name.case_sensitive or not f.name.alone or f.first != f.last:
+        return f
+    acronym = f.name.words[0]
+    if "(" not in text.gap(f.first):
+        return f
+    initials: list[int] = []
+    i = f.first - 1
+    while i >= 0 and len(initials) < len(acronym) and (i == f.first - 1 or not text.sentence_break(i + 1)):
+        if text.words[i] not in STOPWORDS:
+            initials.append(i)
+        i -= 1
+    spelt = "".join(text.words[i][0] for i in reversed(initials))
+    if spelt != acronym or not all(text.capitalized(i) for i in initials):
+        return f
+    own = {w for name in f.name.entry.names for w in split_words(name)[0]}
+    if all(text.words[i] in own for i in initials):
+        return f
+    a, b = text.orig(initials[-1], f.first - 1)
+    return _reject(f, f"{_REDEFINED} '{text.original[a:b]}' in this item")
+
+
+def _reject(f: Found, reason: str) -> Found:
+    return Found(f.name, f.first, f.last, f.score, f.kind, reason)
 
 
 def _why_not(rule: Rule, by_list: dict[str, list[_Mention]]) -> str | None:
