@@ -232,6 +232,10 @@ class Farm(ThreadingHTTPServer):
         self._thread.start()
         return self
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a killed daemon's keep-alive socket
+            super().handle_error(request, client_address)
+
     def stop(self) -> None:
         self._stop_hangs.set()
         self.shutdown()
