@@ -93,15 +93,14 @@ class WordIndex:
             keys.add("k:" + korean_key(word))
         keys.add(title_word(word))  # Russian -> russia, accord -> treaty, forces -> force
         variants = deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
-        for key in russian_keys(word):  # a typo in a transliteration (Koschemjaco): verify.compare
-            if key != word and len(key) >= 5:
-                variants |= deletions(key, 1 if len(key) <= 6 else 2)
+        # one typo in a transliteration (Koschemjaco), names only (titles: verify._title_hits)
+        by_key = {v for k in russian_keys(word) if k != word and len(k) >= 5 for v in deletions(k, 1)}
         out = []
-        for table, typos in self._tables:
+        for n, (table, typos) in enumerate(self._tables):
             hits: set[Posting] = set()
             for key in keys:
                 hits.update(table.get(key, ()))
-            for variant in variants:
+            for variant in variants if n == 2 else variants | by_key:
                 hits.update(typos.get(variant, ()))
             out.append(tuple(sorted(hits)))
         if not any(out) and not korean:
@@ -141,7 +140,7 @@ def _add(
     key_budget = typo_budget(len(key), spec.alone)
     russian = not (spec.korean or spec.korean_word or spec.mode == "title")
     if key != word and russian and key_budget and len(key) >= 5:
-        for variant in deletions(key, key_budget):  # typos of a transliteration: verify.compare
+        for variant in deletions(key, 1):  # one typo in a transliteration: verify.compare
             capital.typos[variant].add(posting)
 
 

@@ -173,16 +173,13 @@ def _korean_keys(distinct: Sequence[str]) -> dict[str, frozenset[int]]:
 
 
 def title_may_match(spec: NameSpec, present: set[str], typo_anchor: bool) -> bool:
-    """Cheap filter: enough distinct words occur verbatim (plus the anchor, if misspelt).
-
-    One more word may be misspelt (Eastern Economic Forom), as in the window filter.
-    """
+    """Cheap filter: enough distinct words occur verbatim (plus the anchor, if misspelt)."""
     forms = spec.forms
     hit = [not f or any(w in present for w in f) for f in forms]
     for q in range(len(forms) - 1):
         if not (hit[q] and hit[q + 1]) and spec.distinct[q] + spec.distinct[q + 1] in present:
             hit[q] = hit[q + 1] = True
-    return sum(hit) + typo_anchor + 1 >= spec.required
+    return sum(hit) + typo_anchor >= spec.required
 
 
 def split_words(text: str) -> tuple[list[str], list[str]]:

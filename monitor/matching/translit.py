@@ -58,7 +58,7 @@ _K_VOWELS = _spellings(
 )
 _K_FINALS = _spellings(
     ("N", "ng"),
-    ("k", "k g c ck rk lk"),  # RR final g (Deog), Duck, Park, older Western c (Sung-lac)
+    ("k", "k g ck rk lk"),  # RR final g (Deog), Duck, Park
     ("t", "t d"),
     ("n", "n"),
     ("m", "m"),
@@ -68,6 +68,8 @@ _K_FINALS = _spellings(
 _MAX_SYLLABLES = 4
 _SILENT_H = re.compile(r"(?<=[aeiouy])h(?=[^aeiouwy]|$)")  # Noh, Oh, Nahm, Sohn, Ahn
 _WH = re.compile(r"wh(?=[aeo])")  # older Western spelling of hw: Doo-whan = Du-hwan
+# older Western final c after a: Sung-lac = Seong-rak (only there: "economic" is no Korean word)
+_FINAL_AC = re.compile(r"(?<=a)c$")
 
 
 def _starts(table: dict[str, str], word: str, at: int) -> list[str]:
@@ -81,7 +83,7 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
     Fewest syllables first, then the longest first syllable (Jongun = Jong-un);
     at most four syllables (Sinuiju, Panmunjom).
     """
-    word = _WH.sub("hw", _SILENT_H.sub("", word))
+    word = _FINAL_AC.sub("k", _WH.sub("hw", _SILENT_H.sub("", word)))
     best: dict[int, tuple[tuple[str, str, str], ...] | None] = {len(word): ()}
 
     def parse(at: int) -> tuple[tuple[str, str, str], ...] | None:

@@ -62,6 +62,7 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return None  # typos only on capitalised words: "reason" is not "Rason"
     edits = typo_edits(word, name_word, name.alone)
     if edits is None and not name.korean and not name.korean_word:  # Chongju is not Chongjin
+        # typos on top of a transliteration (the index finds an anchor word with one)
         target = russian_key(name_word)
         edits = min(
             (e for key in russian_keys(word) if (e := typo_edits(key, target, name.alone)) is not None),
