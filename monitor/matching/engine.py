@@ -9,12 +9,12 @@ import weakref
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from monitor.matching.index import WordIndex
+from monitor.matching.index import AnchorIndex, WordIndex
 from monitor.matching.names import NameSpec, choose_anchors, compile_names
 from monitor.matching.normalize import Text
 from monitor.matching.rules import NearMiss, Verdict, evaluate
 from monitor.matching.ruleset import Rule, RuleSet
-from monitor.matching.scan import scan
+from monitor.matching.scan import scan, scan_anchored
 from monitor.matching.verify import Found
 from monitor.model import Match
 
@@ -35,7 +35,7 @@ class Matcher:
     def __init__(self, ruleset: RuleSet, names: list[NameSpec]) -> None:
         self.ruleset = ruleset
         self._names = names
-        self._index = WordIndex(names)
+        self._index = AnchorIndex(names)
         self._explain_index: WordIndex | None = None
 
     @classmethod
@@ -59,12 +59,15 @@ class Matcher:
     def _run(self, fields: Mapping[str, str], selected: list[Rule], explain: bool) -> Verdict:
         lists = {wl for r in selected for wl in (*r.positive_lists, *r.none)}
         wanted = {f for r in selected for f in r.fields}
-        index = self._explain() if explain else self._index
         found: dict[str, tuple[Text, list[Found]]] = {}
         for name, value in fields.items():
             if name in wanted and value:
                 text = Text.of(value)
-                found[name] = (text, scan(text, index, self._names, lists, near_misses=explain))
+                if explain:
+                    hits = scan(text, self._explain(), self._names, lists, near_misses=True)
+                else:
+                    hits = scan_anchored(text, self._index, self._names, lists)
+                found[name] = (text, hits)
         return evaluate(selected, list(fields), found, DEFAULT_MIN_SCORE, explain)
 
     def _explain(self) -> WordIndex:

@@ -9,11 +9,14 @@ one dictionary look-up.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
-from monitor.matching.names import STOPWORDS, NameSpec, title_word
+from monitor.matching.names import STOPWORDS, SYNONYM_WORDS, NameSpec, title_word
+from monitor.matching.normalize import Text
 from monitor.matching.translit import (
     deletions,
     is_korean,
@@ -24,6 +27,7 @@ from monitor.matching.translit import (
     russian_keys,
     typo_budget,
 )
+from monitor.matching.verify import TITLE_REACH, compare
 
 # (name id, index of the name word - or of the canonical title word -, words covered)
 Posting = tuple[int, int, int]
@@ -87,14 +91,9 @@ class WordIndex:
         return found[0]
 
     def _compute(self, word: str) -> Postings:
-        keys = {word, "d:" + word, *("r:" + key for key in russian_keys(word))}
+        keys, variants, by_key = text_keys(word)
         korean = is_korean(word)
-        if korean or korean_syllables(word):  # longer words: Korean places (Shinuiju)
-            keys.add("k:" + korean_key(word))
         keys.add(title_word(word))  # Russian -> russia, accord -> treaty, forces -> force
-        variants = deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
-        # one typo in a transliteration (Koschemjaco), names only (titles: verify._title_hits)
-        by_key = {v for k in russian_keys(word) if k != word and len(k) >= 5 for v in deletions(k, 1)}
         out = []
         for n, (table, typos) in enumerate(self._tables):
             hits: set[Posting] = set()
@@ -106,6 +105,21 @@ class WordIndex:
         if not any(out) and not korean:
             return EMPTY  # the common case, tested by identity in the scan loop
         return out[0], out[1], out[2], korean
+
+
+def text_keys(word: str) -> tuple[set[str], set[str], set[str]]:
+    """Keys a text word is looked up under, its deletion (typo) neighbourhood, and that of
+    its transliteration keys (for names only; titles: verify._title_hits).
+
+    Both indexes use this, so that what one finds the other finds.
+    """
+    keys = {word, "d:" + word, *("r:" + key for key in russian_keys(word))}
+    if korean_syllables(word):  # Korean syllables, also longer words: places (Shinuiju)
+        keys.add("k:" + korean_key(word))
+    variants = deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
+    # one typo in a transliteration (Koschemjaco): verify.compare
+    by_key = {v for k in russian_keys(word) if k != word and len(k) >= 5 for v in deletions(k, 1)}
+    return keys, variants, by_key
 
 
 def _add(
@@ -160,3 +174,339 @@ def _add_korean_pair(capital: _Table, spec: NameSpec) -> None:
 
 def _dropped(word: str) -> set[str]:
     return deletions(word, 1) if len(word) == 4 else {word}
+
+
+# ---------------------------------------------------------------------------------------
+# The index Matcher.match uses. Whatever the verifier accepts around a name's anchor, the
+# index finds: tests/test_matching_speed_regressions.py checks match() against explain(),
+# which indexes every word of every name and skips every filter.
+
+# Title words a news text is likely to hold anyway: never a title's only trigger.
+_COMMON_TITLE_WORDS = frozenset(
+    """
+    academy administration agency agreement alliance assistance association atomic authority
+    bank bureau central china commission committee company complex comprehensive conference
+    congress convention cooperation corporation council court defence defense democratic
+    development economic energy federal federation foreign force friendship front fund general
+    government grain industrial institute international joint korea league military ministry
+    mutual national nuclear oil organisation organization partnership party people republic
+    research russia security service social space state strategic supreme trade treaty union
+    united weapon worker world
+    """.split()
+)
+_WEAK_FREQ = 3  # a title word in this many watch-list titles is a weak trigger too
+
+_NO_SLOT: frozenset[tuple[int, int]] = frozenset()
+
+
+class Lookup(NamedTuple):
+    """What one text word may start: computed once per distinct word, then cached."""
+
+    free: tuple[Posting, ...]  # seq names, verified around any such word
+    capital: tuple[Posting, ...]  # seq names, only if the word is capitalised or hyphen-joined
+    cids: tuple[int, ...]  # title words it may spell (exactly, by key, with a typo, as a half)
+    slot1: frozenset[tuple[int, int]]  # Korean (name, pair) whose pair's first word it spells
+    syllabic: bool  # reads as Korean syllables: may be half of a split name word (Jong Un)
+    head: bool  # its syllable key begins a one-word Korean name's key (ham of Hamhung)
+
+
+NO_HIT = Lookup((), (), (), _NO_SLOT, False, False)
+
+
+class _Memo(dict[str, Lookup]):
+    """word -> Lookup, computed on first use; ``memo[word]`` stays a C-level dict access."""
+
+    def __init__(self, compute: Callable[[str], Lookup]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> Lookup:
+        found = self._compute(word)
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[word] = found
+        return found
+
+
+class TitlePlan(NamedTuple):
+    cids: tuple[int, ...]  # title word id per distinct word; -1: a country phrase may stand for it
+    required: int
+    reach: int  # a match lies within this many words of any of its words
+
+
+class AnchorIndex:
+    """Text word -> the names a match around it may belong to.
+
+    All keys live in one dictionary, so a text word seen for the first time costs one
+    look-up per key: its spelling, transliteration keys, dropped-letter and deletion
+    (typo) neighbourhood, and its canonical title form. Candidates the verifier would
+    reject for that word anyway are dropped then, once per distinct word.
+
+    * People and places (``seq`` names): their rarest word, as in ``WordIndex``.
+    * Korean names: a pair of adjacent name words; each text word is looked up on its own
+      (slot 0 or 1) and the two sets intersected, so "on" ~ Un alone costs nothing. A text
+      word may also stand for two name words (Jongun), two words for one (Jong Un).
+    * Titles: each text word that may spell a title word records its position under the
+      word's id. A title is tried where one of its rare words occurs, or, when it has too
+      few, where two of its commoner words occur near each other; then only if enough of
+      its words (in any spelling the verifier takes) lie within its reach.
+    """
+
+    def __init__(self, specs: Sequence[NameSpec]) -> None:
+        self._specs = specs
+        free, capital = _Table(), _Table()
+        slots: tuple[defaultdict[str, set[tuple[int, int]]], ...] = (defaultdict(set), defaultdict(set))
+        titles: defaultdict[str, set[int]] = defaultdict(set)
+        self._vocab: dict[str, int] = {}
+        singles: defaultdict[int, list[int]] = defaultdict(list)
+        pairs: defaultdict[tuple[int, int], list[int]] = defaultdict(list)
+        pair_words: set[int] = set()
+        self.plans: dict[int, TitlePlan] = {}
+        freq = Counter(w for s in specs if s.mode == "title" for w in set(s.distinct))
+        split_words = []
+        for spec in specs:
+            if spec.mode == "title":
+                self._add_title(spec, titles, freq, singles, pairs, pair_words)
+            elif spec.korean:
+                _add_korean_slots(spec, free, slots)
+                a = spec.anchors[0]
+                split_words += [spec.words[a], spec.words[a + 1]]
+            else:
+                for i in spec.anchors:
+                    if spec.words[i] in STOPWORDS and len(spec.words) > 1:
+                        continue
+                    _add((free, capital, capital), spec, spec.words[i], (spec.id, i, 1), typo=True)
+                    for a in (i - 1, i):
+                        if a >= 0 and a + 1 < len(spec.words):
+                            pair = spec.words[a] + spec.words[a + 1]
+                            _add((free, capital, capital), spec, pair, (spec.id, a, 2), False)
+        self._seq = (free.frozen(), capital.frozen())
+        self._titles = {key: tuple(ids) for key, ids in titles.items()}
+        self._slots = tuple({key: tuple(pairs) for key, pairs in table.items()} for table in slots)
+        self.singles = dict(singles)
+        self.pairs = dict(pairs)
+        self.pair_words = frozenset(pair_words)
+        self.max_reach = max((p.reach for p in self.plans.values()), default=0)
+        # one-word Korean names (places) two text syllables may spell: prefixes of their keys
+        self._korean_words = {k[2:] for k in self._seq[1][0] if k.startswith("k:")}
+        self._heads = {k[:cut] for k in self._korean_words for cut in range(1, len(k))}
+        # a name word of two syllables or more may be written as two words (Jong Un)
+        self.split_heads = any(len(korean_syllables(w) or ()) > 1 for w in split_words)
+        self.words = _Memo(self._compute)  # text word -> Lookup, bounded
+        self._units: tuple[dict[str, frozenset[tuple[int, int]]], ...] = ({}, {}, {}, {})
+
+    # -- text side ---------------------------------------------------------------------
+
+    def lookup(self, word: str) -> Lookup:
+        return self.words[word]
+
+    def _compute(self, word: str) -> Lookup:
+        syllabic = korean_syllables(word) is not None
+        kkey = "k:" + korean_key(word) if syllabic else ""
+        keys, variants, by_key = text_keys(word)
+        variants |= by_key  # for names; titles look up their canonical word's own variants
+        canon = title_word(word)
+        tkeys = ["T=" + canon, "Tp:" + word, "Tk:" + korean_key(canon)]
+        tkeys += ["T~" + v for v in _variants(canon)]
+        if canon != word:
+            tkeys.append("Tp:" + canon)
+        # two title words run together (Nonproliferation): one half of 4+ letters is exact
+        tkeys += ["T=" + word[:cut] for cut in range(4, len(word))]
+        tkeys += ["T=" + canon[cut:] for cut in range(1, len(canon) - 3)]
+        found: list[set[Posting]] = []
+        for exact, typos in self._seq:
+            hits: set[Posting] = set()
+            for key in keys:
+                hits.update(exact.get(key, ()))
+            for variant in variants:
+                hits.update(typos.get(variant, ()))
+            found.append(hits)
+        seq, cap = found
+        slot: set[tuple[int, int]] = set()
+        slots = self._slots[0]
+        for key in (kkey or "k:" + word, "d:" + word):
+            slot.update(slots.get(key, ()))
+        for variant in variants:
+            slot.update(slots.get("~" + variant, ()))
+        cids: set[int] = set()
+        get = self._titles.get
+        for key in tkeys:
+            cids.update(get(key, ()))
+        syllabic = syllabic and is_korean(word)
+        head = bool(kkey) and kkey[2:] in self._heads
+        if not (seq or cap or cids or slot or syllabic):
+            return NO_HIT
+        keep = self._posting_spells
+        slot1 = frozenset(p for p in slot if self._slot_spells(0, word, *p, True))
+        return Lookup(
+            tuple(sorted(p for p in seq if keep(word, p))),
+            tuple(sorted(p for p in cap if keep(word, p))),
+            tuple(sorted(cids)),
+            slot1 or _NO_SLOT,
+            syllabic,
+            head,
+        )
+
+    def slot(self, which: int, unit: str, cap: bool) -> frozenset[tuple[int, int]]:
+        """Korean (name, pair) whose pair's first (0) or second (1) word ``unit`` spells.
+
+        Those the verifier accepts for the unit (one word, or two written together) as it
+        is cased: capitalised, or lowercase (no typos then).
+        """
+        cache = self._units[2 * which + cap]
+        found = cache.get(unit)
+        if found is None:
+            hits: set[tuple[int, int]] = set()
+            table = self._slots[which]
+            for key in _unit_keys(unit) if cap else ("k:" + korean_key(unit),):
+                hits.update(table.get(key, ()))
+            kept = frozenset(p for p in hits if self._slot_spells(which, unit, *p, cap))
+            found = kept or _NO_SLOT
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            cache[unit] = found
+        return found
+
+    def places(self, first: str, second: str) -> tuple[Posting, ...]:
+        """One-word Korean names two adjacent syllables spell (Hangul 함흥 reads "ham heung")."""
+        if korean_pair_key(first, second) not in self._korean_words:
+            return ()
+        return self._seq[1][0].get("k:" + korean_pair_key(first, second), ())
+
+    def _posting_spells(self, word: str, posting: Posting) -> bool:
+        """The verifier may accept the word (capitalised) for the posting's name word(s)."""
+        nid, j, width = posting
+        spec = self._specs[nid]
+        # width 2: two name words (Jongun), or a one-word Korean place (two syllables)
+        return _spells(word, "".join(spec.words[j : j + width]), spec, True)
+
+    def _slot_spells(self, which: int, unit: str, nid: int, a: int, cap: bool) -> bool:
+        spec = self._specs[nid]
+        words = spec.words
+        q = a + which
+        targets = [words[q]]
+        if which == 0 and q > 0:
+            targets.append(words[q - 1] + words[q])
+        if which == 1 and q + 1 < len(words):
+            targets.append(words[q] + words[q + 1])
+        return any(_spells(unit, t, spec, cap) for t in targets)
+
+    # -- titles ------------------------------------------------------------------------
+
+    def _cid(self, word: str) -> int:
+        if word in SYNONYM_WORDS:
+            return -1  # a country phrase (North Korea = DPRK): counted as present
+        return self._vocab.setdefault(word, len(self._vocab))
+
+    def _add_title(
+        self,
+        spec: NameSpec,
+        titles: defaultdict[str, set[int]],
+        freq: Counter[str],
+        singles: defaultdict[int, list[int]],
+        pairs: defaultdict[tuple[int, int], list[int]],
+        pair_words: set[int],
+    ) -> None:
+        cids = tuple(self._cid(w) for w in spec.distinct)
+        for target, covered in spec.title_targets.items():
+            ids = {cids[q] for q in covered} - {-1}
+            if not ids:
+                continue
+            titles["T" + target if ":" in target else "T=" + target].update(ids)
+            if spec.exact or ":" in target or len(covered) > 1:
+                continue  # two words run together: found by their halves (see _compute)
+            if len(target) >= 5:
+                for variant in deletions(target, typo_budget(len(target), False)):
+                    titles["T~" + variant].update(ids)
+            if len(covered) == 1:
+                # written as two words (Non-Proliferation for Nonproliferation): one of the
+                # halves has 4+ letters, enough to count the word as present
+                for cut in range(1, len(target)):
+                    for part in (target[:cut], target[cut:]):
+                        if len(part) >= 4:
+                            titles["Tp:" + part].update(ids)
+        self.plans[spec.id] = TitlePlan(cids, spec.required, len(spec.words) + TITLE_REACH + 1)
+
+        def weak(q: int) -> bool:
+            w = spec.distinct[q]
+            return w in _COMMON_TITLE_WORDS or len(w) <= 3 or freq[w] >= _WEAK_FREQ
+
+        usable = [q for q in range(len(cids)) if cids[q] >= 0]
+        usable.sort(key=lambda q: (weak(q), freq[spec.distinct[q]], -len(spec.distinct[q]), q))
+        misses = len(cids) - spec.required  # a match may miss this many of its words
+        strong = [q for q in usable if not weak(q)][: misses + 1]
+        rest = [q for q in usable if q not in strong][: misses - len(strong) + 2]
+        if len(strong) == misses + 1 or len(strong) + len(rest) < misses + 2:
+            # enough rare words (a match holds one), or too few spellable words for pairs
+            for q in strong if len(strong) == misses + 1 else usable[: misses + 1]:
+                singles[cids[q]].append(spec.id)
+            return
+        # a match holds one of the rare words, or else two of the others
+        for q in strong:
+            singles[cids[q]].append(spec.id)
+        for x, q in enumerate(rest):
+            for r in rest[x + 1 :]:
+                a, b = sorted((cids[q], cids[r]))
+                pairs[a, b].append(spec.id)
+            pair_words.add(cids[q])
+
+
+def _variants(word: str) -> set[str]:
+    """The text word's deletion neighbourhood (typos of names up to 2 edits meet it there)."""
+    return deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
+
+
+def _spells(word: str, target: str, spec: NameSpec, cap: bool) -> bool:
+    """verify.compare on the word alone, capitalised or not: may it spell the name word?"""
+    if spec.case_sensitive:
+        return True  # the word's case decides: leave it to the verifier
+    text = Text.of(word[:1].upper() + word[1:] if cap else word)
+    return len(text.words) == 1 and compare(text, 0, word, target, spec) is not None
+
+
+def _name_keys(word: str) -> set[str]:
+    """Keys under which a Korean name word (or two written as one) is looked up."""
+    keys = {"k:" + korean_key(word)}
+    if len(word) == 4:
+        keys.update("d:" + v for v in deletions(word, 1) - {word})
+    elif len(word) >= 5:
+        keys.update("~" + v for v in deletions(word, typo_budget(len(word), False)))
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def _unit_keys(unit: str) -> tuple[str, ...]:
+    keys = {"k:" + korean_key(unit), "d:" + unit, *("~" + v for v in _variants(unit))}
+    return tuple(keys)
+
+
+def _add_korean_slots(
+    spec: NameSpec, free: _Table, slots: tuple[defaultdict[str, set[tuple[int, int]]], ...]
+) -> None:
+    """Index a Korean name by its anchor pair (every word of a Korean name must match).
+
+    The pair's first and second words go in two slot tables (a word written together with
+    its outer neighbour too: Kimjong Un); the pair written as one word (Jongun) goes in the
+    ``free`` table, by its key and typo neighbourhood.
+    """
+    a = spec.anchors[0]
+    words = spec.words
+    post = (spec.id, a)
+    for key in _name_keys(words[a]):
+        slots[0][key].add(post)
+    for key in _name_keys(words[a + 1]):
+        slots[1][key].add(post)
+    if a > 0:
+        slots[0]["k:" + korean_key(words[a - 1] + words[a])].add(post)
+    if a + 2 < len(words):
+        slots[1]["k:" + korean_key(words[a + 1] + words[a + 2])].add(post)
+    joined = words[a] + words[a + 1]
+    free.keys["k:" + korean_key(joined)].add((spec.id, a, 2))
+    free.keys[joined].add((spec.id, a, 2))
+    budget = typo_budget(len(joined), False)
+    if len(joined) == 4:
+        for variant in deletions(joined, 1) - {joined}:
+            free.keys["d:" + variant].add((spec.id, a, 2))
+    elif budget:
+        for variant in deletions(joined, budget):
+            free.typos[variant].add((spec.id, a, 2))

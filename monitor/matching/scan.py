@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
-from monitor.matching.index import EMPTY, Posting, WordIndex
+from monitor.matching.index import EMPTY, NO_HIT, AnchorIndex, Lookup, Posting, WordIndex
 from monitor.matching.names import (
     STOPWORDS,
     TITLE_SLACK,
@@ -172,6 +172,13 @@ def scan(
     return _Scan(text, names, watchlists, near_misses).run(index)
 
 
+def scan_anchored(
+    text: Text, index: AnchorIndex, names: Sequence[NameSpec], watchlists: Collection[str]
+) -> list[Found]:
+    """Like ``scan`` (without near misses), through the anchor index: what Matcher.match uses."""
+    return _Scan(text, names, watchlists, False).run_anchored(index)
+
+
 class _Scan:
     """Per-field state: what was tried, which titles passed the word-presence filter."""
 
@@ -209,6 +216,155 @@ class _Scan:
             for posting in capital:
                 self._seq(k, *posting)
         return _resolve(text, self.names, self.found)
+
+    def run_anchored(self, index: AnchorIndex) -> list[Found]:
+        words = self.text.words
+        memo = index.words
+        split = index.split_heads
+        hits: dict[str, Lookup] = {}
+        for word in set(words):
+            hit = memo[word]
+            if hit is not NO_HIT and (
+                hit.free or hit.capital or hit.cids or hit.slot1 or hit.head or (split and hit.syllabic)
+            ):
+                hits[word] = hit
+        text = self.text
+        if not hits:
+            return []
+        places: dict[int, list[int]] = {}  # title word id -> text word indices
+        korean: list[int] = []
+        for k, word in enumerate(words):
+            found = hits.get(word)
+            if found is None:
+                continue
+            free, capital, cids, slot1, syllabic, head = found
+            for c in cids:
+                at = places.get(c)
+                if at is None:
+                    places[c] = [k]
+                else:
+                    at.append(k)
+            for posting in free:
+                self._anchored_seq(k, posting)
+            if capital and (text.capitalized(k) or "-" in text.gap(k)):
+                for posting in capital:
+                    self._anchored_seq(k, posting)
+            if slot1 or head or (split and syllabic):
+                korean.append(k)
+        if korean:
+            self._korean(index, korean)
+        if places:
+            self._anchored_titles(index, places)
+        return _resolve(text, self.names, self.found)
+
+    def _korean(self, index: AnchorIndex, starts: list[int]) -> None:
+        """Korean names whose anchor pair two adjacent text units spell (a unit: one or two words).
+
+        A unit of two words (Jong Un for Jongun) is tried only if some anchor word has two
+        syllables or more (``split_heads``).
+        """
+        words = self.text.words
+        n = len(words)
+        memo = index.words
+        split = index.split_heads
+        text = self.text
+        for k in starts:
+            first = memo[words[k]]
+            cap = text.capitalized(k)
+            units = []
+            if first.slot1:
+                units.append((first.slot1 if cap else index.slot(0, words[k], False), k + 1))
+            if first.syllabic and k + 1 < n and memo[words[k + 1]].syllabic:
+                if first.head:
+                    for posting in index.places(words[k], words[k + 1]):
+                        self._seq(k, *posting)
+                if split:
+                    joined = index.slot(0, words[k] + words[k + 1], cap)
+                    if joined:
+                        units.append((joined, k + 2))
+            for pairs, nxt in units:
+                if nxt >= n or not pairs:
+                    continue
+                cap2 = text.capitalized(nxt)
+                second = index.slot(1, words[nxt], cap2)
+                if split and nxt + 1 < n and memo[words[nxt]].syllabic and memo[words[nxt + 1]].syllabic:
+                    second = second | index.slot(1, words[nxt] + words[nxt + 1], cap2)
+                for nid, a in sorted(pairs & second):
+                    if a == 0 or self._after_name_word(k, self.names[nid], a - 1):
+                        self._seq(k, nid, a, 2)
+
+    def _anchored_seq(self, k: int, posting: Posting) -> None:
+        nid, j, width = posting
+        if j and self.names[nid].korean and not self._after_name_word(k, self.names[nid], j - 1):
+            return  # a Korean given name (Jongun) after anything but the rest of the name
+        self._seq(k, nid, j, width)
+
+    def _after_name_word(self, k: int, name: NameSpec, j: int) -> bool:
+        """Word k may follow name word j (cheap necessary check before seq_at; Korean names).
+
+        Word k starts name word j + 1; a Korean name matches every word in order, so name
+        word j ends right before it, or word k spells j and j + 1 together.
+        """
+        text, words = self.text, self.text.words
+        order = name.words
+        if compare(text, k, words[k], order[j] + order[j + 1], name) is not None:
+            return True
+        if k == 0 or not text.joined(k):
+            return False
+        if compare(text, k - 1, words[k - 1], order[j], name) is not None:
+            return True
+        if j > 0 and compare(text, k - 1, words[k - 1], order[j - 1] + order[j], name) is not None:
+            return True
+        if k >= 2 and text.joined(k - 1) and "s" not in (words[k - 2], words[k - 1]):
+            glued = compare(text, k - 2, words[k - 2] + words[k - 1], order[j], name)
+            return glued is not None and glued.kind != "typo"
+        return False
+
+    def _anchored_titles(self, index: AnchorIndex, places: dict[int, list[int]]) -> None:
+        singles, pairs, plans = index.singles, index.pairs, index.plans
+        for c, at in places.items():
+            for nid in singles.get(c, ()):
+                for k in at:
+                    self._title_at(index, places, nid, k)
+        common = sorted(c for c in places if c in index.pair_words)
+        for x, a in enumerate(common):
+            for b in common[x + 1 :]:
+                nids = pairs.get((a, b))
+                if nids is None:
+                    continue
+                others = places[b]
+                near = [k for k in places[a] if _near(others, k, index.max_reach)]
+                for nid in nids if near else ():
+                    reach = plans[nid].reach
+                    for k in near:
+                        if _near(others, k, reach):
+                            self._title_at(index, places, nid, k)
+
+    def _title_at(self, index: AnchorIndex, places: dict[int, list[int]], nid: int, k: int) -> None:
+        if (nid, k, True) in self.tried:
+            return
+        self.tried.add((nid, k, True))
+        name = self.names[nid]
+        if name.watchlist not in self.watchlists:
+            return
+        plan = index.plans[nid]
+        reach = plan.reach
+        absent = len(plan.cids) - plan.required  # words a match may miss
+        for c in plan.cids:
+            if c >= 0 and not _near(places.get(c, ()), k, reach):
+                absent -= 1
+                if absent < 0:
+                    return  # fewer of its words (in any spelling the verifier takes) than it needs
+        hit = title_at(self.text, name, k)
+        if hit is not None:
+            self.found.append(hit)
+            if hit.first <= k <= hit.last:
+                return
+        # The best mention near k lies elsewhere: another may be around the title's other words.
+        for c in plan.cids:
+            for p in places.get(c, ()) if c >= 0 else ():
+                if k - reach <= p <= k + reach:
+                    self._title_at(index, places, nid, p)
 
     def _titles(self, k: int, word: str, postings: tuple[Posting, ...]) -> None:
         passing = self.title_words.get(word)
@@ -281,6 +437,12 @@ class _Scan:
             self.found.append(got)
 
 
+def _near(spots: Sequence[int], k: int, reach: int) -> bool:
+    """A sorted list of word indices holds one within ``reach`` of k."""
+    at = bisect_left(spots, k - reach)
+    return at < len(spots) and spots[at] <= k + reach
+
+
 def _seq_candidates(
     text: Text, name: NameSpec, k: int, j: int, width: int, tried: set[tuple[int, int, bool]]
 ) -> Found | None:
@@ -336,8 +498,12 @@ def _resolve(text: Text, names: Sequence[NameSpec], found: list[Found]) -> list[
     checked = [_vetoed(text, names, f) for f in found]
     accepted = [f for f in checked if f.reason is None]
     rejected = [f for f in checked if f.reason is not None]
-    # Longest, then best-scored, mention wins among overlapping ones of the same entry.
+    # Longest, then best-scored, mention wins among overlapping ones of the same entry; but
+    # a longer one straying past a better-scored one is another reading, not a fuller one.
     accepted.sort(key=lambda f: (-(f.last - f.first), -f.score, f.first, f.name.id))
+    by_entry: dict[tuple[str, str], list[Found]] = {}
+    for f in accepted:
+        by_entry.setdefault((f.name.watchlist, f.name.entry.id), []).append(f)
     kept: list[Found] = []
     taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for f in accepted:
@@ -345,9 +511,17 @@ def _resolve(text: Text, names: Sequence[NameSpec], found: list[Found]) -> list[
         spans = taken.setdefault(key, [])
         if any(f.first <= b and a <= f.last for a, b in spans):
             continue
+        if any(_strays_past(f, g) for g in by_entry[key]):
+            continue
         spans.append((f.first, f.last))
         kept.append(f)
     return kept + rejected
+
+
+def _strays_past(f: Found, g: Found) -> bool:
+    """g scores better than f, overlaps it, and is not inside it."""
+    inside = f.first <= g.first and g.last <= f.last
+    return g.score > f.score and f.first <= g.last and g.first <= f.last and not inside
 
 
 def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:

@@ -111,8 +111,12 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if not name.case_sensitive:
             if j + 1 < n:  # one text word spells two name words: Jongun
                 options.append((compare(text, i, w, order[j] + order[j + 1], name), 1, 2))
-            if nxt:  # two text words spell one name word: Ch'oe, Non-Proliferation
-                options.append((compare(text, i, w + words[i + 1], order[j], name), 2, 1))
+            if nxt and "s" not in (w, words[i + 1]):
+                # two text words spell one name word (Jong Un for Jongun, Lav-rov), exactly or
+                # by key: "Belousov on" is no typo of Belousov, nor "'s Sergei" of Sergei
+                glued = compare(text, i, w + words[i + 1], order[j], name)
+                if glued is not None and glued.kind != "typo":
+                    options.append((glued, 2, 1))
         for hit, di, dj in options:
             if hit is not None:
                 stack.append(
