@@ -72,8 +72,21 @@ _WH = re.compile(r"wh(?=[aeo])")  # older Western spelling of hw: Doo-whan = Du-
 _FINAL_AC = re.compile(r"(?<=a)c$")
 
 
+def _either(table: dict[str, str]) -> str:
+    return "(?:" + "|".join(sorted((s for s in table if s), key=len, reverse=True)) + ")"
+
+
+# Some reading as syllables exists: checked by the regex engine before the parse below
+# looks for the best one (most words of a text have none).
+_READABLE = re.compile(
+    f"(?:{_either(_K_INITIALS)}?{_either(_K_VOWELS)}{_either(_K_FINALS)}?){{1,{_MAX_SYLLABLES}}}"
+)
+_LONGEST = max(len(s) for t in (_K_INITIALS, _K_VOWELS, _K_FINALS) for s in t)
+
+
 def _starts(table: dict[str, str], word: str, at: int) -> list[str]:
-    return [s for s in table if word.startswith(s, at)]
+    """The table's spellings that word[at:] begins with."""
+    return [p for p in (word[at : at + n] for n in range(min(_LONGEST, len(word) - at) + 1)) if p in table]
 
 
 @lru_cache(maxsize=65536)
@@ -84,6 +97,8 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
     at most four syllables (Sinuiju, Panmunjom).
     """
     word = _FINAL_AC.sub("k", _WH.sub("hw", _SILENT_H.sub("", word)))
+    if _READABLE.fullmatch(word) is None:
+        return None
     best: dict[int, tuple[tuple[str, str, str], ...] | None] = {len(word): ()}
 
     def parse(at: int) -> tuple[tuple[str, str, str], ...] | None:
