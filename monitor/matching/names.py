@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -70,22 +71,80 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("prc",): "china",
     ("russia", "federation"): "russia",
     ("united", "states", "of", "america"): "usa",
+    ("u", "s"): "usa",
     ("united", "states"): "usa",
     ("soviet", "union"): "ussr",
 }
 _MAX_PHRASE = max(len(p) for p in PHRASES)
 SYNONYM_WORDS = frozenset(PHRASES.values())
 
-# Head nouns that name the same kind of thing in a title: "open skies accord" is the
-# Treaty on Open Skies, "Kaesong industrial park" the Kaesong Industrial Complex.
+# Title words that name the same thing (see docs/matching.md §6): general equivalences of
+# English title vocabulary, never lists of particular names. The first word of each group is
+# its canonical form; a text word matched only through its group is a "synonym" (penalised).
 _SYNONYM_GROUPS = (
+    # head nouns: the kind of document ...
     ("treaty", "treaty agreement accord pact convention"),
-    ("complex", "complex park zone area resort"),
+    ("statement", "statement declaration communique"),
+    # ... and the kind of place (facility words: "the Sohae complex", "Kaesong industrial park")
+    (
+        "complex",
+        "complex park zone area resort station site facility base center plant",
+    ),
+    # other title words
+    ("prohibition", "prohibition ban bans banning banned"),
+    ("joint", "joint common"),
 )
 TITLE_SYNONYMS = {w: canon for canon, words in _SYNONYM_GROUPS for w in words.split()}
 _SYNONYM_HEADS = frozenset(canon for canon, _ in _SYNONYM_GROUPS)
 # Words that introduce a title's complement: the head noun stands before the first one.
 _COMPLEMENT = frozenset(["of", "on", "between", "for", "in", "to", "with", "from", "by", "at"])
+# British and American spellings of the same title word: defence/defense, centre/center,
+# organisation/organization, neighbour/neighbor, programme/program.
+_SPELLINGS = (
+    (re.compile(r"(?<=..)is(ation|ations|e|ed|es|ing)$"), r"iz\1"),
+    (re.compile(r"(?<=...)ence$"), "ense"),
+    (re.compile(r"(?<=..)tre(s?)$"), r"ter\1"),
+    (re.compile(r"(?<=[bvlmn])our(?=s?$|ing$|ed$|hood$|liness$|ly$)"), "or"),
+    (re.compile(r"(?<=....)mme(s?)$"), r"m\1"),
+)
+# Derivational endings: a title word and a word derived from the same stem are the same
+# word reworded (launching/launch, limitation/limited, agreed/agreement, strategic/strategy).
+# The stem left must have 5+ letters (station is not state, united not unit).
+_SUFFIXES = tuple("ations ation ative ions ion ments ment ings ing ed d es s ic y".split())
+_MIN_STEM = 5
+
+
+@lru_cache(maxsize=65536)
+def spelling(word: str) -> str:
+    """British spelling -> American (defence -> defense); other words unchanged."""
+    if len(word) < 5:
+        return word
+    for pattern, new in _SPELLINGS:
+        word = pattern.sub(new, word)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The word without one derivational or inflectional ending (5+ letters kept)."""
+    word = spelling(word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def derived_forms(word: str) -> frozenset[str]:
+    """Spellings derived from the word's stem (the word itself excluded)."""
+    base = stem(word)
+    if len(base) < _MIN_STEM:
+        return frozenset()
+    forms = {base + suffix for suffix in ("", *_SUFFIXES)}
+    if base.endswith("e"):
+        forms.update(base[:-1] + suffix for suffix in _SUFFIXES if suffix[0] in "aeiy")
+    if base.endswith("iz"):
+        forms.update(base[:-1] + "s" + suffix for suffix in _SUFFIXES)
+    return frozenset(f for f in forms if f != word and stem(f) == base)
 
 
 @lru_cache(maxsize=65536)
@@ -94,15 +153,60 @@ def title_word(word: str) -> str:
     word = DEMONYMS.get(word, word)
     if word in TITLE_SYNONYMS:
         return TITLE_SYNONYMS[word]
+    word = spelling(word)
+    if word in TITLE_SYNONYMS:
+        return TITLE_SYNONYMS[word]
     if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
         word = word[:-3] + "y" if word.endswith("ies") else word[:-1]  # Forces, Skies
         return TITLE_SYNONYMS.get(word, word)
     return word
 
 
-def synonym_swap(word: str, spec: NameSpec) -> bool:
-    """A text word matching one of the title's words only as a synonym (accord for Treaty)."""
-    return word not in spec.words and title_word(word) in _SYNONYM_HEADS
+# Title vocabulary common to many names of treaties, statements, bodies and facilities.
+# A title may leave out such words when it keeps all its distinctive ones (capitalised) and its
+# head noun: "the Prohibition Treaty" (of Nuclear Weapons), "the Sohae complex" (Satellite
+# Launching Station). Country words (DPRK, Russian) are left out alike; they name the parties.
+_GENERIC_WORDS = """
+    academy action administration affairs agency alliance armed arms army assembly assistance
+    association atomic authority ballistic bank bureau cabinet central centre chamber chemical
+    civil coastal command commission committee communist company comprehensive conference
+    congress control cooperation corporation council court defence defense democratic department
+    development directorate economic energy executive exhibition federal federation fleet force
+    foreign forum friendship front fund general government guard high industrial institute
+    intelligence interior international joint justice launch launching league limitation
+    military ministry missile mutual national navy nuclear office organization partnership party
+    peace people permanent plan political popular range regional republic research rocket
+    satellite science scientific security service socialist space special staff standing state
+    strategic supreme tactical technical test tourist trade union united weapon worker world
+"""
+GENERIC_WORDS = frozenset(title_word(w) for w in _GENERIC_WORDS.split()) | _SYNONYM_HEADS
+
+
+def generic(word: str) -> bool:
+    """A canonical title word that is common title vocabulary or a country word."""
+    return word in GENERIC_WORDS or word in SYNONYM_WORDS or len(word) <= 2
+
+
+def _bare(word: str) -> str:
+    """title_word without the synonym table: demonym, spelling and plural unified."""
+    word = spelling(DEMONYMS.get(word, word))
+    if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        word = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return word
+
+
+def reworded(word: str, spec: NameSpec) -> str:
+    """How a text word that matched a title word differs from it.
+
+    "synonym" (accord for Treaty, ban for Prohibition), "derived" (launch for Launching,
+    agreement for Agreed), or "" (the same word, maybe plural or in another spelling).
+    """
+    canon = title_word(word)
+    if canon in spec.distinct:
+        if word in spec.words or canon not in _SYNONYM_HEADS:
+            return ""
+        return "" if _bare(word) in {_bare(w) for w in spec.words} else "synonym"
+    return "derived" if "p:" + word in spec.title_targets else ""
 
 
 def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -145,21 +249,47 @@ def _targets(distinct: list[str]) -> dict[str, frozenset[int]]:
     return out
 
 
-def _forms(word: str) -> tuple[str, ...]:
+def _forms(word: str, raw: Sequence[str] = ()) -> tuple[str, ...]:
     """Plain text spellings of a canonical title word; () when a phrase may stand for it."""
     if word in SYNONYM_WORDS:
         return ()
-    spellings = {*_SPELLED_AS.get(word, ()), word}
+    spellings = {*_SPELLED_AS.get(word, ()), word, *raw}
+    spellings.update(f for w in raw for f in derived_forms(w))
     for plain in list(spellings):
         plural = (plain[:-1] + "ies") if plain.endswith("y") else plain + "s"
         spellings.update(p for p in (plural, plain + "es") if title_word(p) == word)
     return tuple(sorted(spellings))
 
 
-def _title_forms(distinct: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+def _title_forms(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
     """Plain spellings per title word; () (may be present in any spelling) for Korean words."""
     korean = _korean_keys(distinct)
-    return tuple(() if any(q in v for v in korean.values()) else _forms(w) for q, w in enumerate(distinct))
+    return tuple(
+        () if any(q in v for v in korean.values()) else _forms(w, raw[q]) for q, w in enumerate(distinct)
+    )
+
+
+def _derived_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> dict[str, frozenset[int]]:
+    """Words derived from a title word's stem that canonicalise elsewhere: "p:" + spelling.
+
+    (Launch for Launching, agreement for Agreed, prohibited for Prohibition.)
+    """
+    out: dict[str, set[int]] = {}
+    for q, canon in enumerate(distinct):
+        for w in raw[q]:
+            for form in derived_forms(w):
+                if title_word(form) != canon:
+                    out.setdefault("p:" + form, set()).add(q)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _minimum(distinct: Sequence[str], head: int, share: int) -> int:
+    """Fewest title words a match may hold: the share, or the distinctive words and the head."""
+    keep = {q for q, w in enumerate(distinct) if not generic(w)}
+    if not keep:
+        return share
+    keep.add(head)
+    return min(share, max(2, len(keep)))
 
 
 def _korean_keys(distinct: Sequence[str]) -> dict[str, frozenset[int]]:
@@ -206,7 +336,8 @@ class NameSpec:
     person: bool
     case_sensitive: bool
     distinct: tuple[str, ...] = ()  # title mode: canonical distinctive words, in order
-    required: int = 0  # title mode: how many of distinct must appear
+    required: int = 0  # title mode: fewest of distinct a match may hold (share or generic ones left out)
+    share: int = 0  # title mode: how many of distinct must appear when a distinctive one is missing
     anchors: tuple[int, ...] = ()
     forms: tuple[tuple[str, ...], ...] = ()  # title mode: plain spellings of each distinct word
     # title mode: distinct words, and adjacent pairs written as one, -> name word indices
@@ -251,8 +382,12 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                 continue
             person = _is_person(entry, *split_words(entry.name))
             case_sensitive = entry.case_sensitive if entry.case_sensitive is not None else _acronym(cased)
-            distinct = [c for c, _, _ in canonical(words) if c not in STOPWORDS]
+            parts = [(c, words[a : b + 1]) for c, a, b in canonical(words) if c not in STOPWORDS]
+            distinct = [c for c, _ in parts]
+            raw = [p for _, p in parts]
             title = not person and len(distinct) >= 3
+            share = max(2, math.ceil(TITLE_SHARE * len(distinct)))
+            head = _head(words) if title else -1
             korean = not title and is_korean_name(words)
             specs.append(
                 NameSpec(
@@ -268,10 +403,17 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     person=person,
                     case_sensitive=case_sensitive,
                     distinct=tuple(distinct) if title else (),
-                    forms=_title_forms(distinct) if title else (),
-                    title_targets={**_targets(distinct), **_korean_keys(distinct)} if title else {},
-                    head=_head(words) if title else -1,
-                    required=max(2, math.ceil(TITLE_SHARE * len(distinct))) if title else 0,
+                    forms=_title_forms(distinct, raw) if title else (),
+                    title_targets={
+                        **_derived_targets(distinct, raw),
+                        **_targets(distinct),
+                        **_korean_keys(distinct),
+                    }
+                    if title
+                    else {},
+                    head=head,
+                    share=share if title else 0,
+                    required=_minimum(distinct, head, share) if title else 0,
                     korean_word=_korean_word(words, person, case_sensitive or entry.exact),
                     bare_surname=person
                     and len(words) == 1

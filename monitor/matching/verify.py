@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.matching.names import STOPWORDS, TITLE_SLACK, NameSpec, canonical, synonym_swap
+from monitor.matching.names import (
+    STOPWORDS,
+    SYNONYM_WORDS,
+    TITLE_SLACK,
+    NameSpec,
+    canonical,
+    generic,
+    reworded,
+)
 from monitor.matching.normalize import Text, is_foreign_script
 from monitor.matching.translit import is_korean, korean_key, russian_key, russian_keys, typo_edits
 
@@ -198,6 +206,18 @@ def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
     return Found(name, k, k, SURNAME_ONLY_SCORE, "partial")
 
 
+# Titles (see docs/matching.md §6): a missing word of common title vocabulary costs less than a
+# missing distinctive one, and a word derived from a title word's stem (launch for Launching)
+# less than a synonym.
+PENALTY_MISSING_GENERIC = 2.0
+PENALTY_DERIVED = 2.0
+# Parties named before a title describe it, they do not suggest another title ("the UN treaty").
+_PARTIES = frozenset(["un", "eu", "us", "uk", "nato", "asean"])
+# A complement naming the authors or parties of a short title ("joint statement by Singapore
+# and South Korea") describes another document than the one named after the place.
+_AGENT = frozenset(["by", "between", "with", "from"])
+
+
 def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
     """Token-set match of a long name in a bounded window (same sentence) around word k."""
     words = text.words
@@ -208,9 +228,16 @@ def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
     hi = k
     while hi + 1 < len(words) and hi - k < reach and not text.sentence_break(hi + 1):
         hi += 1
-    canon = [c for c in canonical(words[lo : hi + 1]) if c[0] not in STOPWORDS]
+    # "US" in capitals is the country, "us" the pronoun
+    window = words[lo : hi + 1]
+    if "us" in window:
+        window = ["usa" if w == "us" and text.cased_word(lo + x) == "US" else w for x, w in enumerate(window)]
+    canon = [c for c in canonical(window) if c[0] not in STOPWORDS]
     hits: list[tuple[int, int, frozenset[int], int]] = []  # first, last, name words, edits
+    parties: set[int] = set()
     for p, (cw, a, b) in enumerate(canon):
+        if cw in SYNONYM_WORDS or cw in _PARTIES:
+            parties.update(range(lo + a, lo + b + 1))
         got = _title_hits(text, name, cw, lo + a)
         if p + 1 < len(canon):  # "Non-Proliferation" written "nonproliferation" or the reverse
             got += _title_hits(text, name, cw + canon[p + 1][0], lo + a, span=2)
@@ -219,7 +246,7 @@ def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
             hits.append((lo + a, lo + end, covered, edits))
     if not hits:
         return None
-    return _best_title(text, name, hits)
+    return _best_title(text, name, hits, parties)
 
 
 TITLE_REACH = 3
@@ -231,6 +258,8 @@ def _title_hits(
     exact = name.title_targets.get(word)
     if exact is None and text.capitalized(i):
         exact = name.title_targets.get("k:" + korean_key(word))  # Gaeseong for Kaesong
+    if exact is None and span == 1:
+        exact = name.title_targets.get("p:" + text.words[i])  # launch for Launching
     if exact is not None:
         return [(exact, 0, span)]
     if name.exact or len(word) < 4:
@@ -238,7 +267,8 @@ def _title_hits(
     out = []
     for target, covered in name.title_targets.items():
         # typo_edits needs the same first letter and a close length: check cheaply first
-        if target[0] == word[0] and len(target) >= 5 and abs(len(target) - len(word)) <= 2:
+        close = target[0] == word[0] and len(target) >= 5 and abs(len(target) - len(word)) <= 2
+        if close and ":" not in target:
             edits = _title_typo(word, target)
             if edits is not None:
                 out.append((covered, edits, span))
@@ -250,15 +280,24 @@ def _title_typo(word: str, target: str) -> int | None:
     return typo_edits(word, target, False)
 
 
-def _best_title(text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset[int], int]]) -> Found | None:
+def _best_title(
+    text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset[int], int]], parties: set[int]
+) -> Found | None:
     hits.sort(key=lambda h: (h[0], h[1]))
-    width = len(name.words) + TITLE_SLACK
+    # Function words do not count toward the span: "Treaty on the Limitation of Anti-Ballistic
+    # Missile Systems" is the Anti-Ballistic Missile Treaty; the window bounds it anyway.
+    width = sum(w not in STOPWORDS for w in name.words) + TITLE_SLACK
+    reach = len(name.words) + TITLE_REACH
+    base = hits[0][0]
+    content = [0]
+    for w in text.words[base : max(h[1] for h in hits) + 1]:
+        content.append(content[-1] + (w not in STOPWORDS))
     best: tuple[int, int, int, int, int] | None = None  # count, -span, first, last, start idx
     for s, (first, _, _, _) in enumerate(hits):
         covered: set[int] = set()
         last = first
         for _, l2, cov, _ in hits[s:]:
-            if l2 - first >= width:
+            if l2 - first > reach or content[l2 + 1 - base] - content[first - base] > width:
                 break
             if not cov <= covered:
                 covered |= cov
@@ -274,21 +313,30 @@ def _best_title(text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset
     order: list[int] = []
     edits = 0
     seen: set[int] = set()
-    for _, _, cov, e in chosen:
-        if not cov <= seen:
-            seen |= cov
-            order.extend(sorted(cov))
-            edits += e
+    kept: list[tuple[int, int, frozenset[int], int]] = []
+    for h in chosen:
+        if not h[2] <= seen:
+            seen |= h[2]
+            order.extend(sorted(h[2]))
+            edits += h[3]
+            kept.append(h)
     if name.head >= 0 and name.head not in seen:
         return None  # no head noun: "intermediate-range nuclear forces" are not the Treaty
-    missing = len(name.distinct) - count
+    missing = [q for q in range(len(name.distinct)) if q not in seen]
     reordered = order != sorted(order)
-    foreign, inserted = _foreign_words(text, first, last, chosen)
-    swapped = sum(1 for a, b, _, _ in chosen if a == b and synonym_swap(text.words[a], name))
-    score = 100.0 - PENALTY_MISSING * missing - PENALTY_EDIT / 2 * edits
+    foreign, inserted = _foreign_words(text, first, last, chosen, parties)
+    how = {h: reworded(text.words[h[0]], name) if h[0] == h[1] and not h[3] else "" for h in kept}
+    if count < name.share and not _short_form(text, name, kept, how, missing, inserted + foreign):
+        return None
+    if reordered and len(name.distinct) <= 3 and _agent_complement(text, name, kept):
+        return None
+    swapped = sum(1 for h in kept if how[h] == "synonym")
+    derived = sum(1 for h in kept if how[h] == "derived")
+    score = 100.0 - PENALTY_EDIT / 2 * edits
+    score -= sum(PENALTY_MISSING_GENERIC if generic(name.distinct[q]) else PENALTY_MISSING for q in missing)
     score -= PENALTY_TITLE_ORDER if reordered else 0
-    score -= PENALTY_SYNONYM * swapped
-    if missing or reordered or swapped:
+    score -= PENALTY_SYNONYM * swapped + PENALTY_DERIVED * derived
+    if missing or reordered or swapped or derived:
         score -= PENALTY_FOREIGN * foreign + PENALTY_INSERTED_WORD * inserted
     same = list(text.words[first : last + 1]) == list(name.words)
     if not same and not missing and not reordered:
@@ -302,18 +350,61 @@ def _best_title(text: Text, name: NameSpec, hits: list[tuple[int, int, frozenset
     return Found(name, first, last, score, kind)
 
 
+def _short_form(
+    text: Text,
+    name: NameSpec,
+    kept: list[tuple[int, int, frozenset[int], int]],
+    how: dict[tuple[int, int, frozenset[int], int], str],
+    missing: list[int],
+    unmatched: int,
+) -> bool:
+    """A title cut to its distinctive words and head noun ("the Prohibition Treaty").
+
+    Every word left out is common title vocabulary; every distinctive word is there as
+    written (no synonym, no derived word) and capitalised; nothing else stands inside.
+    """
+    if unmatched or any(not generic(name.distinct[q]) for q in missing):
+        return False
+    distinctive = 0
+    for h in kept:
+        words = [q for q in h[2] if not generic(name.distinct[q])]
+        if not words:
+            continue
+        if how[h] in ("synonym", "derived") or not text.capitalized(h[0]):
+            return False
+        distinctive += len(words)
+    return distinctive > 0
+
+
+def _agent_complement(text: Text, name: NameSpec, kept: list[tuple[int, int, frozenset[int], int]]) -> bool:
+    """A distinctive word moved after the head noun into a by/between/with complement."""
+    head = next((h for h in kept if name.head in h[2]), None)
+    if head is None:
+        return False
+    for h in kept:
+        moved = h[0] > head[1] and any(not generic(name.distinct[q]) for q in h[2])
+        if moved and any(w in _AGENT for w in text.words[head[1] + 1 : h[0]]):
+            return True
+    return False
+
+
 def _foreign_words(
-    text: Text, first: int, last: int, chosen: list[tuple[int, int, frozenset[int], int]]
+    text: Text,
+    first: int,
+    last: int,
+    chosen: list[tuple[int, int, frozenset[int], int]],
+    parties: set[int],
 ) -> tuple[int, int]:
     """Unmatched words in or just before the span: (capitalised ones, lowercase ones inside).
 
     Capitalised ones suggest another title's words; lowercase ones a description
-    ("Open Skies aviation agreement").
+    ("Open Skies aviation agreement"). Countries and international bodies (the parties) are
+    neither.
     """
     used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
     count = inserted = 0
     for i in range(max(0, first - 1), last + 1):
-        if i in used or text.words[i] in STOPWORDS:
+        if i in used or i in parties or text.words[i] in STOPWORDS:
             continue
         if i == first - 1 and not text.joined(first):
             continue
