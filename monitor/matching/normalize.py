@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from anyascii import anyascii
 
@@ -84,47 +84,59 @@ def is_foreign_script(text: str) -> bool:
     return any(ord(c) > 0x24F and c.isalpha() for c in text)
 
 
-@dataclass
-class Text:
-    """One field, folded and split into words, with lazily computed spans."""
+# The word pattern as the one capturing group of a split: [gap, word, gap, word, ..., gap].
+_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
-    original: str
-    cased: str
-    lower: str
-    offsets: list[int] | None
-    words: list[str]
-    _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+class Text:
+    """One field, folded and split into words, in one pass of the regex engine.
+
+    ``starts``/``ends`` are the words' offsets in the folded text, ``gaps[i]`` the folded
+    text between word i-1 and word i (``gaps[len(words)]``: after the last word).
+    """
+
+    __slots__ = ("cased", "ends", "gaps", "lower", "offsets", "original", "starts", "words")
+
+    def __init__(self, original: str, cased: str, offsets: list[int] | None) -> None:
+        self.original = original
+        self.cased = cased
+        self.lower = lower = cased.lower()
+        self.offsets = offsets
+        parts = _SPLIT_RE.split(lower)
+        raw = parts[1::2]
+        if "'" in lower:  # apostrophes inside a word are dropped (Ch'oe, Ol'ga)
+            raw = "\x00".join(raw).replace("'", "").split("\x00") if raw else raw
+        self.words: list[str] = raw
+        self.gaps: list[str] = parts[0::2]
+        bounds = list(accumulate(map(len, parts)))
+        self.starts: list[int] = bounds[0:-1:2]
+        self.ends: list[int] = bounds[1::2]
 
     @classmethod
     def of(cls, original: str) -> Text:
         cased, offsets = fold(original)
-        lower = cased.lower()
-        return cls(original, cased, lower, offsets, words_of(lower))
+        return cls(original, cased, offsets)
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        if self._spans is None:
-            self._spans = [m.span() for m in WORD_RE.finditer(self.lower)]
-        return self._spans
+        return list(zip(self.starts, self.ends, strict=True))
 
     def orig(self, first: int, last: int) -> tuple[int, int]:
         """Original [start, end) of words first..last inclusive."""
-        start, end = self.spans[first][0], self.spans[last][1]
+        start, end = self.starts[first], self.ends[last]
         if self.offsets is None:
             return start, end
         return self.offsets[start], self.offsets[end - 1] + 1
 
     def cased_word(self, i: int) -> str:
-        a, b = self.spans[i]
-        return self.cased[a:b].replace("'", "")
+        return self.cased[self.starts[i] : self.ends[i]].replace("'", "")
 
     def capitalized(self, i: int) -> bool:
-        return self.cased_word(i)[:1].isupper()
+        return self.cased[self.starts[i]].isupper()
 
     def gap(self, i: int) -> str:
         """Folded text between word i-1 and word i."""
-        before = self.spans[i - 1][1] if i else 0
-        return self.lower[before : self.spans[i][0]]
+        return self.gaps[i]
 
     def joined(self, i: int) -> bool:
         """Word i continues word i-1's name: only spaces, hyphens, dots, apostrophes between."""
@@ -134,8 +146,7 @@ class Text:
         return len(g) <= 4 and all(c in " -.'\n\t\r" for c in g) and "\n\n" not in g
 
     def followed_by_dot(self, i: int) -> bool:
-        end = self.spans[i][1]
-        return self.lower[end : end + 1] == "."
+        return self.gaps[i + 1][:1] == "."
 
     def sentence_break(self, i: int) -> bool:
         """A sentence or paragraph ends between word i-1 and word i."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from monitor.matching.names import (
     STOPWORDS,
@@ -50,15 +51,45 @@ class Hit:
     edits: int = 0
 
 
+_EXACT = Hit("exact")
+# (text word, capitalised, name word, how the name compares) -> compare's answer. What
+# compare decides depends on the name only through _profile; bounded, shared by all matchers.
+_MEMO: dict[tuple[str, bool, str, int], Hit | None] = {}
+_MEMO_LIMIT = 400_000
+
+
+def _profile(name: NameSpec) -> int:
+    return (
+        name.exact
+        | name.korean << 1
+        | (len(name.words) == 1) << 2
+        | name.korean_word << 3
+        | (name.mode == "title") << 4
+    )
+
+
 def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hit | None:
     """Does text word ``word`` (starting at word index i) spell ``name_word`` of ``name``?"""
     if name.case_sensitive:
-        return Hit("exact") if text.cased_word(i) == _cased(name, name_word) else None
+        return _EXACT if text.cased_word(i) == _cased(name, name_word) else None
     if word == name_word:
-        return Hit("exact")
+        return _EXACT
+    key = (word, text.cased[text.starts[i]].isupper(), name_word, _profile(name))
+    try:
+        return _MEMO[key]
+    except KeyError:
+        pass
+    hit = _compare(word, key[1], name_word, name)
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[key] = hit
+    return hit
+
+
+def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None:
+    """compare for a name that is not case-sensitive, the words differing."""
     if name.exact:
         return None
-    cap = text.capitalized(i)
     if name.korean:
         if is_korean(word) and korean_key(word) == korean_key(name_word):
             return Hit("translit")
@@ -68,12 +99,21 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
-    edits = typo_edits(word, name_word, name.alone)
+    # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
+    edits = None
+    if word[:1] == name_word[:1] and -2 <= len(word) - len(name_word) <= 2:
+        edits = typo_edits(word, name_word, name.alone)
     if edits is None and not name.korean and not name.korean_word:  # Chongju is not Chongjin
         # typos on top of a transliteration (the index finds an anchor word with one)
         target = russian_key(name_word)
         edits = min(
-            (e for key in russian_keys(word) if (e := typo_edits(key, target, name.alone)) is not None),
+            (
+                e
+                for key in russian_keys(word)
+                if key[:1] == target[:1]
+                and -2 <= len(key) - len(target) <= 2
+                and (e := typo_edits(key, target, name.alone)) is not None
+            ),
             default=None,
         )
     return Hit("typo", edits) if edits is not None else None
@@ -86,8 +126,7 @@ def _cased(name: NameSpec, word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class _State:
+class _State(NamedTuple):
     i: int
     j: int
     edits: int = 0
@@ -100,44 +139,41 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
     """Best match of a name's words in order (or reversed), starting at word ``start``."""
     order = name.words[::-1] if reverse else name.words
     words = text.words
+    size = len(words)
+    if start >= size:
+        return None
     n = len(order)
+    glue = not name.case_sensitive
+    person = name.person and not name.korean and not reverse and not name.exact
     best: Found | None = None
     stack = [_State(start, 0)]
     while stack:
         st = stack.pop()
-        if st.j == n:
+        i, j = st.i, st.j
+        if j == n:
             found = _score_seq(text, name, start, st, reverse)
             if best is None or found.score > best.score:
                 best = found
             continue
-        i, j = st.i, st.j
-        if i >= len(words) or (j > 0 and not text.joined(i)):
+        if i >= size or (j > 0 and not text.joined(i)):
             continue
         w = words[i]
-        nxt = i + 1 < len(words) and text.joined(i + 1)
-        options: list[tuple[Hit | None, int, int]] = [(compare(text, i, w, order[j], name), 1, 1)]
-        if not name.case_sensitive:
+        nxt = i + 1 < size and text.joined(i + 1)
+        hit = compare(text, i, w, order[j], name)
+        if hit is not None:
+            stack.append(_advance(st, hit, 1, 1))
+        if glue:
             if j + 1 < n:  # one text word spells two name words: Jongun
-                options.append((compare(text, i, w, order[j] + order[j + 1], name), 1, 2))
-            if nxt and "s" not in (w, words[i + 1]):
+                hit = compare(text, i, w, order[j] + order[j + 1], name)
+                if hit is not None:
+                    stack.append(_advance(st, hit, 1, 2))
+            if nxt and w != "s" and words[i + 1] != "s":
                 # two text words spell one name word (Jong Un for Jongun, Lav-rov), exactly or
                 # by key: "Belousov on" is no typo of Belousov, nor "'s Sergei" of Sergei
-                glued = compare(text, i, w + words[i + 1], order[j], name)
-                if glued is not None and glued.kind != "typo":
-                    options.append((glued, 2, 1))
-        for hit, di, dj in options:
-            if hit is not None:
-                stack.append(
-                    _State(
-                        i + di,
-                        j + dj,
-                        st.edits + hit.edits,
-                        st.translit + (hit.kind == "translit"),
-                        st.initials,
-                        st.inserted,
-                    )
-                )
-        if not (name.person and not name.korean and not reverse and not name.exact):
+                hit = compare(text, i, w + words[i + 1], order[j], name)
+                if hit is not None and hit.kind != "typo":
+                    stack.append(_advance(st, hit, 2, 1))
+        if not person:
             continue
         cap = text.capitalized(i)
         if j < n - 1 and len(w) == 1 and w == order[j][0] and cap and text.followed_by_dot(i):
@@ -149,6 +185,17 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if middle and nxt and w not in STOPWORDS:
             stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))
     return best
+
+
+def _advance(st: _State, hit: Hit, di: int, dj: int) -> _State:
+    return _State(
+        st.i + di,
+        st.j + dj,
+        st.edits + hit.edits,
+        st.translit + (hit.kind == "translit"),
+        st.initials,
+        st.inserted,
+    )
 
 
 def _score_seq(text: Text, name: NameSpec, start: int, st: _State, reverse: bool) -> Found:
