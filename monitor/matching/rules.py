@@ -119,6 +119,66 @@ _VESSELS = frozenset(
 )
 
 
+# Common nouns a surname modifies when something is named after a person or a family: the
+# Naryshkin Baroque, the Naryshkin family, Lavrov Street (while "the Medvedev government" is
+# the man's government).
+_EPONYM_NOUNS = frozenset(
+    """family families dynasty clan baroque style street avenue prospekt lane square bridge prize
+    award medal museum estate estates palace library theatre theater gallery memorial monument""".split()
+)
+
+
+def _eponym_veto(text: Text, f: Found) -> Found:
+    """A bare surname naming a style, family, street or prize after someone (Naryshkin Baroque)."""
+    after = f.last + 1
+    if f.reason is not None or not f.name.person or f.first != f.last or after >= len(text.words):
+        return f
+    if text.words[after] in _EPONYM_NOUNS and text.joined(after) and "." not in text.gap(after):
+        a, b = text.orig(f.first, after)
+        return _reject(f, f"'{text.original[a:b]}' is named after the family or person")
+    return f
+
+
+def _shouted(found: dict[str, tuple[Text, list[Found]]]) -> None:
+    """An acronym that the item also writes in lowercase is that word in capitals (SPA building,
+    the spa): an acronym is not written as an ordinary word in the same item."""
+    for _text, items in found.values():
+        for n, f in enumerate(items):
+            if f.reason is None and f.name.case_sensitive and f.name.alone and f.first == f.last:
+                word = f.name.words[0]
+                if any(_lowercase_word(t, word) for t, _ in found.values()):
+                    items[n] = _reject(f, f"the item also writes '{word}' as an ordinary word")
+
+
+def _lowercase_word(text: Text, word: str) -> bool:
+    return word in text.words and any(
+        w == word and text.cased_word(i).islower() for i, w in enumerate(text.words)
+    )
+
+
+def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A name of several common words written all in lowercase ("the agreed framework would be
+    reviewed") counts only if the item also writes it capitalised (then it is the same name
+    again: KCNA's "the agreed framework" after "the DPRK-U.S. Agreed Framework")."""
+    capitalised: set[tuple[str, str]] = set()
+    lowercase: list[tuple[list[Found], int]] = []
+    for text, items in found.values():
+        mixed = text.cased != text.lower  # an all-lowercase text says nothing by its case
+        for n, f in enumerate(items):
+            if f.reason is not None or f.name.person:
+                continue
+            key = (f.name.watchlist, f.name.entry.id)
+            low = all(not text.capitalized(i) for i in range(f.first, f.last + 1))
+            if not low:
+                capitalised.add(key)
+            elif mixed and f.name.mode == "seq" and len(f.name.words) >= 2 and not f.name.case_sensitive:
+                lowercase.append((items, n))
+    for items, n in lowercase:
+        f = items[n]
+        if (f.name.watchlist, f.name.entry.id) not in capitalised:
+            items[n] = _reject(f, "common words in lowercase, never capitalised in this item")
+
+
 def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[Text, list[Found]]]:
     """Vetoes that need the words around a mention or the whole item."""
     bare: dict[tuple[str, str], list[tuple[str, int]]] = {}
@@ -144,6 +204,8 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
                 bare.setdefault(key, []).append((fname, n))
             else:
                 own.add(key)
+    _shouted(out)
+    _lowercase_names(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
     for _text, items in out.values():
         for n, f in enumerate(items):
@@ -176,7 +238,7 @@ def _unit_veto(text: Text, f: Found) -> Found:
 
 
 def _veto(text: Text, f: Found) -> Found:
-    for check in (_unit_veto, _continued_veto, _ship_veto, _acronym_veto):
+    for check in (_unit_veto, _continued_veto, _ship_veto, _acronym_veto, _eponym_veto):
         f = check(text, f)
     return f
 
