@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from monitor.matching.names import STOPWORDS, SYNONYM_WORDS, NameSpec, title_word
+from monitor.matching.names import STOPWORDS, SYNONYM_WORDS, NameSpec, generic, title_word
 from monitor.matching.normalize import Text
 from monitor.matching.translit import (
     deletions,
@@ -230,8 +230,10 @@ class _Memo(dict[str, Lookup]):
 
 class TitlePlan(NamedTuple):
     cids: tuple[int, ...]  # title word id per distinct word; -1: a country phrase may stand for it
-    required: int
+    required: int  # fewest words a match holds
     reach: int  # a match lies within this many words of any of its words
+    share: int  # a match with fewer words holds every distinctive one (``keep``)
+    keep: tuple[int, ...]  # ids of the title's distinctive (not generic) words
 
 
 class AnchorIndex:
@@ -425,7 +427,10 @@ class AnchorIndex:
                     for part in (target[:cut], target[cut:]):
                         if len(part) >= 4:
                             titles["Tp:" + part].update(ids)
-        self.plans[spec.id] = TitlePlan(cids, spec.required, len(spec.words) + TITLE_REACH + 1)
+        keep = [q for q in range(len(cids)) if not generic(spec.distinct[q])]
+        reach = len(spec.words) + TITLE_REACH + 1
+        plan = TitlePlan(cids, spec.required, reach, spec.share, tuple(cids[q] for q in keep))
+        self.plans[spec.id] = plan
 
         def weak(q: int) -> bool:
             w = spec.distinct[q]
@@ -433,17 +438,25 @@ class AnchorIndex:
 
         usable = [q for q in range(len(cids)) if cids[q] >= 0]
         usable.sort(key=lambda q: (weak(q), freq[spec.distinct[q]], -len(spec.distinct[q]), q))
-        misses = len(cids) - spec.required  # a match may miss this many of its words
+        # A match holds ``share`` of its words, or (cut to its distinctive words and head
+        # noun: verify._short_form) every distinctive word: then the rarest of them is a trigger.
+        triggers = {cids[min(keep, key=lambda q: (freq[spec.distinct[q]], q))]} if keep else set()
+        if spec.required >= spec.share:
+            triggers = set()
+        misses = len(cids) - spec.share  # a match holding its share misses this many words
         strong = [q for q in usable if not weak(q)][: misses + 1]
         rest = [q for q in usable if q not in strong][: misses - len(strong) + 2]
         if len(strong) == misses + 1 or len(strong) + len(rest) < misses + 2:
             # enough rare words (a match holds one), or too few spellable words for pairs
             for q in strong if len(strong) == misses + 1 else usable[: misses + 1]:
-                singles[cids[q]].append(spec.id)
+                triggers.add(cids[q])
+            for c in triggers:
+                singles[c].append(spec.id)
             return
         # a match holds one of the rare words, or else two of the others
-        for q in strong:
-            singles[cids[q]].append(spec.id)
+        triggers.update(cids[q] for q in strong)
+        for c in triggers:
+            singles[c].append(spec.id)
         for x, q in enumerate(rest):
             for r in rest[x + 1 :]:
                 a, b = sorted((cids[q], cids[r]))

@@ -349,12 +349,14 @@ class _Scan:
             return
         plan = index.plans[nid]
         reach = plan.reach
-        absent = len(plan.cids) - plan.required  # words a match may miss
-        for c in plan.cids:
-            if c >= 0 and not _near(places.get(c, ()), k, reach):
-                absent -= 1
-                if absent < 0:
-                    return  # fewer of its words (in any spelling the verifier takes) than it needs
+        # its words in any spelling the verifier takes: enough of them (its share, or the
+        # required number with every distinctive word), else no match lies here
+        absent = [c for c in plan.cids if c >= 0 and not _near(places.get(c, ()), k, reach)]
+        present = len(plan.cids) - len(absent)
+        if present < plan.required:
+            return
+        if present < plan.share and any(c in absent for c in plan.keep):
+            return
         hit = title_at(self.text, name, k)
         if hit is not None:
             self.found.append(hit)
