@@ -112,6 +112,8 @@ _SPELLINGS = (
 # The stem left must have 5+ letters (station is not state, united not unit).
 _SUFFIXES = tuple("ations ation ative ions ion ments ment ings ing ed d es s ic y".split())
 _MIN_STEM = 5
+# The endings tried on a stem when listing a word's derived spellings (for the index).
+_FORMS = ("", *"s d ed es ing ion ions ation ations ative ment ments ic y".split())
 
 
 @lru_cache(maxsize=65536)
@@ -139,9 +141,9 @@ def derived_forms(word: str) -> frozenset[str]:
     base = stem(word)
     if len(base) < _MIN_STEM:
         return frozenset()
-    forms = {base + suffix for suffix in ("", *_SUFFIXES)}
+    forms = {base + suffix for suffix in _FORMS}
     if base.endswith("e"):
-        forms.update(base[:-1] + suffix for suffix in _SUFFIXES if suffix[0] in "aeiy")
+        forms.update(base[:-1] + suffix for suffix in _FORMS if suffix[:1] in ("a", "i"))
     if base.endswith("iz"):
         forms.update(base[:-1] + "s" + suffix for suffix in _SUFFIXES)
     return frozenset(f for f in forms if f != word and stem(f) == base)
@@ -342,6 +344,8 @@ class NameSpec:
     forms: tuple[tuple[str, ...], ...] = ()  # title mode: plain spellings of each distinct word
     # title mode: distinct words, and adjacent pairs written as one, -> name word indices
     title_targets: dict[str, frozenset[int]] = field(default_factory=dict, compare=False)
+    # title mode: the targets a misspelt word may stand for (no keyed ones: "k:", "p:")
+    typo_targets: tuple[tuple[str, frozenset[int]], ...] = ()
     bare_surname: bool = False  # a lone Korean surname: never matched
     head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
@@ -388,6 +392,11 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
             title = not person and len(distinct) >= 3
             share = max(2, math.ceil(TITLE_SHARE * len(distinct)))
             head = _head(words) if title else -1
+            targets = (
+                {**_derived_targets(distinct, raw), **_targets(distinct), **_korean_keys(distinct)}
+                if title
+                else {}
+            )
             korean = not title and is_korean_name(words)
             specs.append(
                 NameSpec(
@@ -404,13 +413,8 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     case_sensitive=case_sensitive,
                     distinct=tuple(distinct) if title else (),
                     forms=_title_forms(distinct, raw) if title else (),
-                    title_targets={
-                        **_derived_targets(distinct, raw),
-                        **_targets(distinct),
-                        **_korean_keys(distinct),
-                    }
-                    if title
-                    else {},
+                    title_targets=targets,
+                    typo_targets=_typo_targets(targets),
                     head=head,
                     share=share if title else 0,
                     required=_minimum(distinct, head, share) if title else 0,
@@ -423,6 +427,10 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                 )
             )
     return specs
+
+
+def _typo_targets(targets: dict[str, frozenset[int]]) -> tuple[tuple[str, frozenset[int]], ...]:
+    return tuple((t, covered) for t, covered in targets.items() if ":" not in t and len(t) >= 5)
 
 
 def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:

@@ -312,10 +312,9 @@ def _title_hits(
     if name.exact or len(word) < 4:
         return []
     out = []
-    for target, covered in name.title_targets.items():
+    for target, covered in name.typo_targets:
         # typo_edits needs the same first letter and a close length: check cheaply first
-        close = target[0] == word[0] and len(target) >= 5 and abs(len(target) - len(word)) <= 2
-        if close and ":" not in target:
+        if target[0] == word[0] and abs(len(target) - len(word)) <= 2:
             edits = _title_typo(word, target)
             if edits is not None:
                 out.append((covered, edits, span))
