@@ -520,7 +520,8 @@ class Store:
             if row is None or row["status"] != "pending":
                 return
             remaining = [r for r in json.loads(row["remaining"]) if r not in accepted and r not in rejected]
-            delivered = json.loads(row["delivered"]) + [a for a in accepted if a not in row["delivered"]]
+            already = json.loads(row["delivered"])  # a list: compare addresses, not JSON text
+            delivered = already + [a for a in dict.fromkeys(accepted) if a not in already]
             all_rejected = {**json.loads(row["rejected"]), **rejected}
             if not remaining:
                 status = "sent"
