@@ -25,9 +25,10 @@ from monitor.matching.translit import (
     korean_syllables,
     russian_key,
     russian_keys,
+    russian_nominatives,
     typo_budget,
 )
-from monitor.matching.verify import TITLE_REACH, compare
+from monitor.matching.verify import TITLE_REACH, compare, inflected
 
 # (name id, index of the name word - or of the canonical title word -, words covered)
 Posting = tuple[int, int, int]
@@ -114,6 +115,8 @@ def text_keys(word: str) -> tuple[set[str], set[str], set[str]]:
     Both indexes use this, so that what one finds the other finds.
     """
     keys = {word, "d:" + word, *("r:" + key for key in russian_keys(word))}
+    # a Russian case form (Lavrovym): only if written in Cyrillic, see verify.compare
+    keys.update("r:" + russian_key(form) for form in russian_nominatives(word))
     if korean_syllables(word):  # Korean syllables, also longer words: places (Shinuiju)
         keys.add("k:" + korean_key(word))
     variants = deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
@@ -474,7 +477,10 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool) -> bool:
     if spec.case_sensitive:
         return True  # the word's case decides: leave it to the verifier
     text = Text.of(word[:1].upper() + word[1:] if cap else word)
-    return len(text.words) == 1 and compare(text, 0, word, target, spec) is not None
+    if len(text.words) != 1:
+        return False
+    # a Russian case form: the verifier takes it if the word was written in Cyrillic
+    return compare(text, 0, word, target, spec) is not None or (cap and inflected(word, target, spec))
 
 
 def _name_keys(word: str) -> set[str]:

@@ -14,7 +14,7 @@ from monitor.matching.names import (
     title_may_match,
 )
 from monitor.matching.normalize import Text
-from monitor.matching.verify import Found, compare, seq_at, surname_only, title_at
+from monitor.matching.verify import Found, case_forms, compare, seq_at, surname_only, title_at
 
 # Capitalised words that may stand before a surname without being another first name.
 # A patronymic before a surname is no other person's first name: Alexandrovich Kozlov.
@@ -544,7 +544,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and len(word) > 1
             and word not in _TITLES
             and word not in STOPWORDS
-            and not word.endswith(_PATRONYMIC)
+            and not any(w.endswith(_PATRONYMIC) for w in (word, *case_forms(text, prev)))  # Viktorovicha
             and not text.cased_word(prev).isupper()  # FM, MP, KCNA; or an all-caps line
             and not _is_own_word(text, prev, f, names)
         ):

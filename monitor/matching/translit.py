@@ -291,3 +291,45 @@ def deletions(word: str, depth: int) -> set[str]:
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(1, len(w))}
         found |= frontier
     return found
+
+
+# Russian case endings as the text is folded (я ya, ю yu, ы y, й i, ь dropped), each with the
+# nominative endings it may stand for: masculine nouns and names (Vladimira, Vladimirom,
+# Sergeya, Sergeem, Igorya, Dmitrii), -ov/-in surnames (Lavrovym), feminine ones (Anny, Olgi,
+# Marii, Mariei, Zakharovoi, Zakharovu), patronymics (Vladimirovichem, Vladimirovny),
+# adjectival surnames (Slutskogo, Zelenskim, Slutskoi). Words that do not decline (Shoigu,
+# Matvienko) end in none of them but -u, whose stripping finds no name. Only for words
+# written in Cyrillic: verify.compare.
+_CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ogo", ("ii", "yi", "oi")),
+    ("ego", ("ii",)),
+    ("omu", ("ii", "yi", "oi")),
+    ("emu", ("ii",)),
+    ("uyu", ("aya",)),
+    ("oyu", ("a",)),
+    ("ym", ("", "yi", "oi")),
+    ("im", ("ii",)),
+    ("om", ("", "ii", "oi")),
+    ("em", ("", "i")),
+    ("ya", ("i", "")),
+    ("yu", ("i", "", "ya")),
+    ("oi", ("a", "aya")),
+    ("ei", ("ya",)),
+    ("a", ("",)),
+    ("u", ("", "a")),
+    ("e", ("", "i", "a", "ya")),
+    ("i", ("i", "a", "ya")),
+    ("y", ("a",)),
+)
+_MIN_STEM = 3
+
+
+@lru_cache(maxsize=65536)
+def russian_nominatives(word: str) -> tuple[str, ...]:
+    """Nominatives a folded Cyrillic word may be a case form of (Lavrovym -> lavrov), not itself."""
+    found: list[str] = []
+    for ending, bases in _CASE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= _MIN_STEM:
+            found.extend(stem + base for base in bases)
+    return tuple(dict.fromkeys(f for f in found if f != word))

@@ -16,7 +16,14 @@ from monitor.matching.names import (
     reworded,
 )
 from monitor.matching.normalize import Text, is_foreign_script
-from monitor.matching.translit import is_korean, korean_key, russian_key, russian_keys, typo_edits
+from monitor.matching.translit import (
+    is_korean,
+    korean_key,
+    russian_key,
+    russian_keys,
+    russian_nominatives,
+    typo_edits,
+)
 
 # Score = 100 minus these (see docs/matching.md).
 PENALTY_TRANSLIT = 4.0
@@ -74,6 +81,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _EXACT if text.cased_word(i) == _cased(name, name_word) else None
     if word == name_word:
         return _EXACT
+    if _cyrillic(text, i) and inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
+        return _INFLECTED
     key = (word, text.cased[text.starts[i]].isupper(), name_word, _profile(name))
     try:
         return _MEMO[key]
@@ -84,6 +93,37 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         _MEMO.clear()
     _MEMO[key] = hit
     return hit
+
+
+_INFLECTED = Hit("translit")
+_MIN_INFLECTED = 4  # shorter name words are never read through a case ending
+
+
+def _cyrillic(text: Text, i: int) -> bool:
+    """Word i was written in Cyrillic (its first letter)."""
+    return text.cased is not text.original and "\u0400" <= text.original[text.orig(i, i)[0]] <= "\u04ff"
+
+
+def case_forms(text: Text, i: int) -> tuple[str, ...]:
+    """Nominatives word i may be a Russian case form of, if it was written in Cyrillic."""
+    return russian_nominatives(text.words[i]) if _cyrillic(text, i) else ()
+
+
+def inflected(word: str, name_word: str, name: NameSpec) -> bool:
+    """A Russian case form of the name word (Lavrovym, Sergeya, Marii), read as written in Cyrillic.
+
+    In Cyrillic "Zakharova" is also the genitive of Zakharov; "Zakharov" is never a form of
+    Zakharova (endings are only taken off). Not for exact, Korean or title names.
+    """
+    if name.exact or name.korean or name.mode == "title" or len(name_word) < _MIN_INFLECTED:
+        return False
+    return _inflected(word, name_word)
+
+
+@lru_cache(maxsize=65536)
+def _inflected(word: str, name_word: str) -> bool:
+    target = russian_key(name_word)
+    return any(russian_key(form) == target for form in russian_nominatives(word))
 
 
 def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None:
