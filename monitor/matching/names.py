@@ -349,6 +349,18 @@ class NameSpec:
     bare_surname: bool = False  # a lone Korean surname: never matched
     head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
+    # what verify.compare's answer depends on besides the words (its memo key); derived
+    profile: int = field(default=0, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        profile = (
+            self.entry.exact
+            | self.korean << 1
+            | (len(self.words) == 1) << 2
+            | self.korean_word << 3
+            | (self.mode == "title") << 4
+        )
+        object.__setattr__(self, "profile", profile)
 
     @property
     def alone(self) -> bool:

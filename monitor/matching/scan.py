@@ -14,7 +14,7 @@ from monitor.matching.names import (
     title_may_match,
 )
 from monitor.matching.normalize import Text
-from monitor.matching.verify import Found, case_forms, compare, seq_at, surname_only, title_at
+from monitor.matching.verify import Found, case_forms, compare, opens_at, seq_at, surname_only, title_at
 
 # Capitalised words that may stand before a surname without being another first name.
 # A patronymic before a surname is no other person's first name: Alexandrovich Kozlov.
@@ -193,6 +193,7 @@ class _Scan:
         self.found: list[Found] = []
         self.present: set[str] = set(text.words)
         self.title_ok: dict[tuple[int, bool], bool] = {}
+        self.title_anywhere: dict[int, bool] = {}  # nid -> enough of its words in the field
         self.title_words: dict[str, tuple[Posting, ...]] = {}
         self.positions: dict[str, list[int]] | None = None
 
@@ -322,10 +323,12 @@ class _Scan:
 
     def _anchored_titles(self, index: AnchorIndex, places: dict[int, list[int]]) -> None:
         singles, pairs, plans = index.singles, index.pairs, index.plans
+        anywhere = self._title_anywhere
         for c, at in places.items():
             for nid in singles.get(c, ()):
-                for k in at:
-                    self._title_at(index, places, nid, k)
+                if anywhere(index, places, nid):
+                    for k in at:
+                        self._title_at(index, places, nid, k)
         common = sorted(c for c in places if c in index.pair_words)
         for x, a in enumerate(common):
             for b in common[x + 1 :]:
@@ -335,6 +338,8 @@ class _Scan:
                 others = places[b]
                 near = [k for k in places[a] if _near(others, k, index.max_reach)]
                 for nid in nids if near else ():
+                    if not anywhere(index, places, nid):
+                        continue
                     reach = plans[nid].reach
                     for k in near:
                         if _near(others, k, reach):
@@ -367,6 +372,19 @@ class _Scan:
             for p in places.get(c, ()) if c >= 0 else ():
                 if k - reach <= p <= k + reach:
                     self._title_at(index, places, nid, p)
+
+    def _title_anywhere(self, index: AnchorIndex, places: dict[int, list[int]], nid: int) -> bool:
+        """_title_at's word count over the whole field (cached per title): False, no match."""
+        anywhere = self.title_anywhere.get(nid)
+        if anywhere is None:
+            plan = index.plans[nid]
+            absent = [c for c in plan.cids if c >= 0 and c not in places]
+            present = len(plan.cids) - len(absent)
+            anywhere = present >= plan.required and (
+                present >= plan.share or not any(c in absent for c in plan.keep)
+            )
+            self.title_anywhere[nid] = anywhere
+        return anywhere
 
     def _titles(self, k: int, word: str, postings: tuple[Posting, ...]) -> None:
         passing = self.title_words.get(word)
@@ -457,6 +475,8 @@ def _seq_candidates(
             if (name.id, start, reverse) in tried:
                 continue
             tried.add((name.id, start, reverse))
+            if not opens_at(text, name, start, reverse):
+                continue
             got = seq_at(text, name, start, reverse)
             if got is not None and got.first <= k <= got.last and (best is None or got.score > best.score):
                 best = got

@@ -60,19 +60,9 @@ class Hit:
 
 _EXACT = Hit("exact")
 # (text word, capitalised, name word, how the name compares) -> compare's answer. What
-# compare decides depends on the name only through _profile; bounded, shared by all matchers.
+# compare decides depends on the name only through NameSpec.profile; bounded, shared by all matchers.
 _MEMO: dict[tuple[str, bool, str, int], Hit | None] = {}
 _MEMO_LIMIT = 400_000
-
-
-def _profile(name: NameSpec) -> int:
-    return (
-        name.exact
-        | name.korean << 1
-        | (len(name.words) == 1) << 2
-        | name.korean_word << 3
-        | (name.mode == "title") << 4
-    )
 
 
 def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hit | None:
@@ -83,7 +73,7 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _EXACT
     if _cyrillic(text, i) and inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
         return _INFLECTED
-    key = (word, text.cased[text.starts[i]].isupper(), name_word, _profile(name))
+    key = (word, text.cased[text.starts[i]].isupper(), name_word, name.profile)
     try:
         return _MEMO[key]
     except KeyError:
@@ -225,6 +215,38 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if middle and nxt and w not in STOPWORDS:
             stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))
     return best
+
+
+def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> bool:
+    """seq_at's first step alone: may a match of the name (in that order) start at ``start``?
+
+    False means seq_at(text, name, start, reverse) is None; a cheap test before it.
+    """
+    words = text.words
+    size = len(words)
+    if start >= size:
+        return False
+    order = name.words[::-1] if reverse else name.words
+    w = words[start]
+    if compare(text, start, w, order[0], name) is not None:
+        return True
+    n = len(order)
+    if not name.case_sensitive:
+        if n > 1 and compare(text, start, w, order[0] + order[1], name) is not None:
+            return True
+        if start + 1 < size and text.joined(start + 1) and w != "s" and words[start + 1] != "s":
+            hit = compare(text, start, w + words[start + 1], order[0], name)
+            if hit is not None and hit.kind != "typo":
+                return True
+    person = name.person and not name.korean and not reverse and not name.exact
+    return (
+        person
+        and n > 1
+        and len(w) == 1
+        and w == order[0][0]
+        and text.capitalized(start)
+        and text.followed_by_dot(start)
+    )
 
 
 def _advance(st: _State, hit: Hit, di: int, dj: int) -> _State:
