@@ -115,3 +115,15 @@ def test_nominatives_rule() -> None:
     assert "zakharova" in russian_nominatives("zakharovoi")
     assert "zakharova" not in russian_nominatives("zakharov")
     assert russian_nominatives("lavrov") == ()
+
+
+def test_chinese_characters_read_one_syllable_a_word() -> None:
+    matcher = Matcher.build(
+        RuleSet(
+            watchlists={"w": Watchlist("w", (Entry("lq", "Li Qiang", kind="person"),))},
+            rules=(Rule("all", any=("w",)),),
+        )
+    )
+    (m,) = matcher.match({"title": "", "body": "国务院总理李强同日会见了代表团。"})
+    assert (m.entry, m.text, m.kind) == ("lq", "李强", "script")
+    assert not matcher.match({"title": "", "body": "国务院总理同日会见了代表团。"})

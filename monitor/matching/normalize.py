@@ -29,6 +29,7 @@ _IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u02bb\u00b4\u2032\uff07")
 _HANGUL = range(0xAC00, 0xD7A4)
+_HAN = range(0x4E00, 0xA000)  # CJK unified ideographs: one pinyin syllable each
 
 
 @lru_cache(maxsize=8192)
@@ -44,8 +45,9 @@ def fold_char(ch: str) -> str:
         return "'"
     if ch.isspace():
         return " "
-    if ord(ch) in _HANGUL:
-        # One token per syllable: Korean names are written without spaces.
+    if ord(ch) in _HANGUL or ord(ch) in _HAN:
+        # One token per syllable: Korean and Chinese names are written without spaces
+        # (a given name of two syllables is two words, joined as one name word: Le Ji = Leji).
         return anyascii(ch) + " "
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return base if base.isascii() else anyascii(base)
