@@ -89,7 +89,9 @@ async def send_smtp(
             # Nothing is at stake any more: a server slow to say goodbye is not waited for.
             with contextlib.suppress(Exception):
                 await client.quit(timeout=min(settings.timeout, QUIT_TIMEOUT))
-    except Exception as exc:
+    except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+        # only transport failures become delivery results; a bug (or a failure to
+        # record the delivery in on_accepted) must surface, not be retried as "SMTP down"
         raise classify(exc, settings) from exc
     return outcome
 
