@@ -493,7 +493,7 @@ def _name_keys(word: str) -> set[str]:
     return keys
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _unit_keys(unit: str) -> tuple[str, ...]:
     keys = {"k:" + korean_key(unit), "d:" + unit, *("~" + v for v in _variants(unit))}
     return tuple(keys)
