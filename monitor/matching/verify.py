@@ -193,7 +193,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
         if glue:
-            if j + 1 < n:  # one text word spells two name words: Jongun
+            if j + 1 < n and may_spell(w, order[j] + order[j + 1], name):  # Jongun
                 hit = compare(text, i, w, order[j] + order[j + 1], name)
                 if hit is not None:
                     stack.append(_advance(st, hit, 1, 2))
@@ -232,7 +232,8 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
         return True
     n = len(order)
     if not name.case_sensitive:
-        if n > 1 and compare(text, start, w, order[0] + order[1], name) is not None:
+        glued = order[0] + order[1] if n > 1 else ""
+        if glued and may_spell(w, glued, name) and compare(text, start, w, glued, name) is not None:
             return True
         if start + 1 < size and text.joined(start + 1) and w != "s" and words[start + 1] != "s":
             hit = compare(text, start, w + words[start + 1], order[0], name)
@@ -247,6 +248,19 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
         and text.capitalized(start)
         and text.followed_by_dot(start)
     )
+
+
+def may_spell(word: str, target: str, name: NameSpec) -> bool:
+    """False: compare(…, word, target, name) is None, by length alone (a cheap test).
+
+    Every way compare accepts a word ends in keys at most 2 letters apart, or a case form
+    with up to 2 letters more; a Russian key adds at most a letter per x and one at the
+    end. Korean keys are not bounded so: always True for Korean names.
+    """
+    if name.korean or name.korean_word or name.case_sensitive:
+        return True
+    slack = len(word) + word.count("x") + 3
+    return len(target) <= slack or len(russian_key(target)) <= slack
 
 
 def _advance(st: _State, hit: Hit, di: int, dj: int) -> _State:
