@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from monitor.matching.names import STOPWORDS, split_words
 from monitor.matching.normalize import Text
@@ -327,38 +327,20 @@ def _span(m: _Mention) -> tuple[int, int, str]:
     return start, end, m.text.original[start:end]
 
 
-def _to_match(rule: str, m: _Mention) -> Match:
+def _described(m: _Mention) -> dict[str, Any]:
+    """What a Match and a NearMiss both say about a mention."""
     start, end, text = _span(m)
     f = m.found
-    return Match(
-        rule=rule,
-        watchlist=f.name.watchlist,
-        entry=f.name.entry.id,
-        entry_name=f.name.entry.name,
-        field=m.field,
-        start=start,
-        end=end,
-        text=text,
-        score=round(f.score, 1),
-        kind=f.kind,
-    )
+    return {"watchlist": f.name.watchlist, "entry": f.name.entry.id, "entry_name": f.name.entry.name,
+            "field": m.field, "start": start, "end": end, "text": text, "score": round(f.score, 1)}
+
+
+def _to_match(rule: str, m: _Mention) -> Match:
+    return Match(rule=rule, kind=m.found.kind, **_described(m))
 
 
 def _near(rule: str | None, m: _Mention, reason: str) -> NearMiss:
-    start, end, text = _span(m)
-    f = m.found
-    return NearMiss(
-        rule=rule,
-        watchlist=f.name.watchlist,
-        entry=f.name.entry.id,
-        entry_name=f.name.entry.name,
-        field=m.field,
-        start=start,
-        end=end,
-        text=text,
-        score=round(f.score, 1),
-        reason=reason,
-    )
+    return NearMiss(rule=rule, reason=reason, **_described(m))
 
 
 def _unique(items: list[_T]) -> list[_T]:
