@@ -150,16 +150,26 @@ def _str_list(doc: TomlFile, value: Any, path: str, errors: list[Problem]) -> tu
     return tuple(v.strip() for v in value)
 
 
-def _read_watchlist(
-    doc: TomlFile, t: Any, p: str, errors: list[Problem], warnings: list[Problem]
-) -> Watchlist | None:
+def _named_table(doc: TomlFile, t: Any, p: str, keys: tuple[str, ...], what: str,
+                 errors: list[Problem]) -> str | None:
+    """The checks every [[watchlist]], [[rule]] and entry table shares: a table, no unknown
+    keys, a non-empty name. Returns the name, or None after recording why not."""
     if not isinstance(t, dict):
         errors.append(doc.problem(p, "expected a table"))
         return None
-    unknown_keys(doc, t, p, WATCHLIST_KEYS, errors)
+    unknown_keys(doc, t, p, keys, errors)
     name = t.get("name")
     if not isinstance(name, str) or not name.strip():
-        errors.append(doc.problem(f"{p}.name", "every watch-list needs a name"))
+        errors.append(doc.problem(f"{p}.name", f"every {what} needs a name"))
+        return None
+    return name
+
+
+def _read_watchlist(
+    doc: TomlFile, t: Any, p: str, errors: list[Problem], warnings: list[Problem]
+) -> Watchlist | None:
+    name = _named_table(doc, t, p, WATCHLIST_KEYS, "watch-list", errors)
+    if name is None:
         return None
     raw = t.get("entries")
     if not isinstance(raw, list) or not raw:
@@ -221,10 +231,8 @@ def _read_entry(doc: TomlFile, e: Any, ep: str, errors: list[Problem]) -> Entry 
     if not isinstance(e, dict):
         errors.append(doc.problem(ep, 'expected a name or a table { name = "…", aliases = [...] }'))
         return None
-    unknown_keys(doc, e, ep, ENTRY_KEYS, errors)
-    name = e.get("name")
-    if not isinstance(name, str) or not name.strip():
-        errors.append(doc.problem(f"{ep}.name", "every entry needs a name"))
+    name = _named_table(doc, e, ep, ENTRY_KEYS, "entry", errors)
+    if name is None:
         return None
     entry_id = e.get("id", slugify(name))
     if not isinstance(entry_id, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", entry_id):
@@ -253,13 +261,8 @@ def _read_entry(doc: TomlFile, e: Any, ep: str, errors: list[Problem]) -> Entry 
 
 
 def _read_rule(doc: TomlFile, t: Any, p: str, errors: list[Problem]) -> Rule | None:
-    if not isinstance(t, dict):
-        errors.append(doc.problem(p, "expected a table"))
-        return None
-    unknown_keys(doc, t, p, RULE_KEYS, errors)
-    name = t.get("name")
-    if not isinstance(name, str) or not name.strip():
-        errors.append(doc.problem(f"{p}.name", "every rule needs a name"))
+    name = _named_table(doc, t, p, RULE_KEYS, "rule", errors)
+    if name is None:
         return None
     lists = {k: _str_list(doc, t.get(k, []), f"{p}.{k}", errors) for k in ("any", "all", "none")}
     fields = _str_list(doc, t.get("fields", list(FIELDS)), f"{p}.fields", errors) or FIELDS
