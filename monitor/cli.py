@@ -245,7 +245,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     for m in rows:
         extra = f" rejected={m.rejected}" if m.rejected else ""
         extra += f" last_error={m.last_error!r}" if m.last_error and m.status != "sent" else ""
-        print(f"#{m.id} {m.created_at:%Y-%m-%d %H:%M} {m.digest} {m.status} attempts={m.attempts} "
+        print(f"#{m.id} {m.created_at:%Y-%m-%d %H:%M} {m.digest} {m.outcome} attempts={m.attempts} "
               f"to={','.join(m.delivered + m.remaining)} {m.subject!r}{extra}")
     if not rows:
         print("outbox is empty")

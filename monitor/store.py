@@ -157,6 +157,16 @@ class OutboxMessage:
     last_error: str | None
     sent_at: datetime | None
 
+    @property
+    def outcome(self) -> str:
+        """``status`` for a reader: a digest whose delivery is finished is "sent" only when no
+        recipient refused it (5xx); the refusals themselves stay in ``rejected``."""
+        if not self.rejected:
+            return self.status
+        if self.status == "sent" and not self.delivered:
+            return "refused"  # finished, but nobody got it
+        return f"{self.status} ({len(self.rejected)} refused)"
+
 
 @dataclass(frozen=True)
 class HealthEvent:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
+from subprocess import CompletedProcess
 
 from monitor.pipeline import flush_outbox
 from tests.support.clocked import Clock, arrive, outbox, service, tick
@@ -65,15 +66,23 @@ def test_smtp_down_for_several_attempts_then_up_delivers_once_honouring_the_back
     assert len(smtp_server.received) == 1
 
 
-def test_one_recipient_refused_is_reported_and_holds_back_nobody(
-        tmp_path: Path, http_server: FixtureServer, smtp_server: SmtpTestServer) -> None:
-    smtp_server.rcpt_replies["desk@test.example"] = "550 5.1.1 <desk@test.example>: no such user"
-    items = [FeedItem("a1", "Kim Jong Un receives Russian delegation", "Talks in Pyongyang.")]
+def run_with_refusals(tmp_path: Path, http_server: FixtureServer, smtp_server: SmtpTestServer,
+                      items: list[FeedItem], refused: list[str]) -> tuple[Path, CompletedProcess[str]]:
+    """`monitor run --once` on a feed of ``items``, the SMTP server refusing ``refused`` with 550."""
+    for rcpt in refused:
+        smtp_server.rcpt_replies[rcpt] = f"550 5.1.1 <{rcpt}>: no such user"
     http_server.routes["/wire.xml"] = Reply(200, rss(items), {"Content-Type": "application/rss+xml"})
     config = write_project(tmp_path, sources=[{"name": "Wire", "url": http_server.url("/wire.xml")}],
                            smtp_port=smtp_server.port)
-    first = run_cli("run", "--once", "--config", str(config), cwd=tmp_path)
-    assert first.returncode == 0, first.stderr
+    result = run_cli("run", "--once", "--config", str(config), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return config, result
+
+
+def test_one_recipient_refused_is_reported_and_holds_back_nobody(
+        tmp_path: Path, http_server: FixtureServer, smtp_server: SmtpTestServer) -> None:
+    items = [FeedItem("a1", "Kim Jong Un receives Russian delegation", "Talks in Pyongyang.")]
+    config, first = run_with_refusals(tmp_path, http_server, smtp_server, items, ["desk@test.example"])
     [msg] = smtp_server.wait_for(1)
     assert msg.rcpt_tos == ("analyst@test.example",)
     assert "recipient desk@test.example rejected permanently" in first.stderr
@@ -81,7 +90,8 @@ def test_one_recipient_refused_is_reported_and_holds_back_nobody(
     listing = run_cli("outbox", "--config", str(config), cwd=tmp_path)
     assert listing.returncode == 0, listing.stderr
     [row] = listing.stdout.splitlines()
-    assert " sent " in row and "attempts=1" in row
+    # accepted by one reader, refused for the other: not shown as a plain "sent"
+    assert " daily sent (1 refused) attempts=1 " in row
     assert "rejected={'desk@test.example': '550 5.1.1 <desk@test.example>: no such user'}" in row
 
     # the next digest goes out as usual; the refusal is not retried and blocks nothing
@@ -97,3 +107,19 @@ def test_one_recipient_refused_is_reported_and_holds_back_nobody(
     rows = run_cli("outbox", "--config", str(config), cwd=tmp_path).stdout.splitlines()
     assert len(rows) == 2 and " sent " in rows[0] and "rejected" not in rows[0]
     assert len(smtp_server.received) == 2
+
+
+def test_every_recipient_refused_is_shown_as_refused_not_sent(
+        tmp_path: Path, http_server: FixtureServer, smtp_server: SmtpTestServer) -> None:
+    items = [FeedItem("a1", "Kim Jong Un receives Russian delegation", "Talks in Pyongyang.")]
+    config, _ = run_with_refusals(tmp_path, http_server, smtp_server, items,
+                                  ["analyst@test.example", "desk@test.example"])
+    assert smtp_server.received == []
+
+    [row] = run_cli("outbox", "--config", str(config), cwd=tmp_path).stdout.splitlines()
+    assert " daily refused attempts=1 to= " in row, row
+    assert "'analyst@test.example': '550 5.1.1" in row and "'desk@test.example': '550 5.1.1" in row
+    # a refusal is final: another run sends nothing and leaves the row as it was
+    assert run_cli("run", "--once", "--config", str(config), cwd=tmp_path).returncode == 0
+    assert smtp_server.received == []
+    assert run_cli("outbox", "--config", str(config), cwd=tmp_path).stdout.splitlines() == [row]

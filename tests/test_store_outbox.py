@@ -40,5 +40,6 @@ def test_retry_goes_only_to_recipients_not_yet_accepted_and_rejections_are_kept(
         [msg] = store.due_outbox(NOW)
         assert msg.remaining == ("later@x.example",)
         assert msg.rejected == {"bad@x.example": "550 no such user"}
+        assert msg.outcome == "pending (1 refused)"  # what `monitor outbox` shows
         row = store.db.execute("SELECT delivered FROM outbox WHERE id = ?", (oid,)).fetchone()
         assert json.loads(row[0]) == ["ok@x.example"]
