@@ -5,8 +5,9 @@ Pure: no I/O, no clock; the only mutable state is bounded caches.
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Collection, Mapping
+import gc
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from monitor.matching.index import AnchorIndex, WordIndex
@@ -40,10 +41,13 @@ class Matcher:
 
     @classmethod
     def build(cls, ruleset: RuleSet) -> Matcher:
-        names: list[NameSpec] = []
-        for wl in ruleset.watchlists.values():
-            names.extend(compile_names(wl.name, wl.entries, len(names)))
-        return cls(ruleset, choose_anchors(names))
+        # The index is millions of small objects, none of them garbage: a cyclic collection
+        # pass over them while they are made took half the build time (20,000 entries).
+        with _collector_paused():
+            names: list[NameSpec] = []
+            for wl in ruleset.watchlists.values():
+                names.extend(compile_names(wl.name, wl.entries, len(names)))
+            return cls(ruleset, choose_anchors(names))
 
     def match(self, fields: Mapping[str, str], *, rules: Collection[str] | None = None) -> list[Match]:
         """Matches of every rule that fires (only ``rules`` if given), by field order and start."""
@@ -77,7 +81,18 @@ class Matcher:
         return self._explain_index
 
 
-_BUILT: weakref.WeakKeyDictionary[RuleSet, Matcher] = weakref.WeakKeyDictionary()
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block (as it was after it); refcounting stays."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 _BY_ID: dict[int, tuple[RuleSet, Matcher]] = {}
 
 

@@ -40,14 +40,18 @@ EMPTY: Postings = ((), (), (), False)
 
 @dataclass
 class _Table:
-    keys: defaultdict[str, set[Posting]] = field(default_factory=lambda: defaultdict(set))
-    typos: defaultdict[str, set[Posting]] = field(default_factory=lambda: defaultdict(set))
+    # lists, not sets, while building (a set is four times the size): deduplicated in frozen
+    keys: defaultdict[str, list[Posting]] = field(default_factory=lambda: defaultdict(list))
+    typos: defaultdict[str, list[Posting]] = field(default_factory=lambda: defaultdict(list))
 
-    def frozen(self) -> tuple[dict[str, tuple[Posting, ...]], dict[str, tuple[Posting, ...]]]:
-        return (
-            {k: tuple(sorted(v)) for k, v in self.keys.items()},
-            {k: tuple(sorted(v)) for k, v in self.typos.items()},
-        )
+    def frozen(self) -> tuple[dict[str, Sequence[Posting]], dict[str, Sequence[Posting]]]:
+        return _frozen(self.keys), _frozen(self.typos)
+
+
+def _frozen(table: dict[str, list[Posting]]) -> dict[str, Sequence[Posting]]:
+    # The lists stay (copying 250,000 of them into tuples cost a tenth of a build): nothing
+    # changes them after the build, and look-ups gather postings in sets, so duplicates go there.
+    return dict(table)
 
 
 class WordIndex:
@@ -87,7 +91,7 @@ class WordIndex:
         pair = first + " " + second
         found = self._cache.get(pair)
         if found is None:
-            found = (self._tables[1][0].get("k:" + korean_pair_key(first, second), ()), (), (), True)
+            found = (tuple(self._tables[1][0].get("k:" + korean_pair_key(first, second), ())), (), (), True)
             self._cache[pair] = found
         return found[0]
 
@@ -108,7 +112,7 @@ class WordIndex:
         return out[0], out[1], out[2], korean
 
 
-def text_keys(word: str) -> tuple[set[str], set[str], set[str]]:
+def text_keys(word: str) -> tuple[set[str], frozenset[str], set[str]]:
     """Keys a text word is looked up under, its deletion (typo) neighbourhood, and that of
     its transliteration keys (for names only; titles: verify._title_hits).
 
@@ -119,7 +123,7 @@ def text_keys(word: str) -> tuple[set[str], set[str], set[str]]:
     keys.update("r:" + russian_key(form) for form in russian_nominatives(word))
     if korean_syllables(word):  # Korean syllables, also longer words: places (Shinuiju)
         keys.add("k:" + korean_key(word))
-    variants = deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
+    variants = _variants(word)
     # one typo in a transliteration (Koschemjaco): verify.compare
     by_key = {v for k in russian_keys(word) if k != word and len(k) >= 5 for v in deletions(k, 1)}
     return keys, variants, by_key
@@ -131,34 +135,34 @@ def _add(
     free, capital, title = tables
     if spec.mode == "title":
         free = capital = title
-    free.keys[word].add(posting)
+    free.keys[word].append(posting)
     if spec.exact or spec.case_sensitive:
         return
     if spec.mode == "title" and "k:" + korean_key(word) in spec.title_targets:
-        title.keys["k:" + korean_key(word)].add(posting)  # Gaeseong Industrial Complex
+        title.keys["k:" + korean_key(word)].append(posting)  # Gaeseong Industrial Complex
     if spec.korean:
-        capital.keys["k:" + korean_key(word)].add(posting)
+        capital.keys["k:" + korean_key(word)].append(posting)
     else:
         # a one-word name's transliteration must be capitalised: see verify.compare
-        (capital if spec.alone else free).keys["r:" + russian_key(word)].add(posting)
+        (capital if spec.alone else free).keys["r:" + russian_key(word)].append(posting)
         if spec.korean_word:
             # width 2: also reached by two text syllables (Hangul 남포 reads "Nam Pho")
-            capital.keys["k:" + korean_key(word)].add((spec.id, posting[1], 2))
+            capital.keys["k:" + korean_key(word)].append((spec.id, posting[1], 2))
     budget = typo_budget(len(word), spec.alone) if typo else 0
     if not budget or (spec.mode == "title" and len(word) < 5):
         return
     if len(word) == 4:  # a dropped letter only: the text word is the name word minus one
         for variant in deletions(word, 1) - {word}:
-            capital.keys["d:" + variant].add(posting)
+            capital.keys["d:" + variant].append(posting)
         return
     for variant in deletions(word, budget):
-        capital.typos[variant].add(posting)
+        capital.typos[variant].append(posting)
     key = russian_key(word)
     key_budget = typo_budget(len(key), spec.alone)
     russian = not (spec.korean or spec.korean_word or spec.mode == "title")
     if key != word and russian and key_budget and len(key) >= 5:
         for variant in deletions(key, 1):  # one typo in a transliteration: verify.compare
-            capital.typos[variant].add(posting)
+            capital.typos[variant].append(posting)
 
 
 def _add_korean_pair(capital: _Table, spec: NameSpec) -> None:
@@ -172,11 +176,11 @@ def _add_korean_pair(capital: _Table, spec: NameSpec) -> None:
     first, second = spec.words[a], spec.words[a + 1]
     for x in _dropped(first):
         for y in _dropped(second):
-            capital.keys["k:" + korean_pair_key(x, y)].add((spec.id, a, 2))
+            capital.keys["k:" + korean_pair_key(x, y)].append((spec.id, a, 2))
 
 
-def _dropped(word: str) -> set[str]:
-    return deletions(word, 1) if len(word) == 4 else {word}
+def _dropped(word: str) -> frozenset[str]:
+    return deletions(word, 1) if len(word) == 4 else frozenset((word,))
 
 
 # ---------------------------------------------------------------------------------------
@@ -285,15 +289,17 @@ class AnchorIndex:
                         if a >= 0 and a + 1 < len(spec.words):
                             pair = spec.words[a] + spec.words[a + 1]
                             _add((free, capital, capital), spec, pair, (spec.id, a, 2), False)
-        self._seq = (free.frozen(), capital.frozen())
-        self._titles = {key: tuple(ids) for key, ids in titles.items()}
+        (free_keys, free_typos), (cap_keys, cap_typos) = free.frozen(), capital.frozen()
+        self._seq = (free_keys, cap_keys)
+        self._typos = _merge_typos(free_typos, cap_typos, slots[0], titles)
+        self._titles = {key: tuple(ids) for key, ids in titles.items() if not key.startswith("T~")}
         self._slots = tuple({key: tuple(pairs) for key, pairs in table.items()} for table in slots)
         self.singles = dict(singles)
         self.pairs = dict(pairs)
         self.pair_words = frozenset(pair_words)
         self.max_reach = max((p.reach for p in self.plans.values()), default=0)
         # one-word Korean names (places) two text syllables may spell: prefixes of their keys
-        self._korean_words = {k[2:] for k in self._seq[1][0] if k.startswith("k:")}
+        self._korean_words = {k[2:] for k in self._seq[1] if k.startswith("k:")}
         self._heads = {k[:cut] for k in self._korean_words for cut in range(1, len(k))}
         # a name word of two syllables or more may be written as two words (Jong Un)
         self.split_heads = any(len(korean_syllables(w) or ()) > 1 for w in split_words)
@@ -309,34 +315,48 @@ class AnchorIndex:
         syllabic = korean_syllables(word) is not None
         kkey = "k:" + korean_key(word) if syllabic else ""
         keys, variants, by_key = text_keys(word)
-        variants |= by_key  # for names; titles look up their canonical word's own variants
         canon = title_word(word)
         tkeys = ["T=" + canon, "Tp:" + word, "Tk:" + korean_key(canon)]
-        tkeys += ["T~" + v for v in _variants(canon)]
         if canon != word:
             tkeys.append("Tp:" + canon)
         # two title words run together (Nonproliferation): one half of 4+ letters is exact
         tkeys += ["T=" + word[:cut] for cut in range(4, len(word))]
         tkeys += ["T=" + canon[cut:] for cut in range(1, len(canon) - 3)]
-        found: list[set[Posting]] = []
-        for exact, typos in self._seq:
-            hits: set[Posting] = set()
-            for key in keys:
-                hits.update(exact.get(key, ()))
-            for variant in variants:
-                hits.update(typos.get(variant, ()))
-            found.append(hits)
-        seq, cap = found
+        seq: set[Posting] = set()
+        cap: set[Posting] = set()
         slot: set[tuple[int, int]] = set()
+        cids: set[int] = set()
+        free_keys, cap_keys = self._seq
+        for key in keys:
+            seq.update(free_keys.get(key, ()))
+            cap.update(cap_keys.get(key, ()))
+        # deletion neighbourhoods, one look-up each: names take the word's and its
+        # transliteration keys' (by_key), titles their canonical word's own
+        title_variants = variants if canon == word else _variants(canon)
+        get = self._typos.get
+        for variant in variants | by_key if by_key else variants:
+            hit = get(variant)
+            if hit is None:
+                continue
+            if not isinstance(hit, _Typos):
+                cap.update(hit)  # the common case: typos of names, capitalised words only
+                continue
+            seq.update(hit.free)
+            cap.update(hit.capital)
+            slot.update(hit.slot)
+            if hit.cids and variant in title_variants:
+                cids.update(hit.cids)
+        if title_variants is not variants:
+            for variant in title_variants:
+                hit = get(variant)
+                if isinstance(hit, _Typos) and hit.cids:
+                    cids.update(hit.cids)
         slots = self._slots[0]
         for key in (kkey or "k:" + word, "d:" + word):
             slot.update(slots.get(key, ()))
-        for variant in variants:
-            slot.update(slots.get("~" + variant, ()))
-        cids: set[int] = set()
-        get = self._titles.get
+        tget = self._titles.get
         for key in tkeys:
-            cids.update(get(key, ()))
+            cids.update(tget(key, ()))
         syllabic = syllabic and is_korean(word)
         head = bool(kkey) and kkey[2:] in self._heads
         if not (seq or cap or cids or slot or syllabic):
@@ -372,11 +392,11 @@ class AnchorIndex:
             cache[unit] = found
         return found
 
-    def places(self, first: str, second: str) -> tuple[Posting, ...]:
+    def places(self, first: str, second: str) -> Sequence[Posting]:
         """One-word Korean names two adjacent syllables spell (Hangul 함흥 reads "ham heung")."""
         if korean_pair_key(first, second) not in self._korean_words:
             return ()
-        return self._seq[1][0].get("k:" + korean_pair_key(first, second), ())
+        return self._seq[1].get("k:" + korean_pair_key(first, second), ())
 
     def _posting_spells(self, word: str, posting: Posting) -> bool:
         """The verifier may accept the word (capitalised) for the posting's name word(s)."""
@@ -467,20 +487,57 @@ class AnchorIndex:
             pair_words.add(cids[q])
 
 
-def _variants(word: str) -> set[str]:
+class _Typos(NamedTuple):
+    """A deletion variant's postings, when it has any besides names' capital ones."""
+
+    free: Sequence[Posting]
+    capital: Sequence[Posting]
+    slot: tuple[tuple[int, int], ...]  # Korean (name, pair), slot 0
+    cids: tuple[int, ...]  # title words
+
+
+def _merge_typos(
+    free: dict[str, Sequence[Posting]],
+    capital: dict[str, Sequence[Posting]],
+    slots: dict[str, set[tuple[int, int]]],
+    titles: dict[str, set[int]],
+) -> dict[str, Sequence[Posting] | _Typos]:
+    """All deletion variants in one dictionary, so a text word's cost one look-up each.
+
+    Most hold only names' capital postings: those stay a plain tuple (no wrapper, no
+    extra memory); the rest get a ``_Typos``.
+    """
+    merged: dict[str, Sequence[Posting] | _Typos] = dict(capital)
+    slot_typos = {k[1:]: tuple(sorted(v)) for k, v in slots.items() if k.startswith("~")}
+    title_typos = {k[2:]: tuple(sorted(v)) for k, v in titles.items() if k.startswith("T~")}
+    for key in free.keys() | slot_typos.keys() | title_typos.keys():
+        merged[key] = _Typos(
+            free.get(key, ()), capital.get(key, ()), slot_typos.get(key, ()), title_typos.get(key, ())
+        )
+    return merged
+
+
+def _variants(word: str) -> frozenset[str]:
     """The text word's deletion neighbourhood (typos of names up to 2 edits meet it there)."""
-    return deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else set()
+    return deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else frozenset()
 
 
 def _spells(word: str, target: str, spec: NameSpec, cap: bool) -> bool:
     """verify.compare on the word alone, capitalised or not: may it spell the name word?"""
     if spec.case_sensitive:
         return True  # the word's case decides: leave it to the verifier
-    text = Text.of(word[:1].upper() + word[1:] if cap else word)
-    if len(text.words) != 1:
+    text = _word_text(word, cap)
+    if text is None:
         return False
     # a Russian case form: the verifier takes it if the word was written in Cyrillic
     return compare(text, 0, word, target, spec) is not None or (cap and inflected(word, target, spec))
+
+
+@lru_cache(maxsize=1024)
+def _word_text(word: str, cap: bool) -> Text | None:
+    """The word alone as a Text, capitalised or not (None: it is no single word)."""
+    text = Text.of(word[:1].upper() + word[1:] if cap else word)
+    return text if len(text.words) == 1 else None
 
 
 def _name_keys(word: str) -> set[str]:
@@ -520,12 +577,12 @@ def _add_korean_slots(
     if a + 2 < len(words):
         slots[1]["k:" + korean_key(words[a + 1] + words[a + 2])].add(post)
     joined = words[a] + words[a + 1]
-    free.keys["k:" + korean_key(joined)].add((spec.id, a, 2))
-    free.keys[joined].add((spec.id, a, 2))
+    free.keys["k:" + korean_key(joined)].append((spec.id, a, 2))
+    free.keys[joined].append((spec.id, a, 2))
     budget = typo_budget(len(joined), False)
     if len(joined) == 4:
         for variant in deletions(joined, 1) - {joined}:
-            free.keys["d:" + variant].add((spec.id, a, 2))
+            free.keys["d:" + variant].append((spec.id, a, 2))
     elif budget:
         for variant in deletions(joined, budget):
-            free.typos[variant].add((spec.id, a, 2))
+            free.typos[variant].append((spec.id, a, 2))

@@ -136,6 +136,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=32768)
 def derived_forms(word: str) -> frozenset[str]:
     """Spellings derived from the word's stem (the word itself excluded)."""
     base = stem(word)
@@ -251,7 +252,8 @@ def _targets(distinct: list[str]) -> dict[str, frozenset[int]]:
     return out
 
 
-def _forms(word: str, raw: Sequence[str] = ()) -> tuple[str, ...]:
+@lru_cache(maxsize=32768)  # title vocabulary repeats across a watch-list's titles
+def _forms(word: str, raw: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Plain text spellings of a canonical title word; () when a phrase may stand for it."""
     if word in SYNONYM_WORDS:
         return ()
@@ -267,7 +269,8 @@ def _title_forms(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> tuple
     """Plain spellings per title word; () (may be present in any spelling) for Korean words."""
     korean = _korean_keys(distinct)
     return tuple(
-        () if any(q in v for v in korean.values()) else _forms(w, raw[q]) for q, w in enumerate(distinct)
+        () if any(q in v for v in korean.values()) else _forms(w, tuple(raw[q]))
+        for q, w in enumerate(distinct)
     )
 
 
@@ -316,10 +319,16 @@ def title_may_match(spec: NameSpec, present: set[str], typo_anchor: bool) -> boo
 
 def split_words(text: str) -> tuple[list[str], list[str]]:
     """(lowercase words, case-kept words) of a name as typed."""
+    lower, plain = _split_words(text)
+    return list(lower), list(plain)
+
+
+@lru_cache(maxsize=32768)
+def _split_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # cached: a build splits each entry's name once per alias too
     cased, _ = fold(text)
-    spans = [m.span() for m in WORD_RE.finditer(cased.lower())]
-    plain = [cased[a:b].replace("'", "") for a, b in spans]
-    return [w.lower() for w in plain], plain
+    plain = [cased[a:b].replace("'", "") for a, b in (m.span() for m in WORD_RE.finditer(cased.lower()))]
+    return tuple(w.lower() for w in plain), tuple(plain)
 
 
 @dataclass(frozen=True)

@@ -159,3 +159,13 @@ class Text:
             return False
         # "V. Putin", "U.S. envoy": a dot after a lone letter is an initial.
         return len(self.words[i - 1]) > 1
+
+    def sentence_window(self, k: int, reach: int) -> tuple[int, int]:
+        """First and last word within ``reach`` of word k and in k's sentence."""
+        lo = k
+        while lo > 0 and k - lo < reach and not self.sentence_break(lo):
+            lo -= 1
+        hi, last = k, len(self.words) - 1
+        while hi < last and hi - k < reach and not self.sentence_break(hi + 1):
+            hi += 1
+        return lo, hi

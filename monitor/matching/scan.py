@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
-from monitor.matching.index import EMPTY, NO_HIT, AnchorIndex, Lookup, Posting, WordIndex
+from monitor.matching.index import EMPTY, NO_HIT, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
     STOPWORDS,
     TITLE_SLACK,
@@ -14,7 +14,16 @@ from monitor.matching.names import (
     title_may_match,
 )
 from monitor.matching.normalize import Text
-from monitor.matching.verify import Found, case_forms, compare, opens_at, seq_at, surname_only, title_at
+from monitor.matching.verify import (
+    TITLE_REACH,
+    Found,
+    case_forms,
+    compare,
+    opens_at,
+    seq_at,
+    surname_only,
+    title_at,
+)
 
 # Capitalised words that may stand before a surname without being another first name.
 # A patronymic before a surname is no other person's first name: Alexandrovich Kozlov.
@@ -355,12 +364,13 @@ class _Scan:
         plan = index.plans[nid]
         reach = plan.reach
         # its words in any spelling the verifier takes: enough of them (its share, or the
-        # required number with every distinctive word), else no match lies here
+        # required number with every distinctive word), else no match lies here; first
+        # within reach, then (dearer) within the window title_at reads: k's sentence
         absent = [c for c in plan.cids if c >= 0 and not _near(places.get(c, ()), k, reach)]
-        present = len(plan.cids) - len(absent)
-        if present < plan.required:
+        if not _enough(plan, absent):
             return
-        if present < plan.share and any(c in absent for c in plan.keep):
+        lo, hi = self.text.sentence_window(k, len(name.words) + TITLE_REACH)
+        if not _enough(plan, [c for c in plan.cids if c >= 0 and not _within(places.get(c, ()), lo, hi)]):
             return
         hit = title_at(self.text, name, k)
         if hit is not None:
@@ -455,6 +465,20 @@ class _Scan:
             got = _diagnose(text, name, k, j)
         if got is not None:
             self.found.append(got)
+
+
+def _enough(plan: TitlePlan, absent: list[int]) -> bool:
+    """Enough of a title's words are present (given the ids of those absent)."""
+    present = len(plan.cids) - len(absent)
+    if present < plan.required:
+        return False
+    return present >= plan.share or not any(c in absent for c in plan.keep)
+
+
+def _within(spots: Sequence[int], lo: int, hi: int) -> bool:
+    """A sorted list of word indices holds one in [lo, hi]."""
+    at = bisect_left(spots, lo)
+    return at < len(spots) and spots[at] <= hi
 
 
 def _near(spots: Sequence[int], k: int, reach: int) -> bool:

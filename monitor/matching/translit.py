@@ -177,13 +177,14 @@ _RUSSIAN_RULES: tuple[tuple[str, str], ...] = (
     ("j", "y"),  # German Sergej
     ("y", "i"),  # Sergey / Sergei, Shoygu / Shoigu
 )
-_RUSSIAN_REGEX: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"ff$"), "v"),  # Lavroff
-    (re.compile(r"^ie"), "e"),  # Yevgeny / Evgeny
-    (re.compile(r"([aeiou])ie"), r"\1e"),  # Andreyev / Andreev
-    (re.compile(r"([^aeiou])io"), r"\1e"),  # Pyotr / Petr, Fyodor / Fedor
-    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters; -ii / -iy / -y endings
-    (re.compile(r"([^aeiou])r$"), r"\1er"),  # Aleksandr / Alexander
+# (substring without which the pattern cannot match: a cheap test first, pattern, replacement)
+_RUSSIAN_REGEX: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("ff", re.compile(r"ff$"), "v"),  # Lavroff
+    ("ie", re.compile(r"^ie"), "e"),  # Yevgeny / Evgeny
+    ("ie", re.compile(r"([aeiou])ie"), r"\1e"),  # Andreyev / Andreev
+    ("io", re.compile(r"([^aeiou])io"), r"\1e"),  # Pyotr / Petr, Fyodor / Fedor
+    ("", re.compile(r"(.)\1+"), r"\1"),  # doubled letters; -ii / -iy / -y endings
+    ("r", re.compile(r"([^aeiou])r$"), r"\1er"),  # Aleksandr / Alexander
 )
 
 
@@ -192,8 +193,9 @@ def russian_key(word: str) -> str:
     key = word
     for old, new in _RUSSIAN_RULES:
         key = key.replace(old, new)
-    for pattern, new in _RUSSIAN_REGEX:
-        key = pattern.sub(new, key)
+    for needed, pattern, new in _RUSSIAN_REGEX:
+        if needed in key:
+            key = pattern.sub(new, key)
     return key
 
 
@@ -285,14 +287,23 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
     return edits if edits <= budget else None
 
 
-def deletions(word: str, depth: int) -> set[str]:
-    """All strings made by deleting up to ``depth`` letters (never the first)."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(1, len(w))}
-        found |= frontier
-    return found
+@lru_cache(maxsize=32768)
+def deletions(word: str, depth: int) -> frozenset[str]:
+    """All strings made by deleting up to ``depth`` letters (never the first).
+
+    Cached: the index asks for the same names' words (and a text word's) many times.
+    Typo budgets stop at two edits, and so does this.
+    """
+    if depth > 2:
+        raise ValueError(f"deletions: depth {depth} > 2")
+    if depth <= 0:
+        return frozenset((word,))
+    ones = [word[:i] + word[i + 1 :] for i in range(1, len(word))]
+    if depth == 1:
+        return frozenset((word, *ones))
+    # two deletions i < j, each generated once (not once per order)
+    twos = [w[:j] + w[j + 1 :] for i, w in enumerate(ones, 1) for j in range(i, len(w))]
+    return frozenset((word, *ones, *twos))
 
 
 # Russian case endings as the text is folded (я ya, ю yu, ы y, й i, ь dropped), each with the

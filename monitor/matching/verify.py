@@ -344,13 +344,7 @@ _AGENT = frozenset(["by", "between", "with", "from"])
 def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
     """Token-set match of a long name in a bounded window (same sentence) around word k."""
     words = text.words
-    reach = len(name.words) + TITLE_REACH
-    lo = k
-    while lo > 0 and k - lo < reach and not text.sentence_break(lo):
-        lo -= 1
-    hi = k
-    while hi + 1 < len(words) and hi - k < reach and not text.sentence_break(hi + 1):
-        hi += 1
+    lo, hi = text.sentence_window(k, len(name.words) + TITLE_REACH)
     # "US" in capitals is the country, "us" the pronoun
     window = words[lo : hi + 1]
     if "us" in window:
