@@ -165,3 +165,38 @@ def test_file_transport_writes_eml_and_html(tmp_path: Path, http_server: Fixture
     assert "Shoygu arrives in Pyongyang" in htmls[0].read_text(encoding="utf-8")
     listing = run_cli("outbox", "--config", str(cfg), cwd=tmp_path)
     assert " sent " in listing.stdout
+
+
+def test_truncated_json_feed_alerts_its_complete_items_and_is_reported(
+        tmp_path: Path, http_server: FixtureServer) -> None:
+    items = [*ITEMS, FeedItem("a4", "Putin's letter to Pyongyang", "A message.")]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire",
+           "items": [{"id": i.guid, "url": f"http://example.org/{i.guid}", "title": i.title,
+                      "content_text": i.body} for i in items]}
+    full = json.dumps(doc).encode()
+    json_feed = {"Content-Type": "application/feed+json"}
+    # the download stops inside the fourth item
+    http_server.routes["/wire.json"] = Reply(200, full[:full.index(b"Putin")], json_feed)
+    cfg = write_project(tmp_path, sources=[{"name": "Wire", "url": http_server.url("/wire.json")}])
+    cut = run_cli("run", "--once", "--config", str(cfg), cwd=tmp_path)
+    assert cut.returncode == 0, cut.stderr
+    [line] = [x for x in cut.stdout.splitlines() if x.startswith("Wire:")]
+    assert line.startswith("Wire: 3 new [warning: ill-formed feed: invalid JSON (")
+    assert "read the 3 complete items before it" in line
+    [html] = (tmp_path / "var" / "outbox").glob("*.html")
+    digest = html.read_text(encoding="utf-8")
+    assert "Kim Jong-un receives Russian delegation" in digest and "Shoygu arrives" in digest
+    assert "Putin" not in digest
+    table = run_cli("sources", "--config", str(cfg), cwd=tmp_path).stdout
+    [row] = [x for x in table.splitlines() if x.startswith("Wire")]
+    assert "parse: ill-formed feed: invalid JSON" in row
+
+    # the whole feed next time: only the item that was cut off is new, and alerts once
+    http_server.routes["/wire.json"] = Reply(200, full, json_feed)
+    whole = run_cli("run", "--once", "--config", str(cfg), cwd=tmp_path)
+    assert whole.returncode == 0, whole.stderr
+    assert "Wire: 1 new\n" in whole.stdout
+    second = [p for p in (tmp_path / "var" / "outbox").glob("*.html") if p != html]
+    assert len(second) == 1
+    text = second[0].read_text(encoding="utf-8")
+    assert "Putin" in text and "Shoygu arrives" not in text

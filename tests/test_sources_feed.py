@@ -109,6 +109,42 @@ def test_invalid_json_is_a_problem_not_an_exception() -> None:
     assert parsed.problem is not None and parsed.problem.startswith("ill-formed feed")
 
 
+JSON_FEED = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1",
+    "title": "NK wire \u2014 \"quoted\" [brackets] {braces}",
+    "items": [
+        {"id": f"w{n}", "url": f"/news/{n}", "title": f"Item {n}, [with] {{braces}}",
+         "content_text": f"Body {n} says \"]}}\" and goes on.", "tags": ["a", {"b": [n]}]}
+        for n in range(1, 5)
+    ],
+}, indent=1)
+
+
+def test_truncated_json_feed_keeps_the_complete_items_before_the_cut() -> None:
+    cut = JSON_FEED.index('"id": "w3"') + 8  # a download cut off inside the third item
+    parsed = parse_feed(JSON_FEED[:cut].encode(), url="https://wire.test/feed.json", source="w",
+                        headers={"Content-Type": "application/feed+json"})
+    assert [(i.key, i.link, i.title) for i in parsed.items] == [
+        ("w1", "https://wire.test/news/1", "Item 1, [with] {braces}"),
+        ("w2", "https://wire.test/news/2", "Item 2, [with] {braces}"),
+    ]
+    assert parsed.problem_kind == "parse"
+    assert parsed.problem is not None and parsed.problem.startswith("ill-formed feed: invalid JSON (")
+    assert "read the 2 complete items before it" in parsed.problem
+
+
+def test_json_feed_cut_anywhere_yields_exactly_the_items_complete_before_the_cut() -> None:
+    full = [i.key for i in parse_feed(JSON_FEED.encode(), url="https://wire.test/", source="w").items]
+    assert full == ["w1", "w2", "w3", "w4"]
+    # where each item's object closes: an item counts once its closing brace is in
+    ends = [JSON_FEED.index("\n  }", JSON_FEED.index(f'"id": "{key}"')) + 4 for key in full]
+    for length in range(len(JSON_FEED)):
+        parsed = parse_feed(JSON_FEED[:length].encode(), url="https://wire.test/", source="w")
+        expected = full[:sum(end <= length for end in ends)]
+        assert [i.key for i in parsed.items] == expected, (length, JSON_FEED[:length][-30:])
+        assert parsed.problem is not None and parsed.problem_kind == "parse", length
+
+
 @pytest.mark.parametrize(
     ("codec", "decl", "headers"),
     [
