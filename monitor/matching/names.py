@@ -355,6 +355,7 @@ class NameSpec:
     title_targets: dict[str, frozenset[int]] = field(default_factory=dict, compare=False)
     # title mode: the targets a misspelt word may stand for (no keyed ones: "k:", "p:")
     typo_targets: tuple[tuple[str, frozenset[int]], ...] = ()
+    korean_targets: bool = False  # title mode: some title word has a Korean key ("k:")
     bare_surname: bool = False  # a lone Korean surname: never matched
     head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
@@ -436,6 +437,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     forms=_title_forms(distinct, raw) if title else (),
                     title_targets=targets,
                     typo_targets=_typo_targets(targets),
+                    korean_targets=any(t.startswith("k:") for t in targets),
                     head=head,
                     share=share if title else 0,
                     required=_minimum(distinct, head, share) if title else 0,

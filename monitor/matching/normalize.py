@@ -88,6 +88,10 @@ def is_foreign_script(text: str) -> bool:
 
 # The word pattern as the one capturing group of a split: [gap, word, gap, word, ..., gap].
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+# Without an apostrophe inside a word (most text: none, or only possessives and quotes) the
+# same split with a plain pattern, a fifth faster.
+_PLAIN_SPLIT_RE = re.compile(r"([a-z0-9]+)")
+_INNER_APOSTROPHE = re.compile(r"[a-z0-9]'(?!s(?![a-z0-9]))[a-z0-9]")
 
 
 class Text:
@@ -104,9 +108,10 @@ class Text:
         self.cased = cased
         self.lower = lower = cased.lower()
         self.offsets = offsets
-        parts = _SPLIT_RE.split(lower)
+        inner = "'" in lower and _INNER_APOSTROPHE.search(lower) is not None
+        parts = (_SPLIT_RE if inner else _PLAIN_SPLIT_RE).split(lower)
         raw = parts[1::2]
-        if "'" in lower:  # apostrophes inside a word are dropped (Ch'oe, Ol'ga)
+        if inner:  # apostrophes inside a word are dropped (Ch'oe, Ol'ga)
             raw = "\x00".join(raw).replace("'", "").split("\x00") if raw else raw
         self.words: list[str] = raw
         self.gaps: list[str] = parts[0::2]

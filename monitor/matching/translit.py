@@ -84,6 +84,9 @@ _READABLE = re.compile(
 _LONGEST = max(len(s) for t in (_K_INITIALS, _K_VOWELS, _K_FINALS) for s in t)
 
 
+_K_PARTS = (_K_INITIALS, _K_VOWELS, _K_FINALS)
+
+
 def _starts(table: dict[str, str], word: str, at: int) -> list[str]:
     """The table's spellings that word[at:] begins with."""
     return [p for p in (word[at : at + n] for n in range(min(_LONGEST, len(word) - at) + 1)) if p in table]
@@ -102,15 +105,23 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
     if _READABLE.fullmatch(word) is None:
         return None
     best: dict[int, tuple[tuple[str, str, str], ...] | None] = {len(word): ()}
+    # each table's spellings at each position, found once (the parse revisits positions)
+    starts: dict[tuple[int, int], list[str]] = {}
+
+    def at_(part: int, at: int) -> list[str]:
+        got = starts.get((part, at))
+        if got is None:
+            got = starts[part, at] = _starts(_K_PARTS[part], word, at)
+        return got
 
     def parse(at: int) -> tuple[tuple[str, str, str], ...] | None:
         if at in best:
             return best[at]
         found: tuple[tuple[str, str, str], ...] | None = None
         options = []
-        for ini in _starts(_K_INITIALS, word, at):
-            for vow in _starts(_K_VOWELS, word, at + len(ini)):
-                for fin in _starts(_K_FINALS, word, at + len(ini) + len(vow)):
+        for ini in at_(0, at):
+            for vow in at_(1, at + len(ini)):
+                for fin in at_(2, at + len(ini) + len(vow)):
                     options.append((len(ini) + len(vow) + len(fin), ini, vow, fin))
         for size, ini, vow, fin in sorted(options, reverse=True):
             rest = parse(at + size)

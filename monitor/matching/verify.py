@@ -197,7 +197,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
                 hit = compare(text, i, w, order[j] + order[j + 1], name)
                 if hit is not None:
                     stack.append(_advance(st, hit, 1, 2))
-            if nxt and w != "s" and words[i + 1] != "s":
+            if nxt and w != "s" and words[i + 1] != "s" and _may_glue(text, i + 1, name):
                 # two text words spell one name word (Jong Un for Jongun, Lav-rov), exactly or
                 # by key: "Belousov on" is no typo of Belousov, nor "'s Sergei" of Sergei
                 hit = compare(text, i, w + words[i + 1], order[j], name)
@@ -235,7 +235,13 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
         glued = order[0] + order[1] if n > 1 else ""
         if glued and may_spell(w, glued, name) and compare(text, start, w, glued, name) is not None:
             return True
-        if start + 1 < size and text.joined(start + 1) and w != "s" and words[start + 1] != "s":
+        if (
+            start + 1 < size
+            and text.joined(start + 1)
+            and w != "s"
+            and words[start + 1] != "s"
+            and _may_glue(text, start + 1, name)
+        ):
             hit = compare(text, start, w + words[start + 1], order[0], name)
             if hit is not None and hit.kind != "typo":
                 return True
@@ -248,6 +254,17 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
         and text.capitalized(start)
         and text.followed_by_dot(start)
     )
+
+
+def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
+    """May words i-1 and i be read as one name word? Korean syllables written apart (Jong Un),
+    or a hyphen-split word (Lav-rov); never two space-separated words of another name: those
+    are two words of the text, and reading them glued cost a transliteration per word pair.
+    """
+    if name.korean or name.korean_word or "-" in text.gap(i):
+        return True
+    # Chinese characters: one word per syllable, a given name of two is two words (Le Ji)
+    return text.cased is not text.original and "\u4e00" <= text.original[text.orig(i, i)[0]] < "\ua000"
 
 
 def may_spell(word: str, target: str, name: NameSpec) -> bool:
@@ -373,7 +390,7 @@ def _title_hits(
     text: Text, name: NameSpec, word: str, i: int, span: int = 1
 ) -> list[tuple[frozenset[int], int, int]]:
     exact = name.title_targets.get(word)
-    if exact is None and text.capitalized(i):
+    if exact is None and name.korean_targets and text.capitalized(i):
         exact = name.title_targets.get("k:" + korean_key(word))  # Gaeseong for Kaesong
     if exact is None and span == 1:
         exact = name.title_targets.get("p:" + text.words[i])  # launch for Launching
