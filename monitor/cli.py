@@ -333,7 +333,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_outbox)
 
     p = sub.add_parser("demo", help="run the pipeline on bundled sample feeds served on 127.0.0.1")
-    p.add_argument("--keep", action="store_true", help="keep the temporary folder (default: kept)")
+    p.add_argument("--keep", action=argparse.BooleanOptionalAction, default=True,
+                   help="keep the demo's folder (config, rules, store, digests) to inspect; "
+                        "--no-keep removes it after the run (default: keep)")
     p.set_defaults(func=cmd_demo)
     return parser
 

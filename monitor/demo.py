@@ -171,20 +171,26 @@ def write_demo_project(root: Path, base: str) -> tuple[Path, str]:
 def run_demo(*, keep: bool = True) -> int:
     """Run the pipeline on the demo feeds and print where the digest landed.
 
-    The temporary folder is always kept (``keep`` is accepted for the CLI): the
-    digest in it is what the user came to see."""
+    The temporary folder is kept by default (the digest in it is what the user came to
+    see); ``keep=False`` (``--no-keep``) removes it once the summary is printed."""
     root = Path(tempfile.mkdtemp(prefix="monitor-demo-"))
-    with serve_demo() as base:
-        config, rules_from = write_demo_project(root, base)
-        svc = build_service(load_config(config))
-        try:
-            report = asyncio.run(run_once(svc))
-            return print_summary(svc, report, root, base, rules_from)
-        finally:
-            svc.store.close()
+    try:
+        with serve_demo() as base:
+            config, rules_from = write_demo_project(root, base)
+            svc = build_service(load_config(config))
+            try:
+                report = asyncio.run(run_once(svc))
+                return print_summary(svc, report, root, base, rules_from, keep=keep)
+            finally:
+                svc.store.close()
+    finally:
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
+            print(f"removed {root} (--no-keep)")
 
 
-def print_summary(svc: Service, report: RunReport, root: Path, base: str, rules_from: str) -> int:
+def print_summary(svc: Service, report: RunReport, root: Path, base: str, rules_from: str, *,
+                  keep: bool = True) -> int:
     print(f"monitor demo: {len(report.polls)} invented sources served on {base} (no internet needed)")
     print(f"rules: {rules_from}")
     for poll in report.polls:
@@ -206,10 +212,14 @@ def print_summary(svc: Service, report: RunReport, root: Path, base: str, rules_
     for msg in sent:
         stem = svc.settings.mail.dir / outbox_stem(msg)
         print(f"digest {msg.digest!r}: {msg.subject}")
-        print(f"  html: {stem.with_suffix('.html')}")
-        print(f"  eml:  {stem.with_suffix('.eml')}")
+        if keep:  # paths into a folder about to be removed would only mislead
+            print(f"  html: {stem.with_suffix('.html')}")
+            print(f"  eml:  {stem.with_suffix('.eml')}")
+    if not keep:
+        return 0
     config = root / "config.toml"
-    print(f"the demo's config, rules and SQLite store are in {root} (delete it when done); try:")
+    print(f"kept {root}: the demo's config, rules, SQLite store and digests "
+          "(delete it when done, or run with --no-keep); try:")
     print(f"  monitor sources --config {config}")
     print(f"  monitor explain --config {config} \"Kim Jong Il visited the Kursk submarine memorial\"")
     return 0

@@ -48,3 +48,25 @@ def test_bundled_rules_are_the_shipped_rules() -> None:
     bundled = demo_data().joinpath(RULES_FILE).read_text(encoding="utf-8")
     assert bundled == (REPO / "rules" / RULES_FILE).read_text(encoding="utf-8"), (
         f"rules/{RULES_FILE} changed: copy it to monitor/demo_data/{RULES_FILE}")
+
+
+def test_demo_keep_leaves_its_folder_to_inspect_and_says_where(tmp_path: Path) -> None:
+    result = run_cli("demo", "--keep", cwd=tmp_path, env={"TMPDIR": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    [folder] = tmp_path.glob("monitor-demo-*")
+    assert re.search(rf"^kept {re.escape(str(folder))}: ", result.stdout, re.M), result.stdout
+    assert (folder / "config.toml").is_file() and (folder / "var" / "monitor.db").is_file()
+    assert len(list((folder / "outbox").glob("*.html"))) == 1
+    # the store is a working one: the commands the demo suggests run on it
+    sources = run_cli("sources", "--config", str(folder / "config.toml"), cwd=tmp_path)
+    assert sources.returncode == 0 and "KCNA Watch (demo)" in sources.stdout
+
+
+def test_demo_no_keep_removes_its_folder_and_prints_no_dangling_paths(tmp_path: Path) -> None:
+    result = run_cli("demo", "--no-keep", cwd=tmp_path, env={"TMPDIR": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "digest 'demo': [monitor] demo: " in result.stdout  # the run itself is the same
+    assert list(tmp_path.glob("monitor-demo-*")) == []
+    assert re.search(rf"^removed {re.escape(str(tmp_path))}/monitor-demo-\S+ \(--no-keep\)$",
+                     result.stdout, re.M), result.stdout
+    assert "html:" not in result.stdout and "kept " not in result.stdout
