@@ -203,3 +203,14 @@ def test_match_equals_explain_matches(text: str) -> None:
     assert [f for f in found if f[0] not in TITLE_ENTRIES] == [
         f for f in explained if f[0] not in TITLE_ENTRIES
     ]
+
+
+def test_a_10_kb_junk_word_costs_no_typo_neighbourhood() -> None:
+    # A 10 KB word of distinct letters has a two-deletion neighbourhood of ~50 million
+    # strings: built, it exhausted memory (the process was killed). Such a word is looked up
+    # as it is, and the names around it are still found by both paths.
+    junk = "".join("abcdefghijklmnopqrstuvwxyz"[(i * 7 + i // 26) % 26] for i in range(10_240))
+    text = f"Sergei Lavrov met {junk} Kim Jong Un and {junk.capitalize()}, said Lavorv in Rason."
+    expected = [("lav", "Sergei Lavrov"), ("kju", "Kim Jong Un"), ("lav", "Lavorv"), ("ras", "Rason")]
+    assert sorted(_found(text)) == sorted(expected)
+    assert sorted(_explained(text)) == sorted(expected)

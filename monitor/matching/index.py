@@ -35,6 +35,9 @@ Posting = tuple[int, int, int]
 # (free, capital, title, the word reads as a Korean syllable or two)
 Postings = tuple[tuple[Posting, ...], tuple[Posting, ...], tuple[Posting, ...], bool]
 _CACHE_LIMIT = 200_000
+# Longer text words (a 10 KB run of junk) are looked up only as they are: no name word (nor
+# two run together) is this long, and the neighbourhood of a 10 KB word is 50 million strings.
+MAX_FUZZY_WORD = 48
 EMPTY: Postings = ((), (), (), False)
 
 
@@ -126,7 +129,12 @@ def text_keys(word: str) -> tuple[set[str], frozenset[str], set[str]]:
         keys.add("k:" + korean_key(word))
     variants = _variants(word)
     # one typo in a transliteration (Koschemjaco): verify.compare
-    by_key = {v for k in russian_keys(word) if k != word and len(k) >= 5 for v in deletions(k, 1)}
+    by_key = {
+        v
+        for k in russian_keys(word)
+        if k != word and 5 <= len(k) <= MAX_FUZZY_WORD
+        for v in deletions(k, 1)
+    }
     return keys, variants, by_key
 
 
@@ -321,8 +329,8 @@ class AnchorIndex:
         if canon != word:
             tkeys.append("Tp:" + canon)
         # two title words run together (Nonproliferation): one half of 4+ letters is exact
-        tkeys += ["T=" + word[:cut] for cut in range(4, len(word))]
-        tkeys += ["T=" + canon[cut:] for cut in range(1, len(canon) - 3)]
+        tkeys += ["T=" + word[:cut] for cut in range(4, min(len(word), MAX_FUZZY_WORD))]
+        tkeys += ["T=" + canon[cut:] for cut in range(max(1, len(canon) - MAX_FUZZY_WORD), len(canon) - 3)]
         seq: set[Posting] = set()
         cap: set[Posting] = set()
         slot: set[tuple[int, int]] = set()
@@ -520,7 +528,9 @@ def _merge_typos(
 
 def _variants(word: str) -> frozenset[str]:
     """The text word's deletion neighbourhood (typos of names up to 2 edits meet it there)."""
-    return deletions(word, 1 if len(word) <= 6 else 2) if len(word) >= 4 else frozenset()
+    if len(word) < 4 or len(word) > MAX_FUZZY_WORD:
+        return frozenset()
+    return deletions(word, 1 if len(word) <= 6 else 2)
 
 
 def _spells(word: str, target: str, spec: NameSpec, cap: bool) -> bool:

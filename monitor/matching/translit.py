@@ -309,11 +309,14 @@ def deletions(word: str, depth: int) -> frozenset[str]:
         raise ValueError(f"deletions: depth {depth} > 2")
     if depth <= 0:
         return frozenset((word,))
-    ones = [word[:i] + word[i + 1 :] for i in range(1, len(word))]
+    # sets as they are made: a run of one letter (a 10 KB "WWW…" word) stays one string
+    ones: dict[str, int] = {}  # each string -> the first position whose deletion makes it
+    for i in range(1, len(word)):
+        ones.setdefault(word[:i] + word[i + 1 :], i)
     if depth == 1:
         return frozenset((word, *ones))
     # two deletions i < j, each generated once (not once per order)
-    twos = [w[:j] + w[j + 1 :] for i, w in enumerate(ones, 1) for j in range(i, len(w))]
+    twos = {w[:j] + w[j + 1 :] for w, i in ones.items() for j in range(i, len(w))}
     return frozenset((word, *ones, *twos))
 
 
