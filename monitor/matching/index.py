@@ -537,11 +537,24 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool) -> bool:
     """verify.compare on the word alone, capitalised or not: may it spell the name word?"""
     if spec.case_sensitive:
         return True  # the word's case decides: leave it to the verifier
-    text = _word_text(word, cap)
-    if text is None:
-        return False
-    # a Russian case form: the verifier takes it if the word was written in Cyrillic
-    return compare(text, 0, word, target, spec) is not None or (cap and inflected(word, target, spec))
+    # The answer depends on the name only through its profile (as compare's): a syllable
+    # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.
+    key = (word, target, cap, spec.profile)
+    known = _SPELLS.get(key)
+    if known is None:
+        text = _word_text(word, cap)
+        # a Russian case form: the verifier takes it if the word was written in Cyrillic
+        known = text is not None and (
+            compare(text, 0, word, target, spec) is not None or (cap and inflected(word, target, spec))
+        )
+        if len(_SPELLS) >= _SPELLS_LIMIT:
+            _SPELLS.clear()
+        _SPELLS[key] = known
+    return known
+
+
+_SPELLS: dict[tuple[str, str, bool, int], bool] = {}
+_SPELLS_LIMIT = 65_536  # ~150 bytes an entry
 
 
 @lru_cache(maxsize=1024)
