@@ -9,6 +9,7 @@ one dictionary look-up.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ Posting = tuple[int, int, int]
 # (free, capital, title, the word reads as a Korean syllable or two)
 Postings = tuple[tuple[Posting, ...], tuple[Posting, ...], tuple[Posting, ...], bool]
 _CACHE_LIMIT = 200_000
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Longer text words (a 10 KB run of junk) are looked up only as they are: no name word (nor
 # two run together) is this long, and the neighbourhood of a 10 KB word is 50 million strings.
 MAX_FUZZY_WORD = 48
@@ -116,15 +118,17 @@ class WordIndex:
         return out[0], out[1], out[2], korean
 
 
-def text_keys(word: str) -> tuple[set[str], frozenset[str], set[str]]:
+def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str], set[str]]:
     """Keys a text word is looked up under, its deletion (typo) neighbourhood, and that of
     its transliteration keys (for names only; titles: verify._title_hits).
 
-    Both indexes use this, so that what one finds the other finds.
+    Both indexes use this, so that what one finds the other finds. ``cyrillic``: the word
+    may have been written in Cyrillic, so its Russian case forms count too.
     """
     keys = {word, "d:" + word, *("r:" + key for key in russian_keys(word))}
-    # a Russian case form (Lavrovym): only if written in Cyrillic, see verify.compare
-    keys.update("r:" + russian_key(form) for form in russian_nominatives(word))
+    if cyrillic:
+        # a Russian case form (Lavrovym): only if written in Cyrillic, see verify.compare
+        keys.update("r:" + russian_key(form) for form in russian_nominatives(word))
     if korean_syllables(word):  # Korean syllables, also longer words: places (Shinuiju)
         keys.add("k:" + korean_key(word))
     variants = _variants(word)
@@ -313,6 +317,9 @@ class AnchorIndex:
         # a name word of two syllables or more may be written as two words (Jong Un)
         self.split_heads = any(len(korean_syllables(w) or ()) > 1 for w in split_words)
         self.words = _Memo(self._compute)  # text word -> Lookup, bounded
+        # the same for text holding Cyrillic, whose words may be Russian case forms (rare:
+        # apart, so that Latin text never pays for case forms it cannot hold)
+        self.cyrillic_words = _Memo(self._compute_cyrillic)
         self._units: tuple[dict[str, frozenset[tuple[int, int]]], ...] = ({}, {}, {}, {})
 
     # -- text side ---------------------------------------------------------------------
@@ -320,10 +327,18 @@ class AnchorIndex:
     def lookup(self, word: str) -> Lookup:
         return self.words[word]
 
-    def _compute(self, word: str) -> Lookup:
+    def memo_for(self, text: Text) -> _Memo:
+        """The word memo for this text: ``cyrillic_words`` if it holds any Cyrillic."""
+        cyrillic = text.cased is not text.original and _CYRILLIC.search(text.original) is not None
+        return self.cyrillic_words if cyrillic else self.words
+
+    def _compute_cyrillic(self, word: str) -> Lookup:
+        return self._compute(word, cyrillic=True)
+
+    def _compute(self, word: str, cyrillic: bool = False) -> Lookup:
         syllabic = korean_syllables(word) is not None
         kkey = "k:" + korean_key(word) if syllabic else ""
-        keys, variants, by_key = text_keys(word)
+        keys, variants, by_key = text_keys(word, cyrillic)
         canon = title_word(word)
         tkeys = ["T=" + canon, "Tp:" + word, "Tk:" + korean_key(canon)]
         if canon != word:
@@ -373,8 +388,8 @@ class AnchorIndex:
         keep = self._posting_spells
         slot1 = frozenset(p for p in slot if self._slot_spells(0, word, *p, True))
         return Lookup(
-            tuple(sorted(p for p in seq if keep(word, p))),
-            tuple(sorted(p for p in cap if keep(word, p))),
+            tuple(sorted(p for p in seq if keep(word, p, cyrillic))),
+            tuple(sorted(p for p in cap if keep(word, p, cyrillic))),
             tuple(sorted(cids)),
             slot1 or _NO_SLOT,
             syllabic,
@@ -407,12 +422,12 @@ class AnchorIndex:
             return ()
         return self._seq[1].get("k:" + korean_pair_key(first, second), ())
 
-    def _posting_spells(self, word: str, posting: Posting) -> bool:
+    def _posting_spells(self, word: str, posting: Posting, cyrillic: bool) -> bool:
         """The verifier may accept the word (capitalised) for the posting's name word(s)."""
         nid, j, width = posting
         spec = self._specs[nid]
         # width 2: two name words (Jongun), or a one-word Korean place (two syllables)
-        return _spells(word, "".join(spec.words[j : j + width]), spec, True)
+        return _spells(word, "".join(spec.words[j : j + width]), spec, True, cyrillic)
 
     def _slot_spells(self, which: int, unit: str, nid: int, a: int, cap: bool) -> bool:
         spec = self._specs[nid]
@@ -533,19 +548,23 @@ def _variants(word: str) -> frozenset[str]:
     return deletions(word, 1 if len(word) <= 6 else 2)
 
 
-def _spells(word: str, target: str, spec: NameSpec, cap: bool) -> bool:
-    """verify.compare on the word alone, capitalised or not: may it spell the name word?"""
+def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = False) -> bool:
+    """verify.compare on the word alone, capitalised or not: may it spell the name word?
+
+    ``cyrillic``: the word may have been written in Cyrillic (then a Russian case form counts).
+    """
     if spec.case_sensitive:
         return True  # the word's case decides: leave it to the verifier
     # The answer depends on the name only through its profile (as compare's): a syllable
     # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.
-    key = (word, target, cap, spec.profile)
+    key = (word, target, cap, spec.profile, cyrillic)
     known = _SPELLS.get(key)
     if known is None:
         text = _word_text(word, cap)
         # a Russian case form: the verifier takes it if the word was written in Cyrillic
         known = text is not None and (
-            compare(text, 0, word, target, spec) is not None or (cap and inflected(word, target, spec))
+            compare(text, 0, word, target, spec) is not None
+            or (cyrillic and cap and inflected(word, target, spec))
         )
         if len(_SPELLS) >= _SPELLS_LIMIT:
             _SPELLS.clear()
@@ -553,7 +572,7 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool) -> bool:
     return known
 
 
-_SPELLS: dict[tuple[str, str, bool, int], bool] = {}
+_SPELLS: dict[tuple[str, str, bool, int, bool], bool] = {}
 _SPELLS_LIMIT = 65_536  # ~150 bytes an entry
 
 

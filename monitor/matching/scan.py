@@ -205,6 +205,7 @@ class _Scan:
         self.title_anywhere: dict[int, bool] = {}  # nid -> enough of its words in the field
         self.title_words: dict[str, tuple[Posting, ...]] = {}
         self.positions: dict[str, list[int]] | None = None
+        self.memo: dict[str, Lookup] = {}  # the index's word memo for this text (run_anchored)
 
     def run(self, index: WordIndex) -> list[Found]:
         text, words = self.text, self.text.words
@@ -229,7 +230,8 @@ class _Scan:
 
     def run_anchored(self, index: AnchorIndex) -> list[Found]:
         words = self.text.words
-        memo = index.words
+        self.memo = index.memo_for(self.text)
+        memo = self.memo
         split = index.split_heads
         hits: dict[str, Lookup] = {}
         for word in set(words):
@@ -275,7 +277,7 @@ class _Scan:
         """
         words = self.text.words
         n = len(words)
-        memo = index.words
+        memo = self.memo
         split = index.split_heads
         text = self.text
         for k in starts:

@@ -84,7 +84,23 @@ _READABLE = re.compile(
 _LONGEST = max(len(s) for t in (_K_INITIALS, _K_VOWELS, _K_FINALS) for s in t)
 
 
-_K_PARTS = (_K_INITIALS, _K_VOWELS, _K_FINALS)
+# The longest a syllable can be: the syllables that start a word depend on this much of it.
+_SYLLABLE_SPAN = sum(max(len(s) for s in t) for t in (_K_INITIALS, _K_VOWELS, _K_FINALS))
+
+
+@lru_cache(maxsize=65536)
+def _syllables_at(window: str) -> tuple[tuple[int, str, str, str], ...]:
+    """(length, initial, vowel, final) of each syllable ``window`` begins with, longest first.
+
+    Cached by the window: words share their beginnings' letters, and a parse asks at every
+    position.
+    """
+    options = []
+    for ini in _starts(_K_INITIALS, window, 0):
+        for vow in _starts(_K_VOWELS, window, len(ini)):
+            for fin in _starts(_K_FINALS, window, len(ini) + len(vow)):
+                options.append((len(ini) + len(vow) + len(fin), ini, vow, fin))
+    return tuple(sorted(options, reverse=True))
 
 
 def _starts(table: dict[str, str], word: str, at: int) -> list[str]:
@@ -101,29 +117,19 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
     Fewest syllables first, then the longest first syllable (Jongun = Jong-un);
     at most four syllables (Sinuiju, Panmunjom).
     """
-    word = _FINAL_AC.sub("k", _WH.sub("hw", _SILENT_H.sub("", word)))
+    if "h" in word:  # (most words have none: three regex passes saved)
+        word = _WH.sub("hw", _SILENT_H.sub("", word))
+    if word.endswith("ac"):
+        word = _FINAL_AC.sub("k", word)
     if _READABLE.fullmatch(word) is None:
         return None
     best: dict[int, tuple[tuple[str, str, str], ...] | None] = {len(word): ()}
-    # each table's spellings at each position, found once (the parse revisits positions)
-    starts: dict[tuple[int, int], list[str]] = {}
-
-    def at_(part: int, at: int) -> list[str]:
-        got = starts.get((part, at))
-        if got is None:
-            got = starts[part, at] = _starts(_K_PARTS[part], word, at)
-        return got
 
     def parse(at: int) -> tuple[tuple[str, str, str], ...] | None:
         if at in best:
             return best[at]
         found: tuple[tuple[str, str, str], ...] | None = None
-        options = []
-        for ini in at_(0, at):
-            for vow in at_(1, at + len(ini)):
-                for fin in at_(2, at + len(ini) + len(vow)):
-                    options.append((len(ini) + len(vow) + len(fin), ini, vow, fin))
-        for size, ini, vow, fin in sorted(options, reverse=True):
+        for size, ini, vow, fin in _syllables_at(word[at : at + _SYLLABLE_SPAN]):
             rest = parse(at + size)
             if rest is not None and (found is None or len(rest) + 1 < len(found)):
                 found = ((ini, vow, fin), *rest)
