@@ -254,6 +254,7 @@ class TitlePlan(NamedTuple):
     reach: int  # a match lies within this many words of any of its words
     share: int  # a match with fewer words holds every distinctive one (``keep``)
     keep: tuple[int, ...]  # ids of the title's distinctive (not generic) words
+    head: int  # id of its head noun, which every match holds (verify._best_title); -1: none
 
 
 class AnchorIndex:
@@ -476,7 +477,8 @@ class AnchorIndex:
                             titles["Tp:" + part].update(ids)
         keep = [q for q in range(len(cids)) if not generic(spec.distinct[q])]
         reach = len(spec.words) + TITLE_REACH + 1
-        plan = TitlePlan(cids, spec.required, reach, spec.share, tuple(cids[q] for q in keep))
+        head = cids[spec.head] if spec.head >= 0 else -1
+        plan = TitlePlan(cids, spec.required, reach, spec.share, tuple(cids[q] for q in keep), head)
         self.plans[spec.id] = plan
 
         def weak(q: int) -> bool:

@@ -390,11 +390,7 @@ class _Scan:
         anywhere = self.title_anywhere.get(nid)
         if anywhere is None:
             plan = index.plans[nid]
-            absent = [c for c in plan.cids if c >= 0 and c not in places]
-            present = len(plan.cids) - len(absent)
-            anywhere = present >= plan.required and (
-                present >= plan.share or not any(c in absent for c in plan.keep)
-            )
+            anywhere = _enough(plan, [c for c in plan.cids if c >= 0 and c not in places])
             self.title_anywhere[nid] = anywhere
         return anywhere
 
@@ -472,7 +468,7 @@ class _Scan:
 def _enough(plan: TitlePlan, absent: list[int]) -> bool:
     """Enough of a title's words are present (given the ids of those absent)."""
     present = len(plan.cids) - len(absent)
-    if present < plan.required:
+    if present < plan.required or (plan.head >= 0 and plan.head in absent):
         return False
     return present >= plan.share or not any(c in absent for c in plan.keep)
 
