@@ -29,7 +29,7 @@ from monitor.matching.translit import (
     russian_nominatives,
     typo_budget,
 )
-from monitor.matching.verify import TITLE_REACH, compare, inflected
+from monitor.matching.verify import compare, inflected, title_reach
 
 # (name id, index of the name word - or of the canonical title word -, words covered)
 Posting = tuple[int, int, int]
@@ -476,7 +476,7 @@ class AnchorIndex:
                         if len(part) >= 4:
                             titles["Tp:" + part].update(ids)
         keep = [q for q in range(len(cids)) if not generic(spec.distinct[q])]
-        reach = len(spec.words) + TITLE_REACH + 1
+        reach = title_reach(spec) + 1
         head = cids[spec.head] if spec.head >= 0 else -1
         plan = TitlePlan(cids, spec.required, reach, spec.share, tuple(cids[q] for q in keep), head)
         self.plans[spec.id] = plan

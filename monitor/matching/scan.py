@@ -7,15 +7,16 @@ from collections.abc import Collection, Sequence
 
 from monitor.matching.index import EMPTY, NO_HIT, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
+    GENERIC_WORDS,
     STOPWORDS,
-    TITLE_SLACK,
     NameSpec,
     split_words,
     title_may_match,
+    title_word,
 )
 from monitor.matching.normalize import Text
+from monitor.matching.translit import is_korean, korean_syllables
 from monitor.matching.verify import (
-    TITLE_REACH,
     Found,
     case_forms,
     compare,
@@ -23,6 +24,7 @@ from monitor.matching.verify import (
     seq_at,
     surname_only,
     title_at,
+    title_reach,
 )
 
 # Capitalised words that may stand before a surname without being another first name.
@@ -371,7 +373,7 @@ class _Scan:
         absent = [c for c in plan.cids if c >= 0 and not _near(places.get(c, ()), k, reach)]
         if not _enough(plan, absent):
             return
-        lo, hi = self.text.sentence_window(k, len(name.words) + TITLE_REACH)
+        lo, hi = self.text.sentence_window(k, title_reach(name))
         if not _enough(plan, [c for c in plan.cids if c >= 0 and not _within(places.get(c, ()), lo, hi)]):
             return
         hit = title_at(self.text, name, k)
@@ -415,7 +417,7 @@ class _Scan:
             self.positions = {}
             for i, w in enumerate(self.text.words):
                 self.positions.setdefault(w, []).append(i)
-        reach = len(name.words) + TITLE_SLACK
+        reach = title_reach(name)
         positions = self.positions
 
         def near(form: str) -> bool:
@@ -588,10 +590,36 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and word not in STOPWORDS
             and not any(w.endswith(_PATRONYMIC) for w in (word, *case_forms(text, prev)))  # Viktorovicha
             and not text.cased_word(prev).isupper()  # FM, MP, KCNA; or an all-caps line
+            and title_word(word) not in GENERIC_WORDS  # Chairman of the Government Mishustin
             and not _is_own_word(text, prev, f, names)
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
+    longer = _longer_korean_name(text, f)
+    if longer:
+        return _reject(f, f"followed by another given-name syllable '{longer}' (a longer name)")
     return f
+
+
+def _longer_korean_name(text: Text, f: Found) -> str:
+    """The syllable that continues a two-word Korean name into another one: "Kim Song Nam"
+    is not Kim Song (three-word names are complete: no check). Hyphenated ones (Song-nam,
+    a Song-led delegation) are the verifier's: verify.seq_at."""
+    name, nxt = f.name, f.last + 1
+    if not (name.korean and name.person and len(name.words) == 2) or nxt >= len(text.words):
+        return ""
+    word, gap = text.words[nxt], text.gap(nxt)
+    if not text.joined(nxt) or gap.strip() or not text.capitalized(nxt):
+        return ""
+    if word in STOPWORDS or word in _TITLES or not is_korean(word):
+        return ""
+    # Hangul (one word per syllable): a syllable of the same word has nothing between
+    # (김성남); one after a space is the next word (최휘 부위원장)
+    start = text.orig(nxt, nxt)[0]
+    spaced = text.offsets is not None and text.orig(f.last, f.last)[1] != start
+    if spaced and "\uac00" <= text.original[start] <= "\ud7a3":
+        return ""
+    syllables = korean_syllables(word)
+    return text.cased_word(nxt) if syllables is not None and len(syllables) == 1 else ""
 
 
 def _is_own_word(text: Text, i: int, f: Found, names: Sequence[NameSpec]) -> bool:

@@ -242,10 +242,12 @@ _MAX_AMBIGUOUS = 2  # German sch: sh or zh, both tried for at most this many in 
 
 @lru_cache(maxsize=32768)
 def russian_keys(word: str) -> tuple[str, ...]:
-    """Russian keys of a text word read as English, then (if it looks so) German or Polish spelling."""
+    """Russian keys of a text word read as English, then (if it looks so) French, German or Polish."""
     keys = [russian_key(word)]
+    readings = []
+    if "ch" in word or "ou" in word or "j" in word:
+        readings.append(_french(word))
     if "ch" in word or "cz" in word or "sz" in word or "rz" in word:
-        readings = []
         if "ch" in word:
             german = word
             for old, new in _GERMAN:
@@ -259,8 +261,18 @@ def russian_keys(word: str) -> tuple[str, ...]:
             for old, new in _POLISH:
                 polish = polish.replace(old, new)
             readings.append(polish)
-        keys.extend(russian_key(r) for r in readings)
+    keys.extend(russian_key(r) for r in readings)
     return tuple(dict.fromkeys(keys))
+
+
+# French spellings of Cyrillic: ch = sh, j = zh, ou = u (russian_key), and a final mute e
+# after a consonant (Poutine, Narychkine, Choïgou, Jirinovski, Tchernychev).
+_FRENCH_FINAL_E = re.compile(r"(?<=[^aeiouy])e$")
+
+
+def _french(word: str) -> str:
+    french = word.replace("tch", "\x01").replace("ch", "sh").replace("\x01", "ch").replace("j", "zh")
+    return _FRENCH_FINAL_E.sub("", french)
 
 
 def typo_budget(length: int, alone: bool) -> int:

@@ -361,7 +361,7 @@ _AGENT = frozenset(["by", "between", "with", "from"])
 def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
     """Token-set match of a long name in a bounded window (same sentence) around word k."""
     words = text.words
-    lo, hi = text.sentence_window(k, len(name.words) + TITLE_REACH)
+    lo, hi = text.sentence_window(k, title_reach(name))
     # "US" in capitals is the country, "us" the pronoun
     window = words[lo : hi + 1]
     if "us" in window:
@@ -384,6 +384,13 @@ def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
 
 
 TITLE_REACH = 3
+
+
+def title_reach(name: NameSpec) -> int:
+    """How far (in words) from one word of a title mention the others may lie: the title's
+    length, half as much again for the function words a rewording adds ("Joint Declaration
+    of the South and the North on Denuclearization of the Korean Peninsula"), and a few."""
+    return len(name.words) * 3 // 2 + TITLE_REACH
 
 
 def _title_hits(
@@ -420,26 +427,32 @@ def _best_title(
     # Function words do not count toward the span: "Treaty on the Limitation of Anti-Ballistic
     # Missile Systems" is the Anti-Ballistic Missile Treaty; the window bounds it anyway.
     width = sum(w not in STOPWORDS for w in name.words) + TITLE_SLACK
-    reach = len(name.words) + TITLE_REACH
+    reach = title_reach(name)
     base = hits[0][0]
     content = [0]
     for w in text.words[base : max(h[1] for h in hits) + 1]:
         content.append(content[-1] + (w not in STOPWORDS))
-    best: tuple[int, int, int, int, int] | None = None  # count, -span, first, last, start idx
+    # count, -unmatched words inside, -span, first, last, start idx: of two readings holding
+    # as many title words, the one with fewer other words inside ("Russia and North Korea
+    # marked 25 years since the signing of the Treaty on Friendship...": from Treaty on)
+    best: tuple[int, int, int, int, int, int] | None = None
     for s, (first, _, _, _) in enumerate(hits):
         covered: set[int] = set()
         last = first
-        for _, l2, cov, _ in hits[s:]:
+        used = 0
+        for f2, l2, cov, _ in hits[s:]:
             if l2 - first > reach or content[l2 + 1 - base] - content[first - base] > width:
                 break
             if not cov <= covered:
                 covered |= cov
                 last = max(last, l2)
-        cand = (len(covered), -(last - first), first, last, s)
-        if best is None or cand[:2] > best[:2]:
+                used += content[l2 + 1 - base] - content[f2 - base]
+        unmatched = content[last + 1 - base] - content[first - base] - used
+        cand = (len(covered), -unmatched, -(last - first), first, last, s)
+        if best is None or cand[:3] > best[:3]:
             best = cand
     assert best is not None
-    count, _, first, last, s = best
+    count, _, _, first, last, s = best
     if count < name.required:
         return None
     chosen = [h for h in hits[s:] if h[0] >= first and h[1] <= last]
