@@ -317,6 +317,14 @@ class AnchorIndex:
         self._heads = {k[:cut] for k in self._korean_words for cut in range(1, len(k))}
         # a name word of two syllables or more may be written as two words (Jong Un)
         self.split_heads = any(len(korean_syllables(w) or ()) > 1 for w in split_words)
+        # (0, title word) -> lengths a word before it in some title may have, give or take
+        # two; (1, title word) -> the same for a word after it
+        near_lengths: defaultdict[tuple[int, str], set[int]] = defaultdict(set)
+        for spec in specs:
+            for left, right in zip(spec.distinct, spec.distinct[1:], strict=False):
+                near_lengths[0, right].update(range(len(left) - 2, len(left) + 3))
+                near_lengths[1, left].update(range(len(right) - 2, len(right) + 3))
+        self._near_lengths = {key: frozenset(n) for key, n in near_lengths.items()}
         self.words = _Memo(self._compute)  # text word -> Lookup, bounded
         # the same for text holding Cyrillic, whose words may be Russian case forms (rare:
         # apart, so that Latin text never pays for case forms it cannot hold)
@@ -344,9 +352,20 @@ class AnchorIndex:
         tkeys = ["T=" + canon, "Tp:" + word, "Tk:" + korean_key(canon)]
         if canon != word:
             tkeys.append("Tp:" + canon)
-        # two title words run together (Nonproliferation): one half of 4+ letters is exact
-        tkeys += ["T=" + word[:cut] for cut in range(4, min(len(word), MAX_FUZZY_WORD))]
-        tkeys += ["T=" + canon[cut:] for cut in range(max(1, len(canon) - MAX_FUZZY_WORD), len(canon) - 3)]
+        # two title words run together (Nonproliferation): one half of 4+ letters is exact,
+        # and the other as long as a word next to it in some title, give or take the two
+        # edits a run-together word may carry ("beviga" is no "agency" + "Viga")
+        near = self._near_lengths
+        tkeys += [
+            "T=" + word[:cut]
+            for cut in range(4, min(len(word), MAX_FUZZY_WORD))
+            if len(word) - cut in near.get((1, word[:cut]), ())
+        ]
+        tkeys += [
+            "T=" + canon[cut:]
+            for cut in range(max(1, len(canon) - MAX_FUZZY_WORD), len(canon) - 3)
+            if cut in near.get((0, canon[cut:]), ())
+        ]
         seq: set[Posting] = set()
         cap: set[Posting] = set()
         slot: set[tuple[int, int]] = set()
