@@ -277,7 +277,14 @@ def may_spell(word: str, target: str, name: NameSpec) -> bool:
     if name.korean or name.korean_word or name.case_sensitive:
         return True
     slack = len(word) + word.count("x") + 3
-    return len(target) <= slack or len(russian_key(target)) <= slack
+    return len(target) <= slack or _key_length(target) <= slack
+
+
+@lru_cache(maxsize=131072)
+def _key_length(target: str) -> int:
+    # its own cache: the targets are name words run together (one per name: 20,000 for as
+    # many names), which would push the text's words out of russian_key's
+    return len(russian_key(target))
 
 
 def _advance(st: _State, hit: Hit, di: int, dj: int) -> _State:
