@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from monitor.matching.engine import DEFAULT_MIN_SCORE, Explanation, Matcher, NearMiss, match
 from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
 
@@ -35,3 +38,23 @@ def test_explain_reports_near_miss() -> None:
     assert isinstance(got, Explanation)
     assert got.matches == []
     assert any(isinstance(r, NearMiss) and "short token 'il'" in r.reason for r in got.rejected)
+
+
+def test_a_replaced_matcher_is_freed_at_once_without_the_cycle_collector() -> None:
+    # The daemon swaps in a new Matcher on every rules reload: the old index (hundreds of MB
+    # at 20,000 entries) must go when the last reference does, not at some full collection.
+    ruleset = RuleSet(
+        watchlists={"w": Watchlist("w", (Entry("lav", "Sergei Lavrov"), Entry("kju", "Kim Jong Un")))},
+        rules=(Rule("r", any=("w",)),),
+    )
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        matcher = Matcher.build(ruleset)
+        assert [m.entry for m in matcher.match({"body": "Sergei Lavrov met Kim Jong Un."})] == ["lav", "kju"]
+        index = weakref.ref(matcher._index)
+        del matcher
+        assert index() is None
+    finally:
+        if was:
+            gc.enable()

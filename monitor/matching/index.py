@@ -10,6 +10,7 @@ one dictionary look-up.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -238,10 +239,14 @@ class _Memo(dict[str, Lookup]):
 
     def __init__(self, compute: Callable[[str], Lookup]) -> None:
         super().__init__()
-        self._compute = compute
+        # weakly: the index holds the memo, and a memo holding the index back would make a
+        # cycle, freed only by a full garbage collection (an old index after a rules reload)
+        self._compute = weakref.WeakMethod(compute)
 
     def __missing__(self, word: str) -> Lookup:
-        found = self._compute(word)
+        compute = self._compute()
+        assert compute is not None, "a word memo used after its index was freed"
+        found = compute(word)
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         self[word] = found
