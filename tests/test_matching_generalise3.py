@@ -21,6 +21,7 @@ ENTRIES = (
         kind="treaty",
     ),
     Entry("jdb", "Joint Declaration on the Demilitarization of the Baltic Coast", kind="treaty"),
+    Entry("wdz", "Wang Dezhi", kind="person"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -47,6 +48,11 @@ CASES = [
     # French renderings of Russian names: ch = sh, a final mute e, ou = u
     ("french-ch-and-final-e", "Le directeur Sergueï Pachkine a déclaré", "psk", True),
     ("french-ou-final-e", "le président Ivan Routine a déclaré", "rtn", True),
+    # Chinese is one word per character: a two-syllable given name is two adjacent words
+    ("chinese-two-syllable-given-name", "会见王德志。", "wdz", True),
+    ("chinese-given-name-cut-short", "王德会见了代表团。", "wdz", False),
+    ("chinese-syllables-apart", "王德 志", "wdz", False),
+    ("pinyin-given-name-split", "Wang De Zhi met them.", "wdz", False),
     # of two readings holding as many of a title's words, the tighter one
     (
         "title-after-its-parties",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
@@ -228,6 +229,10 @@ class _Scan:
                 self._seq(k, *posting)
             for posting in capital:
                 self._seq(k, *posting)
+        for k in han_pairs(text):
+            free, capital, _, _ = index.lookup(words[k] + words[k + 1])
+            for nid, j, _ in (*free, *capital):
+                self._seq(k, nid, j, 0)
         return _resolve(text, self.names, self.found)
 
     def run_anchored(self, index: AnchorIndex) -> list[Found]:
@@ -243,7 +248,8 @@ class _Scan:
             ):
                 hits[word] = hit
         text = self.text
-        if not hits:
+        han = han_pairs(text)
+        if not hits and not han:
             return []
         places: dict[int, list[int]] = {}  # title word id -> text word indices
         korean: list[int] = []
@@ -269,6 +275,10 @@ class _Scan:
             self._korean(index, korean)
         if places:
             self._anchored_titles(index, places)
+        for k in han:
+            found = self.memo[words[k] + words[k + 1]]
+            for nid, j, _ in (*found.free, *found.capital):
+                self._seq(k, nid, j, 0)
         return _resolve(text, self.names, self.found)
 
     def _korean(self, index: AnchorIndex, starts: list[int]) -> None:
@@ -467,6 +477,27 @@ class _Scan:
             self.found.append(got)
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def han_pairs(text: Text) -> list[int]:
+    """Word indices k where words k and k+1 are adjacent Chinese characters.
+
+    Chinese is folded one word per character (syllable), so a two-syllable given name is
+    two words (赵乐际: Zhao Le Ji): each such pair is also looked up as one word (Leji), and
+    the verifier reads it glued (verify._may_glue). Only text holding Chinese pays for this.
+    """
+    if text.offsets is None or _HAN.search(text.original) is None:
+        return []
+    starts = [text.orig(k, k)[0] for k in range(len(text.words))]
+    han = [_HAN.match(text.original, start) is not None for start in starts]
+    return [
+        k
+        for k in range(len(text.words) - 1)
+        if han[k] and han[k + 1] and text.orig(k, k)[1] == starts[k + 1]
+    ]
+
+
 def _enough(plan: TitlePlan, absent: list[int]) -> bool:
     """Enough of a title's words are present (given the ids of those absent)."""
     present = len(plan.cids) - len(absent)
@@ -490,6 +521,8 @@ def _near(spots: Sequence[int], k: int, reach: int) -> bool:
 def _seq_candidates(
     text: Text, name: NameSpec, k: int, j: int, width: int, tried: set[tuple[int, int, bool]]
 ) -> Found | None:
+    """Best match of a name around word k, which spells its word j (width: name words it
+    spells; 0: with the next text word, a Chinese syllable pair, unchecked here)."""
     best: Found | None = None
     if width == 1 and compare(text, k, text.words[k], name.words[j], name) is None:
         return None  # the index over-approximates typos: the anchor itself must hold

@@ -263,8 +263,12 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
     """
     if name.korean or name.korean_word or "-" in text.gap(i):
         return True
-    # Chinese characters: one word per syllable, a given name of two is two words (Le Ji)
-    return text.cased is not text.original and "\u4e00" <= text.original[text.orig(i, i)[0]] < "\ua000"
+    # Chinese characters: one word per syllable, a given name of two is two adjacent words
+    # (乐际: Le Ji)
+    if text.cased is text.original:
+        return False
+    start = text.orig(i, i)[0]
+    return "\u4e00" <= text.original[start] < "\ua000" and text.orig(i - 1, i - 1)[1] == start
 
 
 def may_spell(word: str, target: str, name: NameSpec) -> bool:
