@@ -45,6 +45,11 @@ CASES = [
     # a capitalised word of common body vocabulary is no first name before a surname
     ("body-word-before-surname", "signed by Chairman of the Committee Romankov O.V.", "rmk", True),
     ("first-name-before-surname", "signed by Anton Romankov, a namesake.", "rmk", False),
+    # a surname alone, followed by another surname in running text, is someone's first name
+    ("surname-as-first-name", "Tennis player Romankov Djurdjevic will play in Moscow.", "rmk", False),
+    ("surname-then-day", "He held talks with Romankov Tuesday in Minsk.", "rmk", True),
+    ("surname-then-body", "said Romankov, and Romankov Kremlin aides agreed", "rmk", True),
+    ("surname-in-title-case", "Romankov Arrives in Pyongyang", "rmk", True),
     # French renderings of Russian names: ch = sh, a final mute e, ou = u
     ("french-ch-and-final-e", "Le directeur Sergueï Pachkine a déclaré", "psk", True),
     ("french-ou-final-e", "le président Ivan Routine a déclaré", "rtn", True),

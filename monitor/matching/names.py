@@ -504,12 +504,12 @@ _ENGLISH_WORDS = """
     so some such than that the their them then they this to too two up us use was way we
     were what when who will with year you
 """
-_ENGLISH = frozenset(_ENGLISH_WORDS.split())
-_ENGLISH_KOREAN = frozenset(korean_key(w) for w in _ENGLISH if is_korean(w))
+ENGLISH_WORDS = frozenset(_ENGLISH_WORDS.split())
+_ENGLISH_KOREAN = frozenset(korean_key(w) for w in ENGLISH_WORDS if is_korean(w))
 
 
 def _common(word: str, korean: bool) -> bool:
-    return word in _ENGLISH or (korean and korean_key(word) in _ENGLISH_KOREAN)
+    return word in ENGLISH_WORDS or (korean and korean_key(word) in _ENGLISH_KOREAN)
 
 
 def _rarity(

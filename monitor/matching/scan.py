@@ -8,8 +8,10 @@ from collections.abc import Collection, Sequence
 
 from monitor.matching.index import EMPTY, NO_HIT, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
+    ENGLISH_WORDS,
     GENERIC_WORDS,
     STOPWORDS,
+    SYNONYM_WORDS,
     NameSpec,
     split_words,
     title_may_match,
@@ -630,7 +632,35 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     longer = _longer_korean_name(text, f)
     if longer:
         return _reject(f, f"followed by another given-name syllable '{longer}' (a longer name)")
+    after = _surname_after(text, f)
+    if after:
+        return _reject(f, f"followed by another surname '{after}' (it is a first name here)")
     return f
+
+
+def _surname_after(text: Text, f: Found) -> str:
+    """The name-like word after a surname standing alone, in running text: the surname is
+    someone's first name there ("Novak Djokovic will play" is not Alexander Novak).
+
+    Not in title-case text ("Shoigu Arrives in Pyongyang": most words capitalised), nor
+    before titles, days, places, countries or body vocabulary ("Lavrov Tuesday", "Peskov
+    Kremlin spokesman").
+    """
+    name, nxt = f.name, f.last + 1
+    if not name.person or name.korean or f.first != f.last or nxt >= len(text.words):
+        return ""
+    word = text.words[nxt]
+    if text.gap(nxt).strip() or not text.capitalized(nxt) or text.cased_word(nxt).isupper():
+        return ""
+    canon = title_word(word)
+    if len(word) <= 2 or word in STOPWORDS or word in _TITLES or word in ENGLISH_WORDS:
+        return ""
+    if canon in GENERIC_WORDS or canon in SYNONYM_WORDS or _is_own_word(text, nxt, f, ()):
+        return ""
+    # running text: lowercase words that are not function words stand nearby
+    around = range(max(0, f.first - 4), min(len(text.words), nxt + 5))
+    lowercase = sum(1 for i in around if not text.capitalized(i) and text.words[i] not in STOPWORDS)
+    return text.cased_word(nxt) if lowercase >= 2 else ""
 
 
 def _longer_korean_name(text: Text, f: Found) -> str:
