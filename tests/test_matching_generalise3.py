@@ -87,3 +87,11 @@ def test_french_reading_is_one_key_among_others() -> None:
     assert russian_key("pashkin") in russian_keys("pachkine")
     assert russian_key("shoigu") in russian_keys("choigou")
     assert russian_keys("lavrov") == (russian_key("lavrov"),)  # nothing French about it
+
+
+def test_a_long_run_of_one_title_is_found_without_deep_recursion() -> None:
+    # One sentence repeating a title: each mention's search led to the next, one call
+    # deeper each time, until Python's recursion limit (RecursionError on a hostile item).
+    text = "Joint Declaration on the Demilitarization of the Baltic Coast and " * 600
+    found = [m for m in MATCHER.match({"title": "", "body": text}) if m.entry == "jdb"]
+    assert len(found) == 600

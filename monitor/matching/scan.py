@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Collection, Sequence
 
 from monitor.matching.index import EMPTY, NO_HIT, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
@@ -371,33 +371,36 @@ class _Scan:
                             self._title_at(index, places, nid, k)
 
     def _title_at(self, index: AnchorIndex, places: dict[int, list[int]], nid: int, k: int) -> None:
-        if (nid, k, True) in self.tried:
-            return
-        self.tried.add((nid, k, True))
         name = self.names[nid]
         if name.watchlist not in self.watchlists:
             return
         plan = index.plans[nid]
         reach = plan.reach
-        # its words in any spelling the verifier takes: enough of them (its share, or the
-        # required number with every distinctive word), else no match lies here; first
-        # within reach, then (dearer) within the window title_at reads: k's sentence
-        absent = [c for c in plan.cids if c >= 0 and not _near(places.get(c, ()), k, reach)]
-        if not _enough(plan, absent):
-            return
-        lo, hi = self.text.sentence_window(k, title_reach(name))
-        if not _enough(plan, [c for c in plan.cids if c >= 0 and not _within(places.get(c, ()), lo, hi)]):
-            return
-        hit = title_at(self.text, name, k)
-        if hit is not None:
-            self.found.append(hit)
-            if hit.first <= k <= hit.last:
-                return
-        # The best mention near k lies elsewhere: another may be around the title's other words.
-        for c in plan.cids:
-            for p in places.get(c, ()) if c >= 0 else ():
-                if k - reach <= p <= k + reach:
-                    self._title_at(index, places, nid, p)
+        todo = [k]  # a work list, not recursion: a long run of one title chains far
+        while todo:
+            k = todo.pop()
+            if (nid, k, True) in self.tried:
+                continue
+            self.tried.add((nid, k, True))
+            # its words in any spelling the verifier takes: enough of them (its share, or the
+            # required number with every distinctive word), else no match lies here; first
+            # within reach, then (dearer) within the window title_at reads: k's sentence
+            absent = [c for c in plan.cids if c >= 0 and not _near(places.get(c, ()), k, reach)]
+            if not _enough(plan, absent):
+                continue
+            lo, hi = self.text.sentence_window(k, title_reach(name))
+            if not _enough(plan, [c for c in plan.cids if c >= 0 and not _within(places.get(c, ()), lo, hi)]):
+                continue
+            hit = title_at(self.text, name, k)
+            if hit is not None:
+                self.found.append(hit)
+                if hit.first <= k <= hit.last:
+                    continue
+            # The best mention near k lies elsewhere: another may be around the title's other words.
+            for c in plan.cids:
+                for p in places.get(c, ()) if c >= 0 else ():
+                    if k - reach <= p <= k + reach:
+                        todo.append(p)
 
     def _title_anywhere(self, index: AnchorIndex, places: dict[int, list[int]], nid: int) -> bool:
         """_title_at's word count over the whole field (cached per title): False, no match."""
@@ -576,6 +579,11 @@ def _why(word: str, target: str) -> str:
 
 
 def _resolve(text: Text, names: Sequence[NameSpec], found: list[Found]) -> list[Found]:
+    # the same mention may be found from several of its words: once each
+    unique: dict[tuple[int, int, int, float, str, str | None], Found] = {}
+    for f in found:
+        unique.setdefault((f.name.id, f.first, f.last, f.score, f.kind, f.reason), f)
+    found = list(unique.values())
     checked = [_vetoed(text, names, f) for f in found]
     accepted = [f for f in checked if f.reason is None]
     rejected = [f for f in checked if f.reason is not None]
@@ -585,16 +593,24 @@ def _resolve(text: Text, names: Sequence[NameSpec], found: list[Found]) -> list[
     by_entry: dict[tuple[str, str], list[Found]] = {}
     for f in accepted:
         by_entry.setdefault((f.name.watchlist, f.name.entry.id), []).append(f)
+    # each entry's mentions by first word, and its longest span: what may overlap a mention
+    # is found by bisection (a long item repeating a name made this quadratic)
+    starts = {key: sorted(fs, key=lambda g: g.first) for key, fs in by_entry.items()}
+    firsts = {key: [g.first for g in fs] for key, fs in starts.items()}
+    longest = {key: max(g.last - g.first for g in fs) for key, fs in by_entry.items()}
     kept: list[Found] = []
-    taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    taken: dict[tuple[str, str], list[tuple[int, int]]] = {}  # kept spans, sorted, disjoint
     for f in accepted:
         key = (f.name.watchlist, f.name.entry.id)
         spans = taken.setdefault(key, [])
-        if any(f.first <= b and a <= f.last for a, b in spans):
+        at = bisect_left(spans, (f.first, -1))
+        if (at < len(spans) and spans[at][0] <= f.last) or (at and spans[at - 1][1] >= f.first):
             continue
-        if any(_strays_past(f, g) for g in by_entry[key]):
+        lo = bisect_left(firsts[key], f.first - longest[key])
+        hi = bisect_right(firsts[key], f.last)
+        if any(_strays_past(f, g) for g in starts[key][lo:hi]):
             continue
-        spans.append((f.first, f.last))
+        insort(spans, (f.first, f.last))
         kept.append(f)
     return kept + rejected
 
