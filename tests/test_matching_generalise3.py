@@ -22,6 +22,11 @@ ENTRIES = (
     ),
     Entry("jdb", "Joint Declaration on the Demilitarization of the Baltic Coast", kind="treaty"),
     Entry("wdz", "Wang Dezhi", kind="person"),
+    Entry("mpf", "Mongolian People's Front", kind="organisation"),
+    Entry("jma", "Joint Military Accord", kind="treaty"),
+    Entry("r99", "United Nations Security Council Resolution 9999", kind="treaty"),
+    Entry("mjd", "Minsk Joint Declaration", kind="treaty"),
+    Entry("tss", "Tongsan Satellite Launching Station", kind="place"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -58,6 +63,22 @@ CASES = [
     ("chinese-given-name-cut-short", "王德会见了代表团。", "wdz", False),
     ("chinese-syllables-apart", "王德 志", "wdz", False),
     ("pinyin-given-name-split", "Wang De Zhi met them.", "wdz", False),
+    # a capitalised word amid a title's own words makes another title
+    ("title-word-inserted", "veterans of the Mongolian People's Revolutionary Front met", "mpf", False),
+    ("title-plain", "veterans of the Mongolian People's Front met", "mpf", True),
+    # a title of common words only is that phrase (reordered at most), nothing inserted or run on
+    ("common-title", "under the Joint Military Accord, both sides", "jma", True),
+    ("common-title-reordered", "They upheld the Accord on Joint Military.", "jma", True),
+    ("common-title-reordered-runs-on", "an Accord on Joint Military Matters", "jma", False),
+    ("common-title-inserted", "they signed a joint military cooperation accord", "jma", False),
+    ("common-title-runs-on", "an accord on joint military cooperation was signed", "jma", False),
+    # UN resolutions: "UN" is the United Nations; a number is a distinctive word as written
+    ("un-resolution", "implement UN Security Council Resolution 9999 in full", "r99", True),
+    ("resolution-short-form", "the so-called resolution 9999 cooked up by the UN", "r99", True),
+    ("other-resolution", "the so-called resolution 8888 cooked up by the UN", "r99", False),
+    # a typo is measured against the word as the title writes it (declaration, not statement)
+    ("typo-in-synonym-word", "the anniversary of the Minsk Joint Delcaration", "mjd", True),
+    ("launching-ground", "launched from the Tongsan Satellite Launching Ground", "tss", True),
     # of two readings holding as many of a title's words, the tighter one
     (
         "title-after-its-parties",

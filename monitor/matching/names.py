@@ -74,6 +74,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("u", "s"): "usa",
     ("united", "states"): "usa",
     ("soviet", "union"): "ussr",
+    ("united", "nations"): "un",
+    ("un",): "un",
 }
 _MAX_PHRASE = max(len(p) for p in PHRASES)
 SYNONYM_WORDS = frozenset(PHRASES.values())
@@ -88,7 +90,7 @@ _SYNONYM_GROUPS = (
     # ... and the kind of place (facility words: "the Sohae complex", "Kaesong industrial park")
     (
         "complex",
-        "complex park zone area resort station site facility base center plant",
+        "complex park zone area resort station site facility base center plant ground",
     ),
     # other title words
     ("prohibition", "prohibition ban bans banning banned"),
@@ -178,7 +180,8 @@ _GENERIC_WORDS = """
     foreign forum friendship front fund general government guard high industrial institute
     intelligence interior international joint justice launch launching league limitation
     military ministry missile mutual national navy nuclear office organization partnership party
-    peace people permanent plan political popular range regional republic research rocket
+    peace people permanent plan political popular range regional republic research resolution
+    rocket protocol charter memorandum
     satellite science scientific security service socialist space special staff standing state
     strategic supreme tactical technical test tourist trade union united weapon worker world
 """
@@ -424,7 +427,12 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
             share = max(2, math.ceil(TITLE_SHARE * len(distinct)))
             head = _head(words) if title else -1
             targets = (
-                {**_derived_targets(distinct, raw), **_targets(distinct), **_korean_keys(distinct)}
+                {
+                    **_derived_targets(distinct, raw),
+                    **_written_targets(distinct, raw),
+                    **_targets(distinct),
+                    **_korean_keys(distinct),
+                }
                 if title
                 else {}
             )
@@ -459,6 +467,17 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                 )
             )
     return specs
+
+
+def _written_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> dict[str, frozenset[int]]:
+    """Title words as written where that differs from their canonical form, so that a typo
+    is measured against the word the writer meant ("Delcaration" for Declaration, whose
+    canonical form is "statement")."""
+    out: dict[str, frozenset[int]] = {}
+    for q, words in enumerate(raw):
+        if len(words) == 1 and words[0] != distinct[q] and len(words[0]) >= 5:
+            out[words[0]] = _shared(frozenset({q}))
+    return out
 
 
 def _typo_targets(targets: dict[str, frozenset[int]]) -> tuple[tuple[str, frozenset[int]], ...]:

@@ -37,6 +37,7 @@ PENALTY_FOREIGN = 6.0
 PENALTY_REWORDED = 2.0
 PENALTY_SYNONYM = 5.0
 PENALTY_INSERTED_WORD = 4.0
+PENALTY_FOREIGN_INSIDE = 10.0  # a capitalised word amid a title's words: another title
 SURNAME_ONLY_SCORE = 85.0
 
 
@@ -363,7 +364,7 @@ def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
 PENALTY_MISSING_GENERIC = 2.0
 PENALTY_DERIVED = 2.0
 # Parties named before a title describe it, they do not suggest another title ("the UN treaty").
-_PARTIES = frozenset(["un", "eu", "us", "uk", "nato", "asean"])
+_PARTIES = frozenset(["un", "eu", "us", "uk", "nato", "asean", "north", "south", "east", "west"])
 # A complement naming the authors or parties of a short title ("joint statement by Singapore
 # and South Korea") describes another document than the one named after the place.
 _AGENT = frozenset(["by", "between", "with", "from"])
@@ -389,6 +390,14 @@ def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
         for covered, edits, span in got:
             end = canon[p + span - 1][2] if span == 2 else b
             hits.append((lo + a, lo + end, covered, edits))
+    # two words read as one title word pair are only needed when they do not match alone
+    # ("resolution 1718": each word is its own hit, each as written)
+    alone: dict[int, frozenset[int]] = {}
+    for a, b, covered, _ in hits:
+        if a == b:
+            alone[a] = alone.get(a, frozenset()) | covered
+    none: frozenset[int] = frozenset()
+    hits = [h for h in hits if h[0] == h[1] or not h[2] <= alone.get(h[0], none) | alone.get(h[1], none)]
     if not hits:
         return None
     return _best_title(text, name, hits, parties)
@@ -443,10 +452,12 @@ def _best_title(
     content = [0]
     for w in text.words[base : max(h[1] for h in hits) + 1]:
         content.append(content[-1] + (w not in STOPWORDS))
-    # count, -unmatched words inside, -span, first, last, start idx: of two readings holding
-    # as many title words, the one with fewer other words inside ("Russia and North Korea
-    # marked 25 years since the signing of the Treaty on Friendship...": from Treaty on)
-    best: tuple[int, int, int, int, int, int] | None = None
+    # Readings: from each hit, each run of title words as it grows. Ranked by words held less
+    # other words inside ("Russia and North Korea marked 25 years since the signing of the
+    # Treaty on Friendship...": from Treaty on), then words held, then span; the best-scored
+    # of the first few wins ('"resolution 1718" cooked up by the UN Security Council' holds
+    # more words, but "resolution 1718" alone reads better).
+    readings: dict[tuple[int, int], tuple[int, int, int, int]] = {}
     for s, (first, _, _, _) in enumerate(hits):
         covered: set[int] = set()
         last = first
@@ -458,12 +469,53 @@ def _best_title(
                 covered |= cov
                 last = max(last, l2)
                 used += content[l2 + 1 - base] - content[f2 - base]
-        unmatched = content[last + 1 - base] - content[first - base] - used
-        cand = (len(covered), -unmatched, -(last - first), first, last, s)
-        if best is None or cand[:3] > best[:3]:
-            best = cand
-    assert best is not None
-    count, _, _, first, last, s = best
+                unmatched = content[last + 1 - base] - content[first - base] - used
+                count = len(covered)
+                readings.setdefault((first, last), (count - unmatched, count, -(last - first), s))
+    ranked = sorted(readings.items(), key=lambda r: r[1][:3], reverse=True)[:_READINGS]
+    best: Found | None = None
+    for (first, last), (_, count, _, s) in ranked:
+        found = _title_reading(text, name, hits, parties, first, last, count, s)
+        if found is not None and (best is None or found.score > best.score):
+            best = found
+    return best
+
+
+_READINGS = 8  # readings of a title mention scored, at most (the best-ranked ones)
+
+
+def _common_words_only(name: NameSpec) -> bool:
+    """Every title word is common vocabulary, and none names a country."""
+    return all(generic(w) and w not in SYNONYM_WORDS for w in name.distinct)
+
+
+def _continues(
+    text: Text, name: NameSpec, last: int, kept: list[tuple[int, int, frozenset[int], int]]
+) -> bool:
+    """The phrase runs on past the mention with another content word, the mention ending on
+    neither the title's head noun nor its last word (an agreement on comprehensive military |
+    cooperation); after those the sentence goes on (the chemical weapons treaty | met, the
+    Ministry of State Security | has)."""
+    nxt = last + 1
+    if nxt >= len(text.words) or text.gap(nxt).strip(" -"):
+        return False
+    ends = {name.head, len(name.distinct) - 1}
+    if any(h[1] == last and ends & h[2] for h in kept):
+        return False
+    return text.words[nxt] not in STOPWORDS and not text.words[nxt].isdigit()
+
+
+def _title_reading(
+    text: Text,
+    name: NameSpec,
+    hits: list[tuple[int, int, frozenset[int], int]],
+    parties: set[int],
+    first: int,
+    last: int,
+    count: int,
+    s: int,
+) -> Found | None:
+    """The mention words first..last make (hits from index s on), scored; None: no mention."""
     if count < name.required:
         return None
     chosen = [h for h in hits[s:] if h[0] >= first and h[1] <= last]
@@ -481,7 +533,13 @@ def _best_title(
         return None  # no head noun: "intermediate-range nuclear forces" are not the Treaty
     missing = [q for q in range(len(name.distinct)) if q not in seen]
     reordered = order != sorted(order)
-    foreign, inserted = _foreign_words(text, first, last, chosen, parties)
+    foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
+    if _common_words_only(name) and (missing or inserted or _continues(text, name, last, kept)):
+        # common words only (Comprehensive Military Agreement): the phrase itself, or
+        # reordered (Treaty on Comprehensive Strategic Partnership), but no common word
+        # inserted nor run on: "comprehensive military cooperation agreement", "an agreement
+        # on comprehensive military cooperation" are other documents
+        return None
     how = {h: reworded(text.words[h[0]], name) if h[0] == h[1] and not h[3] else "" for h in kept}
     if count < name.share and not _short_form(text, name, kept, how, missing, inserted + foreign):
         return None
@@ -495,6 +553,10 @@ def _best_title(
     score -= PENALTY_SYNONYM * swapped + PENALTY_DERIVED * derived
     if missing or reordered or swapped or derived:
         score -= PENALTY_FOREIGN * foreign + PENALTY_INSERTED_WORD * inserted
+    else:
+        # a capitalised word inside the title's own words makes another title: Korean
+        # People's Revolutionary Army is not the Korean People's Army
+        score -= PENALTY_FOREIGN_INSIDE * inside
     same = list(text.words[first : last + 1]) == list(name.words)
     if not same and not missing and not reordered:
         score -= PENALTY_REWORDED
@@ -527,7 +589,8 @@ def _short_form(
         words = [q for q in h[2] if not generic(name.distinct[q])]
         if not words:
             continue
-        if how[h] in ("synonym", "derived") or not text.capitalized(h[0]):
+        written = text.capitalized(h[0]) or text.words[h[0]].isdigit()  # Resolution 1718
+        if how[h] in ("synonym", "derived") or not written:
             return False
         distinctive += len(words)
     return distinctive > 0
@@ -551,15 +614,16 @@ def _foreign_words(
     last: int,
     chosen: list[tuple[int, int, frozenset[int], int]],
     parties: set[int],
-) -> tuple[int, int]:
-    """Unmatched words in or just before the span: (capitalised ones, lowercase ones inside).
+) -> tuple[int, int, int]:
+    """Unmatched words in or just before the span: (capitalised ones, lowercase ones inside,
+    capitalised ones inside).
 
     Capitalised ones suggest another title's words; lowercase ones a description
     ("Open Skies aviation agreement"). Countries and international bodies (the parties) are
     neither.
     """
     used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
-    count = inserted = 0
+    count = inserted = inside = 0
     for i in range(max(0, first - 1), last + 1):
         if i in used or i in parties or text.words[i] in STOPWORDS:
             continue
@@ -567,6 +631,8 @@ def _foreign_words(
             continue
         if text.capitalized(i):
             count += 1
+            # an acronym amid the words spells them out: Intermediate-Range Nuclear Forces (INF)
+            inside += i >= first and not text.cased_word(i).isupper()
         elif i >= first:
             inserted += 1
-    return count, inserted
+    return count, inserted, inside
