@@ -211,6 +211,7 @@ class _Scan:
         self.title_words: dict[str, tuple[Posting, ...]] = {}
         self.positions: dict[str, list[int]] | None = None
         self.memo: dict[str, Lookup] = {}  # the index's word memo for this text (run_anchored)
+        self.title_inside: dict[int, set[int]] = {}  # title -> word indices inside its mentions
 
     def run(self, index: WordIndex) -> list[Found]:
         text, words = self.text, self.text.words
@@ -376,11 +377,12 @@ class _Scan:
             return
         plan = index.plans[nid]
         reach = plan.reach
+        inside = self.title_inside.setdefault(nid, set())
         todo = [k]  # a work list, not recursion: a long run of one title chains far
         while todo:
             k = todo.pop()
-            if (nid, k, True) in self.tried:
-                continue
+            if (nid, k, True) in self.tried or k in inside:
+                continue  # (inside a mention found already: its words find nothing new)
             self.tried.add((nid, k, True))
             # its words in any spelling the verifier takes: enough of them (its share, or the
             # required number with every distinctive word), else no match lies here; first
@@ -394,6 +396,7 @@ class _Scan:
             hit = title_at(self.text, name, k)
             if hit is not None:
                 self.found.append(hit)
+                inside.update(range(hit.first, hit.last + 1))
                 if hit.first <= k <= hit.last:
                     continue
             # The best mention near k lies elsewhere: another may be around the title's other words.
