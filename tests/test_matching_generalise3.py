@@ -27,6 +27,7 @@ ENTRIES = (
     Entry("r99", "United Nations Security Council Resolution 9999", kind="treaty"),
     Entry("mjd", "Minsk Joint Declaration", kind="treaty"),
     Entry("tss", "Tongsan Satellite Launching Station", kind="place"),
+    Entry("sby", "Songbyon", kind="place"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -79,6 +80,9 @@ CASES = [
     # a typo is measured against the word as the title writes it (declaration, not statement)
     ("typo-in-synonym-word", "the anniversary of the Minsk Joint Delcaration", "mjd", True),
     ("launching-ground", "launched from the Tongsan Satellite Launching Ground", "tss", True),
+    # a Korean place: n against ng in a syllable's final makes another place, not a typo
+    ("korean-place-other-final", "Korean residents in Sonbyon met.", "sby", False),
+    ("korean-place-typo", "the Songbyn complex", "sby", True),
     # of two readings holding as many of a title's words, the tighter one
     (
         "title-after-its-parties",

@@ -19,6 +19,7 @@ from monitor.matching.normalize import Text, is_foreign_script
 from monitor.matching.translit import (
     is_korean,
     korean_key,
+    korean_syllables,
     russian_key,
     russian_keys,
     russian_nominatives,
@@ -128,6 +129,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return Hit("translit")
     if name.korean_word and cap and korean_key(word) == korean_key(name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong
+    if name.korean_word and _other_final(word, name_word):
+        return None  # Yonbyon (Yanbian) is not Yongbyon: another syllable, not a typo
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
@@ -148,6 +151,15 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             default=None,
         )
     return Hit("typo", edits) if edits is not None else None
+
+
+def _other_final(word: str, name_word: str) -> bool:
+    """Both read as Korean syllables that differ only in a final n against ng: in Korean
+    that makes another syllable (yeon/yeong), so another place, never a typo."""
+    if korean_syllables(word) is None:
+        return False
+    key, target = korean_key(word), korean_key(name_word)
+    return key != target and key.replace("N", "n") == target.replace("N", "n")
 
 
 def _cased(name: NameSpec, word: str) -> str:
