@@ -229,9 +229,10 @@ class Lookup(NamedTuple):
     slot1: frozenset[tuple[int, int]]  # Korean (name, pair) whose pair's first word it spells
     syllabic: bool  # reads as Korean syllables: may be half of a split name word (Jong Un)
     head: bool  # its syllable key begins a one-word Korean name's key (ham of Hamhung)
+    starts: bool  # any of the above may start a match here (the scan's first filter)
 
 
-NO_HIT = Lookup((), (), (), _NO_SLOT, False, False)
+NO_HIT = Lookup((), (), (), _NO_SLOT, False, False, False)
 
 
 class _Memo(dict[str, Lookup]):
@@ -412,14 +413,10 @@ class AnchorIndex:
             return NO_HIT
         keep = self._posting_spells
         slot1 = frozenset(p for p in slot if self._slot_spells(0, word, *p, True))
-        return Lookup(
-            tuple(sorted(p for p in seq if keep(word, p, cyrillic))),
-            tuple(sorted(p for p in cap if keep(word, p, cyrillic))),
-            tuple(sorted(cids)),
-            slot1 or _NO_SLOT,
-            syllabic,
-            head,
-        )
+        free = tuple(sorted(p for p in seq if keep(word, p, cyrillic)))
+        capital = tuple(sorted(p for p in cap if keep(word, p, cyrillic)))
+        starts = bool(free or capital or cids or slot1 or head or (self.split_heads and syllabic))
+        return Lookup(free, capital, tuple(sorted(cids)), slot1 or _NO_SLOT, syllabic, head, starts)
 
     def slot(self, which: int, unit: str, cap: bool) -> frozenset[tuple[int, int]]:
         """Korean (name, pair) whose pair's first (0) or second (1) word ``unit`` spells.

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Collection, Sequence
 
-from monitor.matching.index import EMPTY, NO_HIT, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
+from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
     ENGLISH_WORDS,
     GENERIC_WORDS,
@@ -243,13 +243,7 @@ class _Scan:
         self.memo = index.memo_for(self.text)
         memo = self.memo
         split = index.split_heads
-        hits: dict[str, Lookup] = {}
-        for word in set(words):
-            hit = memo[word]
-            if hit is not NO_HIT and (
-                hit.free or hit.capital or hit.cids or hit.slot1 or hit.head or (split and hit.syllabic)
-            ):
-                hits[word] = hit
+        hits = {word: hit for word in set(words) if (hit := memo[word]).starts}
         text = self.text
         han = han_pairs(text)
         if not hits and not han:
@@ -260,7 +254,7 @@ class _Scan:
             found = hits.get(word)
             if found is None:
                 continue
-            free, capital, cids, slot1, syllabic, head = found
+            free, capital, cids, slot1, syllabic, head, _ = found
             for c in cids:
                 at = places.get(c)
                 if at is None:
