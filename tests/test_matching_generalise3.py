@@ -28,6 +28,8 @@ ENTRIES = (
     Entry("mjd", "Minsk Joint Declaration", kind="treaty"),
     Entry("tss", "Tongsan Satellite Launching Station", kind="place"),
     Entry("sby", "Songbyon", kind="place"),
+    Entry("tvk", "Tverskoy Krai", kind="place"),
+    Entry("vlr", "Velsk region", kind="place"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -80,6 +82,11 @@ CASES = [
     # a typo is measured against the word as the title writes it (declaration, not statement)
     ("typo-in-synonym-word", "the anniversary of the Minsk Joint Delcaration", "mjd", True),
     ("launching-ground", "launched from the Tongsan Satellite Launching Ground", "tss", True),
+    # Russian administrative terms and their translations are one word of a place name
+    ("krai-as-territory", "floods in Tverskoy Territory", "tvk", True),
+    ("krai-as-kray", "floods in Tverskoy Kray", "tvk", True),
+    ("region-as-oblast", "the governor of Velsk Oblast said", "vlr", True),
+    ("territory-alone", "floods in the territory", "tvk", False),
     # a Korean place: n against ng in a syllable's final makes another place, not a typo
     ("korean-place-other-final", "Korean residents in Sonbyon met.", "sby", False),
     ("korean-place-typo", "the Songbyn complex", "sby", True),

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from monitor.matching.names import STOPWORDS, SYNONYM_WORDS, NameSpec, generic, title_word
 from monitor.matching.normalize import Text
 from monitor.matching.translit import (
+    ADMIN_TERMS,
     deletions,
     is_korean,
     korean_key,
@@ -152,6 +153,9 @@ def _add(
     free.keys[word].append(posting)
     if spec.exact or spec.case_sensitive:
         return
+    if spec.mode != "title":
+        for term in ADMIN_TERMS.get(word, ()):  # Primorsky Territory for Primorsky Krai
+            free.keys[term].append(posting)
     if spec.mode == "title" and "k:" + korean_key(word) in spec.title_targets:
         title.keys["k:" + korean_key(word)].append(posting)  # Gaeseong Industrial Complex
     if spec.korean:

@@ -378,3 +378,17 @@ def russian_nominatives(word: str) -> tuple[str, ...]:
         if word.endswith(ending) and len(stem) >= _MIN_STEM:
             found.extend(stem + base for base in bases)
     return tuple(dict.fromkeys(f for f in found if f != word))
+
+
+# Russian administrative terms and their English translations: one word of a place name
+# either way (Primorsky Krai = Primorsky Territory, Kursk Oblast = Kursk region). A general
+# equivalence of the vocabulary, like the spelling rules above, not a list of places.
+_ADMIN_GROUPS = (
+    ("krai", "kray", "territory"),
+    ("oblast", "region"),
+    ("okrug", "district"),
+    ("respublika", "republic"),
+)
+ADMIN_TERMS: dict[str, frozenset[str]] = {
+    word: frozenset(group) - {word} for group in _ADMIN_GROUPS for word in group
+}

@@ -17,6 +17,7 @@ from monitor.matching.names import (
 )
 from monitor.matching.normalize import Text, is_foreign_script
 from monitor.matching.translit import (
+    ADMIN_TERMS,
     is_korean,
     korean_key,
     korean_syllables,
@@ -122,6 +123,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     """compare for a name that is not case-sensitive, the words differing."""
     if name.exact:
         return None
+    if name.mode != "title" and word in ADMIN_TERMS.get(name_word, ()):
+        return Hit("translit")  # Primorsky Territory for Primorsky Krai
     if name.korean:
         if is_korean(word) and korean_key(word) == korean_key(name_word):
             return Hit("translit")
