@@ -79,6 +79,8 @@ CASES = [
     ("un-resolution", "implement UN Security Council Resolution 9999 in full", "r99", True),
     ("resolution-short-form", "the so-called resolution 9999 cooked up by the UN", "r99", True),
     ("other-resolution", "the so-called resolution 8888 cooked up by the UN", "r99", False),
+    ("acronym-before-title", "the oil cap in UNSC resolution 9999 was breached", "r99", True),
+    ("all-caps-inserted-word", "MONGOLIAN PEOPLE'S REVOLUTIONARY FRONT VETERANS MET", "mpf", False),
     # a typo is measured against the word as the title writes it (declaration, not statement)
     ("typo-in-synonym-word", "the anniversary of the Minsk Joint Delcaration", "mjd", True),
     ("launching-ground", "launched from the Tongsan Satellite Launching Ground", "tss", True),

@@ -644,10 +644,13 @@ def _foreign_words(
             continue
         if i == first - 1 and not text.joined(first):
             continue
+        if text.cased_word(i).isupper() and 1 < len(text.words[i]) <= 5:
+            # an acronym names a body or party (UNSC resolution 2397), or spells the title's
+            # words out amid them (Intermediate-Range Nuclear Forces (INF) Treaty)
+            continue
         if text.capitalized(i):
             count += 1
-            # an acronym amid the words spells them out: Intermediate-Range Nuclear Forces (INF)
-            inside += i >= first and not text.cased_word(i).isupper()
+            inside += i >= first
         elif i >= first:
             inserted += 1
     return count, inserted, inside
