@@ -47,7 +47,7 @@ EMPTY: Postings = ((), (), (), False)
 
 @dataclass
 class _Table:
-    # lists, not sets, while building (a set is four times the size): deduplicated in frozen
+    # lists, not sets, while building (a set is four times the size); tuples once built
     keys: defaultdict[str, list[Posting]] = field(default_factory=lambda: defaultdict(list))
     typos: defaultdict[str, list[Posting]] = field(default_factory=lambda: defaultdict(list))
 
