@@ -30,6 +30,8 @@ ENTRIES = (
     Entry("sby", "Songbyon", kind="place"),
     Entry("tvk", "Tverskoy Krai", kind="place"),
     Entry("vlr", "Velsk region", kind="place"),
+    Entry("nst", "New SALT", kind="treaty"),
+    Entry("cmt", "Comprehensive Missile-Test-Ban Treaty", kind="treaty"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -69,10 +71,16 @@ CASES = [
     # a capitalised word amid a title's own words makes another title
     ("title-word-inserted", "veterans of the Mongolian People's Revolutionary Front met", "mpf", False),
     ("title-plain", "veterans of the Mongolian People's Front met", "mpf", True),
+    ("title-vocabulary-inserted", "veterans of the Mongolian People's Army Front met", "mpf", True),
+    # a word typed in capitals amid others (an acronym) is written capitalised in a mention
+    ("acronym-word-lowercase", "a new salt for the soup", "nst", False),
+    ("acronym-word-title-case", "the New Salt treaty expired", "nst", True),
     # a title of common words only is that phrase (reordered at most), nothing inserted or run on
     ("common-title", "under the Joint Military Accord, both sides", "jma", True),
     ("common-title-reordered", "They upheld the Accord on Joint Military.", "jma", True),
-    ("common-title-reordered-runs-on", "an Accord on Joint Military Matters", "jma", False),
+    ("common-title-reordered-runs-on", "an Accord on Joint Military Cooperation", "jma", False),
+    ("common-title-reordered-then-verb", "under the accord on joint military signed in May", "jma", True),
+    ("common-title-short-a-word", "they never ratified the Comprehensive Test Ban Treaty", "cmt", True),
     ("common-title-inserted", "they signed a joint military cooperation accord", "jma", False),
     ("common-title-runs-on", "an accord on joint military cooperation was signed", "jma", False),
     # UN resolutions: "UN" is the United Nations; a number is a distinctive word as written

@@ -181,7 +181,7 @@ _GENERIC_WORDS = """
     intelligence interior international joint justice launch launching league limitation
     military ministry missile mutual national navy nuclear office organization partnership party
     peace people permanent plan political popular range regional republic research resolution
-    rocket protocol charter memorandum
+    rocket protocol charter memorandum war
     satellite science scientific security service socialist space special staff standing state
     strategic supreme tactical technical test tourist trade union united weapon worker world
 """
@@ -368,6 +368,8 @@ class NameSpec:
     # title mode: the targets a misspelt word may stand for (no keyed ones: "k:", "p:")
     typo_targets: tuple[tuple[str, frozenset[int]], ...] = ()
     korean_targets: bool = False  # title mode: some title word has a Korean key ("k:")
+    # words typed in capitals amid others (New START): written capitalised in a mention too
+    acronyms: frozenset[str] = frozenset()
     bare_surname: bool = False  # a lone Korean surname: never matched
     head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
@@ -455,6 +457,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     title_targets=targets,
                     typo_targets=_typo_targets(targets),
                     korean_targets=any(t.startswith("k:") for t in targets),
+                    acronyms=_acronym_words(words, cased),
                     head=head,
                     share=share if title else 0,
                     required=_minimum(distinct, head, share) if title else 0,
@@ -478,6 +481,14 @@ def _written_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> d
         if len(words) == 1 and words[0] != distinct[q] and len(words[0]) >= 5:
             out[words[0]] = _shared(frozenset({q}))
     return out
+
+
+def _acronym_words(words: Sequence[str], cased: Sequence[str]) -> frozenset[str]:
+    """Words of 2-5 letters typed in capitals in a name that is not all capitals: "a new
+    start" is no mention of New START (New Start is)."""
+    if len(words) < 2 or all(c.isupper() for c in cased):
+        return frozenset()
+    return frozenset(w for w, c in zip(words, cased, strict=True) if c.isupper() and 2 <= len(c) <= 5)
 
 
 def _typo_targets(targets: dict[str, frozenset[int]]) -> tuple[tuple[str, frozenset[int]], ...]:

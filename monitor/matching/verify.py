@@ -14,6 +14,7 @@ from monitor.matching.names import (
     canonical,
     generic,
     reworded,
+    title_word,
 )
 from monitor.matching.normalize import Text, is_foreign_script
 from monitor.matching.translit import (
@@ -72,6 +73,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     """Does text word ``word`` (starting at word index i) spell ``name_word`` of ``name``?"""
     if name.case_sensitive:
         return _EXACT if text.cased_word(i) == _cased(name, name_word) else None
+    if name_word in name.acronyms and not text.capitalized(i):
+        return None  # "a new start" is no New START
     if word == name_word:
         return _EXACT
     if _cyrillic(text, i) and inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
@@ -517,7 +520,9 @@ def _continues(
     ends = {name.head, len(name.distinct) - 1}
     if any(h[1] == last and ends & h[2] for h in kept):
         return False
-    return text.words[nxt] not in STOPWORDS and not text.words[nxt].isdigit()
+    # more title vocabulary makes a longer name (military cooperation); other words are the
+    # sentence going on (treaty on comprehensive strategic partnership | signed in 2024)
+    return generic(title_word(text.words[nxt])) and text.words[nxt] not in STOPWORDS
 
 
 def _title_reading(
@@ -549,11 +554,12 @@ def _title_reading(
     missing = [q for q in range(len(name.distinct)) if q not in seen]
     reordered = order != sorted(order)
     foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
-    if _common_words_only(name) and (missing or inserted or _continues(text, name, last, kept)):
-        # common words only (Comprehensive Military Agreement): the phrase itself, or
-        # reordered (Treaty on Comprehensive Strategic Partnership), but no common word
-        # inserted nor run on: "comprehensive military cooperation agreement", "an agreement
-        # on comprehensive military cooperation" are other documents
+    if _common_words_only(name) and (inserted or _continues(text, name, last, kept)):
+        # common words only (Comprehensive Military Agreement): the phrase, reordered
+        # (Treaty on Comprehensive Strategic Partnership) or short of a word within its share
+        # (Comprehensive Test Ban Treaty), but no common word inserted nor run on:
+        # "comprehensive military cooperation agreement", "an agreement on comprehensive
+        # military cooperation" are other documents
         return None
     how = {h: reworded(text.words[h[0]], name) if h[0] == h[1] and not h[3] else "" for h in kept}
     if count < name.share and not _short_form(text, name, kept, how, missing, inserted + foreign):
@@ -650,7 +656,9 @@ def _foreign_words(
             continue
         if text.capitalized(i):
             count += 1
-            inside += i >= first
+            # a capitalised word amid the title's own words makes another title, unless it is
+            # common title vocabulary (Korean War Armistice Agreement)
+            inside += i >= first and not generic(title_word(text.words[i]))
         elif i >= first:
             inserted += 1
     return count, inserted, inside
