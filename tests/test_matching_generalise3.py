@@ -32,6 +32,8 @@ ENTRIES = (
     Entry("vlr", "Velsk region", kind="place"),
     Entry("nst", "New SALT", kind="treaty"),
     Entry("cmt", "Comprehensive Missile-Test-Ban Treaty", kind="treaty"),
+    Entry("hyi", "Hong Yi", kind="person"),
+    Entry("zmf", "Zhou Mingfa", kind="person"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -100,6 +102,11 @@ CASES = [
     # a Korean place: n against ng in a syllable's final makes another place, not a typo
     ("korean-place-other-final", "Korean residents in Sonbyon met.", "sby", False),
     ("korean-place-typo", "the Songbyn complex", "sby", True),
+    # a given name going on after a hyphen is another person's; one written with a hyphen
+    # inside is the same name
+    ("given-name-continued", "talks with Hong Yi-fan, a banker", "hyi", False),
+    ("given-name-then-suffix", "a Hong Yi-led delegation", "hyi", True),
+    ("given-name-hyphenated", "Zhou Ming-fa met the delegation", "zmf", True),
     # of two readings holding as many of a title's words, the tighter one
     (
         "title-after-its-parties",

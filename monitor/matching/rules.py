@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from monitor.matching.names import STOPWORDS, split_words
+from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, split_words
 from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import korean_syllables
@@ -249,8 +249,13 @@ def _continued_veto(text: Text, f: Found) -> Found:
     if f.reason is not None or not f.name.korean or after >= len(text.words) or text.gap(after) != "-":
         return f
     word = text.words[after]
+    if word in _HYPHEN_SUFFIXES:
+        return f
     syllables = korean_syllables(word)
-    if syllables is None or len(syllables) != 1 or word in _HYPHEN_SUFFIXES:
+    # a Korean syllable, or (a Chinese given name: Wang Yi-fan) a short lowercase syllable
+    # that is no English word
+    other = syllables is None and len(word) <= 5 and word.isalpha() and not text.capitalized(after)
+    if not (other and word not in ENGLISH_WORDS) and (syllables is None or len(syllables) != 1):
         return f
     a, b = text.orig(f.first, after)
     return _reject(f, f"'{text.original[a:b]}' is a longer name")

@@ -232,7 +232,7 @@ class _Scan:
                 self._seq(k, *posting)
             for posting in capital:
                 self._seq(k, *posting)
-        for k in han_pairs(text):
+        for k in split_pairs(text):
             free, capital, _, _ = index.lookup(words[k] + words[k + 1])
             for nid, j, _ in (*free, *capital):
                 self._seq(k, nid, j, 0)
@@ -245,7 +245,7 @@ class _Scan:
         split = index.split_heads
         hits = {word: hit for word in set(words) if (hit := memo[word]).starts}
         text = self.text
-        han = han_pairs(text)
+        han = split_pairs(text)
         if not hits and not han:
             return []
         places: dict[int, list[int]] = {}  # title word id -> text word indices
@@ -480,6 +480,20 @@ class _Scan:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def split_pairs(text: Text) -> list[int]:
+    """Word indices k where words k and k+1 may be one name word written apart: two
+    adjacent Chinese characters (han_pairs), or two short syllables joined by a hyphen
+    (Xi Jin-ping for Xi Jinping); each such pair is also looked up as one word."""
+    gaps, words = text.gaps, text.words
+    hyphens = [
+        k
+        for k in range(len(words) - 1)
+        if gaps[k + 1] == "-" and len(words[k]) <= 5 and len(words[k + 1]) <= 5 and words[k].isalpha()
+    ]
+    han = han_pairs(text)
+    return sorted(set(hyphens) | set(han)) if han else hyphens
 
 
 def han_pairs(text: Text) -> list[int]:
