@@ -34,6 +34,7 @@ ENTRIES = (
     Entry("cmt", "Comprehensive Missile-Test-Ban Treaty", kind="treaty"),
     Entry("hyi", "Hong Yi", kind="person"),
     Entry("zmf", "Zhou Mingfa", kind="person"),
+    Entry("zkv", "Yulia Zakhvatova", kind="person"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -65,6 +66,8 @@ CASES = [
     # French renderings of Russian names: ch = sh, a final mute e, ou = u
     ("french-ch-and-final-e", "Le directeur Sergueï Pachkine a déclaré", "psk", True),
     ("french-ou-final-e", "le président Ivan Routine a déclaré", "rtn", True),
+    # German: s before a vowel is z, ch is kh, w is v
+    ("german-s-for-z", "Sprecherin Julia Sachwatowa sagte", "zkv", True),
     # Chinese is one word per character: a two-syllable given name is two adjacent words
     ("chinese-two-syllable-given-name", "会见王德志。", "wdz", True),
     ("chinese-given-name-cut-short", "王德会见了代表团。", "wdz", False),

@@ -238,6 +238,7 @@ _POLISH = (
     ("\x01", "ch"),
 )
 _MAX_AMBIGUOUS = 2  # German sch: sh or zh, both tried for at most this many in one word
+_VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=32768)
@@ -256,6 +257,8 @@ def russian_keys(word: str) -> tuple[str, ...]:
             if len(parts) - 1 <= _MAX_AMBIGUOUS:
                 for combo in product(("sh", "zh"), repeat=len(parts) - 1):
                     readings.append(parts[0] + "".join(c + p for c, p in zip(combo, parts[1:], strict=True)))
+            if readings and readings[-1][:1] == "s" and readings[-1][1:2] in _VOWELS:
+                readings.append("z" + readings[-1][1:])  # German s before a vowel is z: Sacharowa
         if "cz" in word or "sz" in word or "rz" in word:
             polish = word
             for old, new in _POLISH:
