@@ -205,7 +205,7 @@ class _Scan:
         self.near_misses = near_misses
         self.tried: set[tuple[int, int, bool]] = set()
         self.found: list[Found] = []
-        self.present: set[str] = set(text.words)
+        self._present: set[str] | None = None  # the field's words, for explain's title filter
         self.title_ok: dict[tuple[int, bool], bool] = {}
         self.title_anywhere: dict[int, bool] = {}  # nid -> enough of its words in the field
         self.title_words: dict[str, tuple[Posting, ...]] = {}
@@ -453,10 +453,12 @@ class _Scan:
             return False
         if self.near_misses:
             return True
-        misspelt = width == 1 and not any(f in self.present for f in name.forms[j])
+        if self._present is None:
+            self._present = set(self.text.words)
+        misspelt = width == 1 and not any(f in self._present for f in name.forms[j])
         ok = self.title_ok.get((nid, misspelt))
         if ok is None:
-            ok = title_may_match(name, self.present, misspelt)
+            ok = title_may_match(name, self._present, misspelt)
             self.title_ok[nid, misspelt] = ok
         return ok
 
