@@ -19,11 +19,6 @@ from anyascii import anyascii
 WORD_RE = re.compile(r"[a-z0-9]+(?:'(?!s(?![a-z0-9]))[a-z0-9]+)*")
 
 
-def words_of(lower: str) -> list[str]:
-    """The words of folded lowercase text, apostrophes inside a word dropped."""
-    return [w.replace("'", "") if "'" in w else w for w in WORD_RE.findall(lower)]
-
-
 # Invisible characters that may sit inside a word (soft hyphen, zero-width space, BOM...).
 _IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
