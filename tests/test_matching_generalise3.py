@@ -35,6 +35,13 @@ ENTRIES = (
     Entry("hyi", "Hong Yi", kind="person"),
     Entry("zmf", "Zhou Mingfa", kind="person"),
     Entry("zkv", "Yulia Zakhvatova", kind="person"),
+    Entry(
+        "blt",
+        "Treaty on Comprehensive Naval Partnership between Mongolia and the Russian Federation",
+        aliases=("Comprehensive Naval Partnership Treaty",),
+        kind="treaty",
+    ),
+    Entry("skr", "Sokcho Marina Coastal Tourist Area", aliases=("Sokcho-Marina",), kind="place"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -102,6 +109,13 @@ CASES = [
     ("krai-as-kray", "floods in Tverskoy Kray", "tvk", True),
     ("region-as-oblast", "the governor of Velsk Oblast said", "vlr", True),
     ("territory-alone", "floods in the territory", "tvk", False),
+    ("region-as-province", "shelling in Velsk Province", "vlr", True),
+    # a treaty naming a country its entry does not is another document
+    ("other-party-hyphenated", "The Russia-Iran Comprehensive Naval Partnership Treaty is in force", "blt", False),
+    ("other-party-listed", "Russia, Iran comprehensive naval partnership treaty in force", "blt", False),
+    ("own-parties", "The Mongolia-Russia Comprehensive Naval Partnership Treaty is in force", "blt", True),
+    # a poor long reading gives way to the alias inside it
+    ("alias-inside-poor-reading", "The Sokcho Marina beach resort reopened to tourists.", "skr", True),
     # a Korean place: n against ng in a syllable's final makes another place, not a typo
     ("korean-place-other-final", "Korean residents in Sonbyon met.", "sby", False),
     ("korean-place-typo", "the Songbyn complex", "sby", True),

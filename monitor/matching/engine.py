@@ -16,10 +16,8 @@ from monitor.matching.normalize import Text
 from monitor.matching.rules import NearMiss, Verdict, evaluate
 from monitor.matching.ruleset import Rule, RuleSet
 from monitor.matching.scan import scan, scan_anchored
-from monitor.matching.verify import Found
+from monitor.matching.verify import DEFAULT_MIN_SCORE, Found
 from monitor.model import Match
-
-DEFAULT_MIN_SCORE: float = 90.0
 
 __all__ = ["DEFAULT_MIN_SCORE", "Explanation", "Matcher", "NearMiss", "match"]
 

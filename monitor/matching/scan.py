@@ -20,6 +20,7 @@ from monitor.matching.names import (
 from monitor.matching.normalize import Text
 from monitor.matching.translit import is_korean, korean_syllables
 from monitor.matching.verify import (
+    DEFAULT_MIN_SCORE,
     Found,
     case_forms,
     compare,
@@ -608,7 +609,12 @@ def _resolve(text: Text, names: Sequence[NameSpec], found: list[Found]) -> list[
     rejected = [f for f in checked if f.reason is not None]
     # Longest, then best-scored, mention wins among overlapping ones of the same entry; but
     # a longer one straying past a better-scored one is another reading, not a fuller one.
-    accepted.sort(key=lambda f: (-(f.last - f.first), -f.score, f.first, f.name.id))
+    # A reading below the default threshold gives way to a better one inside it ("Wonsan
+    # Kalma beach resort reopened to tourists" is a poor reading of the Coastal Tourist Area;
+    # "Wonsan Kalma" inside it is the alias itself).
+    accepted.sort(
+        key=lambda f: (f.score < DEFAULT_MIN_SCORE, -(f.last - f.first), -f.score, f.first, f.name.id)
+    )
     by_entry: dict[tuple[str, str], list[Found]] = {}
     for f in accepted:
         by_entry.setdefault((f.name.watchlist, f.name.entry.id), []).append(f)

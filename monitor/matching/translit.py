@@ -388,7 +388,7 @@ def russian_nominatives(word: str) -> tuple[str, ...]:
 # equivalence of the vocabulary, like the spelling rules above, not a list of places.
 _ADMIN_GROUPS = (
     ("krai", "kray", "territory"),
-    ("oblast", "region"),
+    ("oblast", "region", "province"),
     ("okrug", "district"),
     ("respublika", "republic"),
 )

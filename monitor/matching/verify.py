@@ -14,6 +14,7 @@ from monitor.matching.names import (
     canonical,
     generic,
     reworded,
+    split_words,
     title_word,
 )
 from monitor.matching.normalize import Text, is_foreign_script
@@ -42,6 +43,7 @@ PENALTY_SYNONYM = 5.0
 PENALTY_INSERTED_WORD = 4.0
 PENALTY_FOREIGN_INSIDE = 10.0  # a capitalised word amid a title's words: another title
 SURNAME_ONLY_SCORE = 85.0
+DEFAULT_MIN_SCORE = 90.0  # a rule alerts on mentions scoring this much, unless it says otherwise
 
 
 @dataclass(frozen=True)
@@ -502,6 +504,38 @@ def _best_title(
 _READINGS = 8  # readings of a title mention scored, at most (the best-ranked ones)
 
 
+@lru_cache(maxsize=4096)
+def _entry_countries(names: tuple[str, ...]) -> frozenset[str]:
+    """Country words of an entry's name and aliases (dprk, russia...)."""
+    return frozenset(c for n in names for c, _, _ in canonical(split_words(n)[0]) if c in SYNONYM_WORDS)
+
+
+def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
+    """The mention names a country the entry does not, so it is another document: inside it
+    (between the USSR and the DPRK, for a DPRK-China treaty) or in the hyphenated parties
+    just before it, when these also hold one of the entry's (Russia-Iran, for DPRK-Russia)."""
+    own = _entry_countries(name.entry.names)
+    if not own:
+        return False
+    if any(c in SYNONYM_WORDS and c not in own for c, _, _ in canonical(text.words[first : last + 1])):
+        return True
+    chain: list[int] = []  # capitalised words just before: Russia-Iran, Russia, Iran, Russia and Iran
+    i = first
+    while i > 0 and len(chain) < 3 and text.gap(i).strip() in ("-", "", ",") and not text.sentence_break(i):
+        i -= 1
+        if text.words[i] == "and":
+            continue
+        if not text.capitalized(i):
+            break
+        chain.append(i)
+    if len(chain) < 2:
+        return False
+    parties = [c for c, _, _ in canonical([text.words[j] for j in reversed(chain)])]
+    return any(c in own for c in parties) and any(
+        c not in own and c not in STOPWORDS and not generic(c) for c in parties
+    )
+
+
 def _common_words_only(name: NameSpec) -> bool:
     """Every title word is common vocabulary, and none names a country."""
     return all(generic(w) and w not in SYNONYM_WORDS for w in name.distinct)
@@ -554,6 +588,8 @@ def _title_reading(
     missing = [q for q in range(len(name.distinct)) if q not in seen]
     reordered = order != sorted(order)
     foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
+    if _other_parties(text, name, first, last):
+        return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
     if _common_words_only(name) and (inserted or _continues(text, name, last, kept)):
         # common words only (Comprehensive Military Agreement): the phrase, reordered
         # (Treaty on Comprehensive Strategic Partnership) or short of a word within its share
