@@ -111,9 +111,9 @@ CASES = [
     ("territory-alone", "floods in the territory", "tvk", False),
     ("region-as-province", "shelling in Velsk Province", "vlr", True),
     # a treaty naming a country its entry does not is another document
-    ("other-party-hyphenated", "The Russia-Iran Comprehensive Naval Partnership Treaty is in force", "blt", False),
+    ("other-party-hyphenated", "The Russia-Iran Comprehensive Naval Partnership Treaty", "blt", False),
     ("other-party-listed", "Russia, Iran comprehensive naval partnership treaty in force", "blt", False),
-    ("own-parties", "The Mongolia-Russia Comprehensive Naval Partnership Treaty is in force", "blt", True),
+    ("own-parties", "The Mongolia-Russia Comprehensive Naval Partnership Treaty", "blt", True),
     # a poor long reading gives way to the alias inside it
     ("alias-inside-poor-reading", "The Sokcho Marina beach resort reopened to tourists.", "skr", True),
     # a Korean place: n against ng in a syllable's final makes another place, not a typo
