@@ -539,8 +539,7 @@ def _within(spots: Sequence[int], lo: int, hi: int) -> bool:
 
 def _near(spots: Sequence[int], k: int, reach: int) -> bool:
     """A sorted list of word indices holds one within ``reach`` of k."""
-    at = bisect_left(spots, k - reach)
-    return at < len(spots) and spots[at] <= k + reach
+    return _within(spots, k - reach, k + reach)
 
 
 def _seq_candidates(
