@@ -23,15 +23,17 @@ from monitor.matching.translit import (
     ADMIN_TERMS,
     deletions,
     is_korean,
+    kontsevich_keys,
     korean_key,
     korean_pair_key,
     korean_syllables,
     russian_key,
     russian_keys,
     russian_nominatives,
+    russian_place_stems,
     typo_budget,
 )
-from monitor.matching.verify import compare, inflected, title_reach
+from monitor.matching.verify import compare, inflected, kontsevich, title_reach
 
 # (name id, index of the name word - or of the canonical title word -, words covered)
 Posting = tuple[int, int, int]
@@ -131,8 +133,12 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
     if cyrillic:
         # a Russian case form (Lavrovym): only if written in Cyrillic, see verify.compare
         keys.update("r:" + russian_key(form) for form in russian_nominatives(word))
+        keys.update("r:" + russian_key(stem) for stem in russian_place_stems(word))  # Kurskoi
+        keys.update(f for f in russian_nominatives(word) if f in ADMIN_TERMS)  # области
     if korean_syllables(word):  # Korean syllables, also longer words: places (Shinuiju)
         keys.add("k:" + korean_key(word))
+    if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
+        keys.update("k:" + key for key in kontsevich_keys(word))
     variants = _variants(word)
     # one typo in a transliteration (Koschemjaco): verify.compare
     by_key = {
@@ -339,7 +345,7 @@ class AnchorIndex:
         # the same for text holding Cyrillic, whose words may be Russian case forms (rare:
         # apart, so that Latin text never pays for case forms it cannot hold)
         self.cyrillic_words = _Memo(self._compute_cyrillic)
-        self._units: tuple[dict[str, frozenset[tuple[int, int]]], ...] = ({}, {}, {}, {})
+        self._units: tuple[dict[str, frozenset[tuple[int, int]]], ...] = tuple({} for _ in range(8))
 
     # -- text side ---------------------------------------------------------------------
 
@@ -408,6 +414,9 @@ class AnchorIndex:
         slots = self._slots[0]
         for key in (kkey or "k:" + word, "d:" + word):
             slot.update(slots.get(key, ()))
+        if cyrillic:
+            for key in kontsevich_keys(word):
+                slot.update(slots.get("k:" + key, ()))
         tget = self._titles.get
         for key in tkeys:
             cids.update(tget(key, ()))
@@ -416,26 +425,31 @@ class AnchorIndex:
         if not (seq or cap or cids or slot or syllabic):
             return NO_HIT
         keep = self._posting_spells
-        slot1 = frozenset(p for p in slot if self._slot_spells(0, word, *p, True))
+        slot1 = frozenset(p for p in slot if self._slot_spells(0, word, *p, True, cyrillic))
         free = tuple(sorted(p for p in seq if keep(word, p, cyrillic)))
         capital = tuple(sorted(p for p in cap if keep(word, p, cyrillic)))
         starts = bool(free or capital or cids or slot1 or head or (self.split_heads and syllabic))
         return Lookup(free, capital, tuple(sorted(cids)), slot1 or _NO_SLOT, syllabic, head, starts)
 
-    def slot(self, which: int, unit: str, cap: bool) -> frozenset[tuple[int, int]]:
+    def slot(self, which: int, unit: str, cap: bool, cyrillic: bool = False) -> frozenset[tuple[int, int]]:
         """Korean (name, pair) whose pair's first (0) or second (1) word ``unit`` spells.
 
         Those the verifier accepts for the unit (one word, or two written together) as it
-        is cased: capitalised, or lowercase (no typos then).
+        is cased: capitalised, or lowercase (no typos then). ``cyrillic``: the text holds
+        Cyrillic, so a capitalised unit may be a Korean name's word in Russian copy.
         """
-        cache = self._units[2 * which + cap]
+        cyrillic = cyrillic and cap
+        cache = self._units[4 * cyrillic + 2 * which + cap]
         found = cache.get(unit)
         if found is None:
             hits: set[tuple[int, int]] = set()
             table = self._slots[which]
             for key in _unit_keys(unit) if cap else ("k:" + korean_key(unit),):
                 hits.update(table.get(key, ()))
-            kept = frozenset(p for p in hits if self._slot_spells(which, unit, *p, cap))
+            if cyrillic:
+                for key in kontsevich_keys(unit):
+                    hits.update(table.get("k:" + key, ()))
+            kept = frozenset(p for p in hits if self._slot_spells(which, unit, *p, cap, cyrillic))
             found = kept or _NO_SLOT
             if len(cache) >= _CACHE_LIMIT:
                 cache.clear()
@@ -455,7 +469,9 @@ class AnchorIndex:
         # width 2: two name words (Jongun), or a one-word Korean place (two syllables)
         return _spells(word, "".join(spec.words[j : j + width]), spec, True, cyrillic)
 
-    def _slot_spells(self, which: int, unit: str, nid: int, a: int, cap: bool) -> bool:
+    def _slot_spells(
+        self, which: int, unit: str, nid: int, a: int, cap: bool, cyrillic: bool = False
+    ) -> bool:
         spec = self._specs[nid]
         words = spec.words
         q = a + which
@@ -464,7 +480,7 @@ class AnchorIndex:
             targets.append(words[q - 1] + words[q])
         if which == 1 and q + 1 < len(words):
             targets.append(words[q] + words[q + 1])
-        return any(_spells(unit, t, spec, cap) for t in targets)
+        return any(_spells(unit, t, spec, cap, cyrillic) for t in targets)
 
     # -- titles ------------------------------------------------------------------------
 
@@ -591,7 +607,7 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = 
         # a Russian case form: the verifier takes it if the word was written in Cyrillic
         known = text is not None and (
             compare(text, 0, word, target, spec) is not None
-            or (cyrillic and cap and inflected(word, target, spec))
+            or (cyrillic and cap and (inflected(word, target, spec) or kontsevich(word, target, spec)))
         )
         if len(_SPELLS) >= _SPELLS_LIMIT:
             _SPELLS.clear()

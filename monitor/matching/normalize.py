@@ -23,6 +23,7 @@ WORD_RE = re.compile(r"[a-z0-9]+(?:'(?!s(?![a-z0-9]))[a-z0-9]+)*")
 _IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u02bb\u00b4\u2032\uff07")
+_SIGNS = frozenset("ьъЬЪ")  # Cyrillic soft and hard signs
 _HANGUL = range(0xAC00, 0xD7A4)
 _HAN = range(0x4E00, 0xA000)  # CJK unified ideographs: one pinyin syllable each
 
@@ -126,9 +127,13 @@ class Text:
     def orig(self, first: int, last: int) -> tuple[int, int]:
         """Original [start, end) of words first..last inclusive."""
         start, end = self.starts[first], self.ends[last]
-        if self.offsets is None:
-            return start, end
-        return self.offsets[start], self.offsets[end - 1] + 1
+        if self.offsets is not None:
+            # up to the next character that folds to something (an accent folds to nothing);
+            # a Hangul syllable folds to letters and a space
+            start, end = self.offsets[start], max(self.offsets[end - 1] + 1, self.offsets[end])
+        if self.original[end : end + 1] in _SIGNS:
+            end += 1  # a soft sign folds to an apostrophe but ends the word (Игорь)
+        return start, end
 
     def cased_word(self, i: int) -> str:
         return self.cased[self.starts[i] : self.ends[i]].replace("'", "")

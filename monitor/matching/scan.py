@@ -290,6 +290,7 @@ class _Scan:
         memo = self.memo
         split = index.split_heads
         text = self.text
+        cyrillic = memo is index.cyrillic_words
         for k in starts:
             first = memo[words[k]]
             cap = text.capitalized(k)
@@ -308,7 +309,7 @@ class _Scan:
                 if nxt >= n or not pairs:
                     continue
                 cap2 = text.capitalized(nxt)
-                second = index.slot(1, words[nxt], cap2)
+                second = index.slot(1, words[nxt], cap2, cyrillic)
                 if split and nxt + 1 < n and memo[words[nxt]].syllabic and memo[words[nxt + 1]].syllabic:
                     second = second | index.slot(1, words[nxt] + words[nxt + 1], cap2)
                 for nid, a in sorted(pairs & second):

@@ -9,7 +9,7 @@ and the usual South/North Korean spellings); the Russian key rewrites letters
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import product
 
@@ -72,7 +72,7 @@ _WH = re.compile(r"wh(?=[aeo])")  # older Western spelling of hw: Doo-whan = Du-
 _FINAL_AC = re.compile(r"(?<=a)c$")
 
 
-def _either(table: dict[str, str]) -> str:
+def _either(table: Iterable[str]) -> str:
     return "(?:" + "|".join(sorted((s for s in table if s), key=len, reverse=True)) + ")"
 
 
@@ -306,10 +306,12 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
         return None
     if text + "a" == name or name + "a" == text:
         return None  # Zakharov / Zakharova: a different person, not a typo
-    # a one-word name cut short is another word: Slutsk is not Slutsky, Khabarov not
-    # Khabarovsk; a long one that lost only its last letter is a typo (Rosoboronexpor's)
-    cut = alone and len(text) < len(name) and name.startswith(text)
-    if cut and (len(name) <= _CUT_SHORT_MAX or len(text) < len(name) - 1):
+    # a one-word name cut short or run on is another word: Slutsk is not Slutsky, nor
+    # Slutsky Slutsk, Khabarov not Khabarovsk; a long one that lost or gained only its last
+    # letter is a typo (Rosoboronexpor's)
+    short, long_ = (text, name) if len(text) < len(name) else (name, text)
+    cut = alone and len(short) < len(long_) and long_.startswith(short)
+    if cut and (len(name) <= _CUT_SHORT_MAX or len(short) < len(long_) - 1):
         return None
     if len(name) == 4:
         # four letters: only a dropped letter (Jon for Jong), never a substitution (Song/Jong)
@@ -366,7 +368,7 @@ _CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("a", ("",)),
     ("u", ("", "a")),
     ("e", ("", "i", "a", "ya")),
-    ("i", ("i", "a", "ya")),
+    ("i", ("i", "a", "ya", "")),  # also области: oblast
     ("y", ("a",)),
 )
 _MIN_STEM = 3
@@ -383,6 +385,22 @@ def russian_nominatives(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in found if f != word))
 
 
+# A Russian place adjective (Курская область, Курской области = Kursk region, Белгородской
+# = Belgorod): -sk- and an adjective's ending, as folded.
+_PLACE_ADJECTIVE = re.compile(r"(?<=sk)(?:aya|oi|uyu|oyu|ii|yi|ogo|omu|om|oe|ie|ye|ikh|ykh|im|ym|imi|ymi)$")
+
+
+@lru_cache(maxsize=32768)
+def russian_place_stems(word: str) -> tuple[str, ...]:
+    """Places a folded Russian place adjective may be made from (kurskoi: kursk, belgorodskoi:
+    belgorod), or none. Only before an administrative term: verify.inflected."""
+    found = _PLACE_ADJECTIVE.search(word)
+    if found is None:
+        return ()
+    stem = word[: found.start()]
+    return (stem, stem[:-2]) if len(stem) >= 6 else (stem,)
+
+
 # Russian administrative terms and their English translations: one word of a place name
 # either way (Primorsky Krai = Primorsky Territory, Kursk Oblast = Kursk region). A general
 # equivalence of the vocabulary, like the spelling rules above, not a list of places.
@@ -395,3 +413,115 @@ _ADMIN_GROUPS = (
 ADMIN_TERMS: dict[str, frozenset[str]] = {
     word: frozenset(group) - {word} for group in _ADMIN_GROUPS for word in group
 }
+
+
+# Korean names in Russian copy (TASS: Ким Чен Ын, Чвэ Сон Хи, Пхеньян) follow the Kontsevich
+# system or the older Soviet spellings. A syllable is read as initial + vowel + final, each
+# letter group as folded standing for the romanised spellings the Korean key reads
+# (_syllable_key): so Чен is Jong, Ын Un, Чхве Choe, Пхеньян Pyongyang.
+_CY_INITIALS: dict[str, tuple[str, ...]] = {
+    "": ("",),
+    "chkh": ("ch",),  # чх: ch'
+    "chzh": ("j",),  # чж: j (Чжон)
+    "dzh": ("j",),  # дж (Чхонджин)
+    "kkh": ("kh",),  # кх: k'
+    "tkh": ("th",),  # тх: t'
+    "pkh": ("ph",),  # пх: p' (Пхеньян)
+    "ch": ("ch",),
+    "ts": ("ch",),  # ц: older spelling of ch (Цой)
+    "zh": ("j",),
+    "kh": ("h",),  # х: h (Хи = Hui)
+    "sh": ("s",),
+    **{c: (c,) for c in ("k", "g", "t", "d", "p", "b", "s", "m", "n", "r", "l", "kk", "tt", "pp", "ss")},
+}
+# е after a consonant: ŏ or yŏ in the older spellings (Чен = Jong, Хен = Hyon); ё (folded e
+# too): yo; э (folded e as well): ae (Кэсон = Kaesong). Korean e and ye (ㅔ, ㅖ) hardly occur
+# in names, and each reading more multiplies a word's keys.
+_CY_E = ("eo", "yeo", "ae")
+_CY_VOWELS: dict[str, tuple[str, ...]] = {
+    "a": ("a",),
+    "ya": ("ya",),
+    "o": ("o",),
+    "u": ("u",),
+    "yu": ("yu",),
+    "y": ("eu",),  # ы: ŭ (Ын = Un)
+    "yi": ("ui",),  # ый: ŭi
+    "i": ("i",),
+    "e": _CY_E,
+    "oi": ("oe",),  # ой (Чой)
+    "ai": ("ae",),
+    "va": ("wa",),  # в before a vowel (Гван = Kwang)
+    "vo": ("wo",),
+    "ve": ("we", "wae"),  # Чхве, Чвэ = Choe
+    "vi": ("wi",),
+}
+# a word's first е is ye, ё yo or yŏ, э ae or e: never ŏ (Ён is Yong, not Un's vowel)
+_CY_INITIAL_E = ("ye", "yeo", "ae", "e")
+_CY_FINALS: dict[str, tuple[str, ...]] = {
+    "": ("",),
+    "n": ("n", "ng"),  # н spells both finals (Сон = Son or Song)
+    "l": ("l",),
+    "r": ("l",),  # Ир = Il
+    **{c: (c,) for c in ("k", "p", "t", "m")},
+}
+_CY_LONGEST = 4
+# Russian declines a Korean name's last word (Ким Чен Ына, Но Гван Чхолем, Чхоля).
+_CY_ENDINGS = ("om", "em", "ya", "yu", "a", "u", "e")
+_CY_LETTERS = 16  # folded letters: four syllables at most
+_CY_NUCLEI = re.compile("[aeiouy]+")  # vowel letters: one run a syllable, at most
+
+
+# some reading as syllables exists: the regex engine's quick answer before the parse below
+_CY_READABLE = re.compile(
+    f"(?:{_either(_CY_INITIALS)}?{_either(_CY_VOWELS)}{_either(_CY_FINALS)}?){{1,{_MAX_SYLLABLES}}}"
+)
+
+
+def _cy_parts(table: dict[str, tuple[str, ...]], word: str, at: int) -> list[tuple[str, tuple[str, ...]]]:
+    """(letter group, its spellings) for each group of the table word[at:] begins with."""
+    groups = (word[at : at + n] for n in range(_CY_LONGEST + 1))
+    return [(group, table[group]) for group in groups if group in table]
+
+
+def _cy_keys(word: str) -> set[str]:
+    """Korean keys of the folded Cyrillic word read as at most four syllables."""
+    # keys[at]: (syllables, key) pairs for word[at:]; filled from the end
+    if _CY_READABLE.fullmatch(word) is None:
+        return set()
+    keys: list[set[tuple[int, str]]] = [set() for _ in range(len(word) + 1)]
+    keys[len(word)].add((0, ""))
+    for at in range(len(word) - 1, -1, -1):
+        found = keys[at]
+        for ini, ini_spelt in _cy_parts(_CY_INITIALS, word, at):
+            mid = at + len(ini)
+            for vow, vow_spelt in _cy_parts(_CY_VOWELS, word, mid):
+                if vow == "e" and mid == 0:
+                    vow_spelt = _CY_INITIAL_E
+                end = mid + len(vow)
+                for fin, fin_spelt in _cy_parts(_CY_FINALS, word, end):
+                    rest = keys[end + len(fin)]
+                    if not rest:
+                        continue
+                    heads = {
+                        _syllable_key(i, v, f)
+                        for i in ini_spelt
+                        for v in vow_spelt
+                        for f in fin_spelt
+                        if i in _K_INITIALS and v in _K_VOWELS and f in _K_FINALS
+                    }
+                    found.update((n + 1, h + tail) for n, tail in rest if n < _MAX_SYLLABLES for h in heads)
+    return {key for _, key in keys[0]}
+
+
+@lru_cache(maxsize=32768)
+def kontsevich_keys(word: str) -> frozenset[str]:
+    """Korean keys a folded Cyrillic word may spell (Chen -> the key of Jong, Yna -> Un).
+
+    Empty when it reads as no Korean syllables. Only for words written in Cyrillic:
+    verify.compare. The folding merges е, ё and э, so this is a little generous; the
+    verifier still wants every word of a Korean name, in order.
+    """
+    if len(word) > _CY_LETTERS or not word.isascii() or len(_CY_NUCLEI.findall(word)) > _MAX_SYLLABLES:
+        return frozenset()
+    stems = [word, *(word[: -len(e)] for e in _CY_ENDINGS if word.endswith(e) and len(word) > len(e) + 1)]
+    return frozenset(key for stem in stems for key in _cy_keys(stem))

@@ -21,11 +21,13 @@ from monitor.matching.normalize import Text, is_foreign_script
 from monitor.matching.translit import (
     ADMIN_TERMS,
     is_korean,
+    kontsevich_keys,
     korean_key,
     korean_syllables,
     russian_key,
     russian_keys,
     russian_nominatives,
+    russian_place_stems,
     typo_edits,
 )
 
@@ -79,8 +81,11 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return None  # "a new start" is no New START
     if word == name_word:
         return _EXACT
-    if _cyrillic(text, i) and inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
-        return _INFLECTED
+    if _cyrillic(text, i):
+        if inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
+            return _INFLECTED
+        if text.capitalized(i) and kontsevich(word, name_word, name):
+            return _INFLECTED
     key = (word, text.cased[text.starts[i]].isupper(), name_word, name.profile)
     try:
         return _MEMO[key]
@@ -113,9 +118,34 @@ def inflected(word: str, name_word: str, name: NameSpec) -> bool:
     In Cyrillic "Zakharova" is also the genitive of Zakharov; "Zakharov" is never a form of
     Zakharova (endings are only taken off). Not for exact, Korean or title names.
     """
-    if name.exact or name.korean or name.mode == "title" or len(name_word) < _MIN_INFLECTED:
+    if name.exact or name.korean or name.mode == "title":
         return False
-    return _inflected(word, name_word)
+    if name_word in ADMIN_TERMS:  # Курской области = Kursk region
+        return any(f == name_word or f in ADMIN_TERMS[name_word] for f in russian_nominatives(word))
+    if len(name_word) < _MIN_INFLECTED:
+        return False
+    return _inflected(word, name_word) or (_before_admin(name, name_word) and _adjective(word, name_word))
+
+
+def _before_admin(name: NameSpec, name_word: str) -> bool:
+    """The name word comes right before an administrative term (Kursk of Kursk region)."""
+    words = name.words
+    return any(w == name_word and words[j + 1] in ADMIN_TERMS for j, w in enumerate(words[:-1]))
+
+
+@lru_cache(maxsize=32768)
+def _adjective(word: str, name_word: str) -> bool:
+    """A Russian place adjective made from the name word (Kurskoi, Belgorodskaya)."""
+    target = russian_key(name_word)
+    return any(russian_key(stem) == target for stem in russian_place_stems(word))
+
+
+def kontsevich(word: str, name_word: str, name: NameSpec) -> bool:
+    """A Korean name's word as Russian copy spells it (Ким Чен Ына, Пхеньян), read as written
+    in Cyrillic and capitalised."""
+    if not (name.korean or name.korean_word) or name.exact:
+        return False
+    return korean_key(name_word) in kontsevich_keys(word)
 
 
 @lru_cache(maxsize=32768)
