@@ -127,3 +127,17 @@ def test_chinese_characters_read_one_syllable_a_word() -> None:
     (m,) = matcher.match({"title": "", "body": "国务院总理李强同日会见了代表团。"})
     assert (m.entry, m.text, m.kind) == ("lq", "李强", "script")
     assert not matcher.match({"title": "", "body": "国务院总理同日会见了代表团。"})
+
+
+def test_a_chinese_name_that_also_reads_as_korean_is_not_taken_for_a_longer_korean_name() -> None:
+    # 王毅 (Wang Yi) reads as two Korean syllables too; the character after it starts the
+    # next word ("attends") as often as it ends a longer name, so it does not veto the match
+    matcher = Matcher.build(
+        RuleSet(
+            watchlists={"w": Watchlist("w", (Entry("wy", "Wang Yi", kind="person"),))},
+            rules=(Rule("all", any=("w",)),),
+        )
+    )
+    (m,) = matcher.match({"title": "", "body": "外交部长王毅参加会见。"})
+    assert (m.entry, m.text) == ("wy", "王毅")
+    assert not matcher.match({"title": "", "body": "Kim Wang Yi Chol spoke."})  # a 4-word Latin name

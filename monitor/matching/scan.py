@@ -722,6 +722,8 @@ def _longer_korean_name(text: Text, f: Found) -> str:
     spaced = text.offsets is not None and text.orig(f.last, f.last)[1] != start
     if spaced and "\uac00" <= text.original[start] <= "\ud7a3":
         return ""
+    if "\u4e00" <= text.original[start] <= "\u9fff":
+        return ""  # Chinese characters: a Chinese name, whose next character starts a word as often
     syllables = korean_syllables(word)
     return text.cased_word(nxt) if syllables is not None and len(syllables) == 1 else ""
 
