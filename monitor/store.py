@@ -546,18 +546,6 @@ class Store:
                 (json.dumps(remaining), json.dumps(delivered), json.dumps(all_rejected), status,
                  _ts(next_attempt_at or now), temporary_error, status, _ts(now), outbox_id))
 
-    # ---------------------------------------------------------------- stats
-    def counts(self) -> dict[str, int]:
-        q = {
-            "items": "SELECT COUNT(*) FROM items",
-            "matched_items": "SELECT COUNT(DISTINCT item_id) FROM matches",
-            "pending_routes": "SELECT COUNT(*) FROM routes WHERE outbox_id IS NULL",
-            "outbox_pending": "SELECT COUNT(*) FROM outbox WHERE status = 'pending'",
-            "outbox_sent": "SELECT COUNT(*) FROM outbox WHERE status = 'sent'",
-            "outbox_failed": "SELECT COUNT(*) FROM outbox WHERE status = 'failed'",
-        }
-        return {k: int(self.db.execute(v).fetchone()[0]) for k, v in q.items()}
-
 
 def _chunks(seq: Sequence[int], size: int) -> Iterator[Sequence[int]]:
     for i in range(0, len(seq), size):
