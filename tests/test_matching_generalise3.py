@@ -42,6 +42,8 @@ ENTRIES = (
         kind="treaty",
     ),
     Entry("skr", "Sokcho Marina Coastal Tourist Area", aliases=("Sokcho-Marina",), kind="place"),
+    Entry("spr", "Sangpyong-ri", kind="place"),
+    Entry("kcr", "Kangchon-ri", kind="place"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -55,6 +57,16 @@ def _explained(text: str) -> set[str]:
 
 
 CASES = [
+    # a Korean place of several words: each word of two syllables or more by its Korean key
+    # (Revised Romanization, McCune-Reischauer), as a one-word place's
+    ("korean-place-words-rr", "A launch site at Sangpyeong-ri was expanded.", "spr", True),
+    ("korean-place-words-mr", "Work at Sangp'yong-ri went on.", "spr", True),
+    ("korean-place-words-d", "Satellite images of Sangphyong ri show new pads.", "spr", True),
+    ("korean-place-words-other-final", "Sangpyon-ri is a village.", "spr", False),  # n: another syllable
+    ("korean-place-words-lowercase", "the sangpyeong-ri site", "spr", False),  # keys: capitalised only
+    ("korean-place-words-cyrillic", "Полигон Санпхён-ри расширен.", "spr", True),
+    ("korean-place-words-first-letter", "Trucks left Gangcheon-ri at dawn.", "kcr", True),  # RR g = MR k
+    ("korean-place-words-first-letter-mr", "Trucks left Kangch'on-ri.", "kcr", True),
     # a two-word Korean name continued by a third syllable is another person's name
     ("korean-longer-name", "A delegation led by Pak Hyon Chol left Pyongyang.", "pkh", False),
     ("korean-longer-name-caps", "PAK HYON CHOL LEFT FOR HANOI", "pkh", False),

@@ -172,6 +172,8 @@ def _add(
         if spec.korean_word:
             # width 2: also reached by two text syllables (Hangul 남포 reads "Nam Pho")
             capital.keys["k:" + korean_key(word)].append((spec.id, posting[1], 2))
+        elif posting[2] == 1 and spec.korean_place(word):  # Dongchang-ri for Tongchang-ri
+            capital.keys["k:" + korean_key(word)].append(posting)
     budget = typo_budget(len(word), spec.alone) if typo else 0
     if not budget or (spec.mode == "title" and len(word) < 5):
         return

@@ -383,6 +383,7 @@ class NameSpec:
             | (len(self.words) == 1) << 2
             | self.korean_word << 3
             | (self.mode == "title") << 4
+            | self.person << 5
         )
         object.__setattr__(self, "profile", profile)
 
@@ -393,6 +394,16 @@ class NameSpec:
     @property
     def exact(self) -> bool:
         return self.entry.exact
+
+    def korean_place(self, word: str) -> bool:
+        """A word whose Korean key counts (Nampho = Nampo): a one-word Korean place's, or a
+        word of two Korean syllables or more in another place's or body's name of several
+        words (Tongchang of Tongchang-ri = Dongchang-ri, Punggye of Phunggye-ri)."""
+        if self.korean_word:
+            return True
+        if self.person or self.korean or self.exact or self.mode == "title" or len(self.words) < 2:
+            return False
+        return len(korean_syllables(word) or ()) >= 2
 
 
 def _is_person(entry: Entry, words: list[str], cased: list[str]) -> bool:

@@ -434,10 +434,10 @@ _CY_INITIALS: dict[str, tuple[str, ...]] = {
     "sh": ("s",),
     **{c: (c,) for c in ("k", "g", "t", "d", "p", "b", "s", "m", "n", "r", "l", "kk", "tt", "pp", "ss")},
 }
-# е after a consonant: ŏ or yŏ in the older spellings (Чен = Jong, Хен = Hyon); ё (folded e
-# too): yo; э (folded e as well): ae (Кэсон = Kaesong). Korean e and ye (ㅔ, ㅖ) hardly occur
-# in names, and each reading more multiplies a word's keys.
-_CY_E = ("eo", "yeo", "ae")
+# е after a consonant: ŏ or yŏ in the older spellings (Чен = Jong, Хен = Hyon), or ye (Пхунге
+# = Phunggye); ё (folded e too): yo; э (folded e as well): ae (Кэсон = Kaesong). Korean e (ㅔ)
+# hardly occurs in names, and each reading more multiplies a word's keys.
+_CY_E = ("eo", "yeo", "ae", "ye")
 _CY_VOWELS: dict[str, tuple[str, ...]] = {
     "a": ("a",),
     "ya": ("ya",),

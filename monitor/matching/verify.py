@@ -143,7 +143,7 @@ def _adjective(word: str, name_word: str) -> bool:
 def kontsevich(word: str, name_word: str, name: NameSpec) -> bool:
     """A Korean name's word as Russian copy spells it (Ким Чен Ына, Пхеньян), read as written
     in Cyrillic and capitalised."""
-    if not (name.korean or name.korean_word) or name.exact:
+    if not (name.korean or name.korean_place(name_word)) or name.exact:
         return False
     return korean_key(name_word) in kontsevich_keys(word)
 
@@ -165,9 +165,10 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             return Hit("translit")
     elif (cap or not name.alone) and russian_key(name_word) in russian_keys(word):
         return Hit("translit")
-    if name.korean_word and cap and korean_key(word) == korean_key(name_word):
-        return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong
-    if name.korean_word and _other_final(word, name_word):
+    place = name.korean_place(name_word)
+    if place and cap and korean_key(word) == korean_key(name_word):
+        return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
+    if place and _other_final(word, name_word):
         return None  # Yonbyon (Yanbian) is not Yongbyon: another syllable, not a typo
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
@@ -175,7 +176,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     edits = None
     if word[:1] == name_word[:1] and -2 <= len(word) - len(name_word) <= 2:
         edits = typo_edits(word, name_word, name.alone)
-    if edits is None and not name.korean and not name.korean_word:  # Chongju is not Chongjin
+    if edits is None and not name.korean and not place:  # Chongju is not Chongjin
         # typos on top of a transliteration (the index finds an anchor word with one)
         target = russian_key(name_word)
         edits = min(
