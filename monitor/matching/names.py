@@ -343,6 +343,9 @@ def _split_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(w.lower() for w in plain), tuple(plain)
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class NameSpec:
     """One name or alias of one entry in one watch-list, ready to match."""
@@ -375,15 +378,23 @@ class NameSpec:
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
     # what verify.compare's answer depends on besides the words (its memo key); derived
     profile: int = field(default=0, init=False, compare=False, repr=False)
+    # words of 2+ Korean syllables in a non-person name of several words, all read as Korean
+    # syllables (Tongchang-ri): korean_place
+    korean_places: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        several = not (self.person or self.korean or self.entry.exact or self.mode == "title")
+        if several and len(self.words) > 1 and all(korean_syllables(w) for w in self.words):
+            places = frozenset(w for w in self.words if len(korean_syllables(w) or ()) >= 2)
+            object.__setattr__(self, "korean_places", places or _NO_WORDS)
         profile = (
             self.entry.exact
             | self.korean << 1
             | (len(self.words) == 1) << 2
             | self.korean_word << 3
             | (self.mode == "title") << 4
-            | self.person << 5
+            # then whether a name word is one of them depends on the word alone
+            | bool(self.korean_places) << 5
         )
         object.__setattr__(self, "profile", profile)
 
@@ -398,12 +409,9 @@ class NameSpec:
     def korean_place(self, word: str) -> bool:
         """A word whose Korean key counts (Nampho = Nampo): a one-word Korean place's, or a
         word of two Korean syllables or more in another place's or body's name of several
-        words (Tongchang of Tongchang-ri = Dongchang-ri, Punggye of Phunggye-ri)."""
-        if self.korean_word:
-            return True
-        if self.person or self.korean or self.exact or self.mode == "title" or len(self.words) < 2:
-            return False
-        return len(korean_syllables(word) or ()) >= 2
+        words that all read as Korean syllables (Tongchang of Tongchang-ri = Dongchang-ri,
+        Punggye of Phunggye-ri)."""
+        return self.korean_word or word in self.korean_places
 
 
 def _is_person(entry: Entry, words: list[str], cased: list[str]) -> bool:

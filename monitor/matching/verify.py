@@ -165,7 +165,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             return Hit("translit")
     elif (cap or not name.alone) and russian_key(name_word) in russian_keys(word):
         return Hit("translit")
-    place = name.korean_place(name_word)
+    place = name.korean_word or name_word in name.korean_places  # name.korean_place, inlined
     if place and cap and korean_key(word) == korean_key(name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
     if place and _other_final(word, name_word):
