@@ -81,31 +81,22 @@ def _either(table: Iterable[str]) -> str:
 _READABLE = re.compile(
     f"(?:{_either(_K_INITIALS)}?{_either(_K_VOWELS)}{_either(_K_FINALS)}?){{1,{_MAX_SYLLABLES}}}"
 )
-_LONGEST = max(len(s) for t in (_K_INITIALS, _K_VOWELS, _K_FINALS) for s in t)
 
 
-# The longest a syllable can be: the syllables that start a word depend on this much of it.
-_SYLLABLE_SPAN = sum(max(len(s) for s in t) for t in (_K_INITIALS, _K_VOWELS, _K_FINALS))
+def _syllable_table() -> dict[str, tuple[str, str, str]]:
+    """Every spelling of one syllable -> how it reads: of several readings, the one that sorts
+    last by (initial, vowel, final), so that a parse is the same whichever way it is done."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for ini in _K_INITIALS:
+        for vow in _K_VOWELS:
+            for fin in _K_FINALS:
+                spelt = ini + vow + fin
+                table[spelt] = max(table.get(spelt, (ini, vow, fin)), (ini, vow, fin))
+    return table
 
 
-@lru_cache(maxsize=65536)
-def _syllables_at(window: str) -> tuple[tuple[int, str, str, str], ...]:
-    """(length, initial, vowel, final) of each syllable ``window`` begins with, longest first.
-
-    Cached by the window: words share their beginnings' letters, and a parse asks at every
-    position.
-    """
-    options = []
-    for ini in _starts(_K_INITIALS, window, 0):
-        for vow in _starts(_K_VOWELS, window, len(ini)):
-            for fin in _starts(_K_FINALS, window, len(ini) + len(vow)):
-                options.append((len(ini) + len(vow) + len(fin), ini, vow, fin))
-    return tuple(sorted(options, reverse=True))
-
-
-def _starts(table: dict[str, str], word: str, at: int) -> list[str]:
-    """The table's spellings that word[at:] begins with."""
-    return [p for p in (word[at : at + n] for n in range(min(_LONGEST, len(word) - at) + 1)) if p in table]
+_SYLLABLES = _syllable_table()
+_SYLLABLE_LONGEST = max(map(len, _SYLLABLES))
 
 
 # Per-word caches (here and in names, index, verify): 32,768 words each; 65,536 was no
@@ -121,22 +112,24 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
         word = _WH.sub("hw", _SILENT_H.sub("", word))
     if word.endswith("ac"):
         word = _FINAL_AC.sub("k", word)
-    if _READABLE.fullmatch(word) is None:
+    if _READABLE.fullmatch(word) is None or not (word.isalpha() and word.isascii()):
         return None
-    best: dict[int, tuple[tuple[str, str, str], ...] | None] = {len(word): ()}
-
-    def parse(at: int) -> tuple[tuple[str, str, str], ...] | None:
-        if at in best:
-            return best[at]
+    # best[at]: the best reading of word[at:], filled from the end; of readings with as few
+    # syllables, the one whose first syllable is longest
+    size = len(word)
+    best: list[tuple[tuple[str, str, str], ...] | None] = [None] * size + [()]
+    table = _SYLLABLES
+    for at in range(size - 1, -1, -1):
         found: tuple[tuple[str, str, str], ...] | None = None
-        for size, ini, vow, fin in _syllables_at(word[at : at + _SYLLABLE_SPAN]):
-            rest = parse(at + size)
-            if rest is not None and (found is None or len(rest) + 1 < len(found)):
-                found = ((ini, vow, fin), *rest)
+        for end in range(min(size, at + _SYLLABLE_LONGEST), at, -1):
+            rest = best[end]
+            if rest is None or (found is not None and len(rest) + 1 >= len(found)):
+                continue
+            syllable = table.get(word[at:end])
+            if syllable is not None:
+                found = (syllable, *rest)
         best[at] = found
-        return found
-
-    got = parse(0) if word.isalpha() and word.isascii() else None
+    got = best[0]
     return got if got is not None and len(got) <= _MAX_SYLLABLES else None
 
 
