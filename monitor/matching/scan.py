@@ -25,6 +25,7 @@ from monitor.matching.verify import (
     case_forms,
     compare,
     opens_at,
+    other_parties_after,
     seq_at,
     surname_only,
     title_at,
@@ -670,6 +671,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not _is_own_word(text, prev, f, names)
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
+    parties = other_parties_after(text, name, f.first, f.last)
+    if parties:
+        return _reject(f, f"followed by other parties '{parties}' (another document or body)")
     longer = _longer_korean_name(text, f)
     if longer:
         return _reject(f, f"followed by another given-name syllable '{longer}' (a longer name)")

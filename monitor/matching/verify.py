@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from monitor.matching.countries import COUNTRY_WORDS, SAME_COUNTRY
 from monitor.matching.names import (
     STOPWORDS,
     SYNONYM_WORDS,
@@ -537,8 +538,57 @@ _READINGS = 8  # readings of a title mention scored, at most (the best-ranked on
 
 @lru_cache(maxsize=4096)
 def _entry_countries(names: tuple[str, ...]) -> frozenset[str]:
-    """Country words of an entry's name and aliases (dprk, russia...)."""
-    return frozenset(c for n in names for c, _, _ in canonical(split_words(n)[0]) if c in SYNONYM_WORDS)
+    """Country words of an entry's name and aliases (dprk, russia, korea and so both Koreas)."""
+    found = {c for n in names for c, _, _ in canonical(split_words(n)[0]) if c in COUNTRY_WORDS}
+    return frozenset(found.union(*(SAME_COUNTRY.get(c, ()) for c in found)))
+
+
+def _bilateral(own: frozenset[str]) -> bool:
+    """The entry names two countries or more (both Koreas count as one)."""
+    return len({"korea" if c in SAME_COUNTRY["korea"] else c for c in own}) >= 2
+
+
+# "the Treaty of ... between X and Y", "the Security Council of X": the parties or the country
+_PARTIES_AFTER = frozenset(["between", "of"])
+_PARTIES_REACH = 6  # words after "between" / "of" read for the parties
+
+
+def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> str:
+    """Words right after a treaty's or body's mention that name a country the entry does not:
+    another document or body (the Security Council of Kazakhstan, the Armistice Agreement
+    between the Allies and Germany, the partnership treaty between Russia and Iran, for
+    DPRK-Russia). Another party beside the entry's own counts only for an entry naming two
+    countries. The words, or "" when there are none (or the entry names no country)."""
+    words = text.words
+    start = last + 1
+    if name.person or start >= len(words):
+        return ""
+    # the mention may have taken in the first party: "... Partnership between Russia" and Iran
+    if words[start] not in _PARTIES_AFTER and not (words[start] == "and" and "between" in words[first:last]):
+        return ""
+    own = _entry_countries(name.entry.names)
+    if not own or text.gap(start).strip():
+        return ""
+    chain: list[int] = []
+    for k in range(start + 1, min(len(words), start + 1 + _PARTIES_REACH)):
+        if text.sentence_break(k) or text.gap(k).strip(" ,") or words[k] == "s":
+            break
+        if words[k] in ("the", "and"):
+            continue
+        if not text.capitalized(k):
+            break
+        chain.append(k)
+    countries = [c for c, _, _ in canonical([words[k] for k in chain]) if c in COUNTRY_WORDS]
+    if all(c in own for c in countries):
+        return ""
+    # a treaty named after one country may have other parties too (the Korean Armistice
+    # Agreement between North Korea, China and the US); a bilateral one may not
+    if any(c in own for c in countries) and not _bilateral(own):
+        return ""
+    return text.original[slice(*text.orig(start, chain[-1]))]
+
+
+_SIGNED = frozenset(["signed", "concluded", "ratified", "initialled", "initialed"])
 
 
 def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
@@ -552,9 +602,11 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
         return True
     chain: list[int] = []  # capitalised words just before: Russia-Iran, Russia, Iran, Russia and Iran
     i = first
+    if i >= 2 and text.words[i - 1] in ("a", "the") and text.words[i - 2] in _SIGNED:
+        i -= 2  # the USSR and the DPRK signed a Treaty of ...
     while i > 0 and len(chain) < 3 and text.gap(i).strip() in ("-", "", ",") and not text.sentence_break(i):
         i -= 1
-        if text.words[i] == "and":
+        if text.words[i] in ("and", "the"):
             continue
         if not text.capitalized(i):
             break
@@ -562,8 +614,11 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
     if len(chain) < 2:
         return False
     parties = [c for c, _, _ in canonical([text.words[j] for j in reversed(chain)])]
-    return any(c in own for c in parties) and any(
-        c not in own and c not in STOPWORDS and not generic(c) for c in parties
+    # the entry's own party may open the mention: "the USSR and | North Korea signed a Treaty of"
+    opening = canonical(text.words[first : first + 2])[:1]
+    ours = any(c in own for c in parties) or any(c in own for c, _, _ in opening)
+    return ours and any(
+        c not in own and (c in COUNTRY_WORDS or (c not in STOPWORDS and not generic(c))) for c in parties
     )
 
 

@@ -1,0 +1,31 @@
+"""Country names as the matcher reads them: one folded word each (germany, kazakhstan, korea).
+
+From ISO 3166 (pycountry): the short name before any comma ("Korea, Republic of": korea) and
+the common name ("Iran"), when that is one word, plus the countries the title vocabulary
+already names (names.SYNONYM_WORDS: dprk, russia, ussr ...). Used to tell that a treaty or
+body named after other countries is another one (verify.other_parties_after).
+"""
+
+from __future__ import annotations
+
+import pycountry
+
+from monitor.matching.names import DEMONYMS, SYNONYM_WORDS
+from monitor.matching.normalize import fold
+
+
+def _short_names() -> set[str]:
+    found: set[str] = set()
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None)):
+            short = str(name).split(",")[0].strip() if name else ""
+            if short and " " not in short and "-" not in short:
+                found.add(fold(short)[0].lower())
+    return found
+
+
+COUNTRY_WORDS: frozenset[str] = frozenset(
+    _short_names() | set(DEMONYMS.values()) | (SYNONYM_WORDS - {"un"})
+)
+# "korea" (Korean) covers both Koreas
+SAME_COUNTRY: dict[str, frozenset[str]] = {"korea": frozenset({"korea", "dprk", "rok"})}
