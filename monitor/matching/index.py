@@ -598,8 +598,8 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = 
 
     ``cyrillic``: the word may have been written in Cyrillic (then a Russian case form counts).
     """
-    if spec.case_sensitive:
-        return True  # the word's case decides: leave it to the verifier
+    if spec.case_sensitive or (spec.acronyms and target not in spec.words):
+        return True  # the word's case decides (NewSTART, Newstart): leave it to the verifier
     # The answer depends on the name only through its profile (as compare's): a syllable
     # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.
     key = (word, target, cap, spec.profile, cyrillic)

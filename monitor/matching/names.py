@@ -8,10 +8,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
 from monitor.matching.translit import (
+    ADMIN_TERMS,
     is_korean,
     is_korean_name,
     korean_key,
@@ -378,11 +380,17 @@ class NameSpec:
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
     # what verify.compare's answer depends on besides the words (its memo key); derived
     profile: int = field(default=0, init=False, compare=False, repr=False)
+    # name words right before an administrative term (Kursk of Kursk region): verify.inflected
+    before_admin: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
     # words of 2+ Korean syllables in a non-person name of several words, all read as Korean
     # syllables (Tongchang-ri): korean_place
     korean_places: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if not (self.person or self.korean or self.entry.exact or self.mode == "title"):
+            words = self.words
+            admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS)
+            object.__setattr__(self, "before_admin", admin or _NO_WORDS)
         several = not (self.person or self.korean or self.entry.exact or self.mode == "title")
         if several and len(self.words) > 1 and all(korean_syllables(w) for w in self.words):
             places = frozenset(w for w in self.words if len(korean_syllables(w) or ()) >= 2)

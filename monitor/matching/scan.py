@@ -32,6 +32,13 @@ from monitor.matching.verify import (
     title_reach,
 )
 
+# Words that open a question or a sentence, capitalised there only: "Will Putin meet them?",
+# "May Lavrov attend?", never a first name there.
+_OPENERS = frozenset(
+    """will would can could may might must shall should did does do has have had is was are were
+    why when how what where who whom whose if as so yet then let ask tell thank says said
+    meanwhile however""".split()
+)
 # Capitalised words that may stand before a surname without being another first name.
 # A patronymic before a surname is no other person's first name: Alexandrovich Kozlov.
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
@@ -490,7 +497,8 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 def split_pairs(text: Text) -> list[int]:
     """Word indices k where words k and k+1 may be one name word written apart: two
     adjacent Chinese characters (han_pairs), or two short syllables joined by a hyphen
-    (Xi Jin-ping for Xi Jinping); each such pair is also looked up as one word."""
+    (Xi Jin-ping for Xi Jinping), or a word broken at the end of a line (Sho-|igu); each such
+    pair is also looked up as one word."""
     gaps, words = text.gaps, text.words
     hyphens = []
     at = 0
@@ -503,8 +511,14 @@ def split_pairs(text: Text) -> list[int]:
         k = at - 1  # the gap before word at: words k and at
         if at <= last and len(words[k]) <= 5 and len(words[at]) <= 5 and words[k].isalpha():
             hyphens.append(k)
+    if "-\n" in text.cased or "-\r\n" in text.cased:  # a word broken at the end of a line (Sho-|igu)
+        hyphens += [
+            at - 1
+            for at, gap in enumerate(gaps)
+            if gap in ("-\n", "-\r\n") and 0 < at <= last and words[at - 1].isalpha() and words[at].isalpha()
+        ]
     han = han_pairs(text)
-    return sorted(set(hyphens) | set(han)) if han else hyphens
+    return sorted(set(hyphens) | set(han))
 
 
 def han_pairs(text: Text) -> list[int]:
@@ -668,6 +682,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not any(w.endswith(_PATRONYMIC) for w in (word, *case_forms(text, prev)))  # Viktorovicha
             and not text.cased_word(prev).isupper()  # FM, MP, KCNA; or an all-caps line
             and title_word(word) not in GENERIC_WORDS  # Chairman of the Government Mishustin
+            and not (word in _OPENERS and _opens_sentence(text, prev))  # Will Putin meet them?
             and not _is_own_word(text, prev, f, names)
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
@@ -706,6 +721,11 @@ def _surname_after(text: Text, f: Found) -> str:
     around = range(max(0, f.first - 4), min(len(text.words), nxt + 5))
     lowercase = sum(1 for i in around if not text.capitalized(i) and text.words[i] not in STOPWORDS)
     return text.cased_word(nxt) if lowercase >= 2 else ""
+
+
+def _opens_sentence(text: Text, i: int) -> bool:
+    """Word i begins a sentence, a line or a question ("Q: Will ...")."""
+    return i == 0 or text.sentence_break(i) or any(c in text.gap(i) for c in ":?!\n")
 
 
 def _longer_korean_name(text: Text, f: Found) -> str:

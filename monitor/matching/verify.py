@@ -78,10 +78,15 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     """Does text word ``word`` (starting at word index i) spell ``name_word`` of ``name``?"""
     if name.case_sensitive:
         return _EXACT if text.cased_word(i) == _cased(name, name_word) else None
-    if name_word in name.acronyms and not text.capitalized(i):
-        return None  # "a new start" is no New START
+    if name.acronyms:
+        if name_word in name.acronyms and not text.capitalized(i):
+            return None  # "a new start" is no New START
+        if name_word not in name.words and _acronym_lowered(text.cased_word(i), name_word, name):
+            return None  # name words run together: "Newstart" is no New START, "NewSTART" is
     if word == name_word:
         return _EXACT
+    if name_word in name.before_admin and _adjective(word, name_word):
+        return _INFLECTED  # a Russian place adjective before the term: Kurskaya oblast
     if _cyrillic(text, i):
         if inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
             return _INFLECTED
@@ -97,6 +102,12 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         _MEMO.clear()
     _MEMO[key] = hit
     return hit
+
+
+def _acronym_lowered(cased: str, name_word: str, name: NameSpec) -> bool:
+    """A run of name words (``name_word``) holding an acronym the text word does not write in
+    capitals."""
+    return any(a in name_word and a.upper() not in cased for a in name.acronyms)
 
 
 _INFLECTED = Hit("translit")
@@ -125,13 +136,7 @@ def inflected(word: str, name_word: str, name: NameSpec) -> bool:
         return any(f == name_word or f in ADMIN_TERMS[name_word] for f in russian_nominatives(word))
     if len(name_word) < _MIN_INFLECTED:
         return False
-    return _inflected(word, name_word) or (_before_admin(name, name_word) and _adjective(word, name_word))
-
-
-def _before_admin(name: NameSpec, name_word: str) -> bool:
-    """The name word comes right before an administrative term (Kursk of Kursk region)."""
-    words = name.words
-    return any(w == name_word and words[j + 1] in ADMIN_TERMS for j, w in enumerate(words[:-1]))
+    return _inflected(word, name_word) or (name_word in name.before_admin and _adjective(word, name_word))
 
 
 @lru_cache(maxsize=32768)

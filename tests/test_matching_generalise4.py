@@ -1,0 +1,53 @@
+"""Generalisation, fourth round: what a corpus written without seeing the matcher
+(benchmarks/redteam6) showed it missing or over-matching, as rules on invented names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.engine import Matcher
+from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
+
+ENTRIES = (
+    Entry("ptk", "Pavel Tarakanov", aliases=("Tarakanov",), kind="person"),
+    Entry("nsl", "New SALT", kind="treaty"),
+    Entry("trs", "Tarsk region", kind="place"),
+    Entry("vbl", "Viktor Belousenko", kind="person"),
+)
+MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
+
+
+def _found(text: str) -> set[str]:
+    return {m.entry for m in MATCHER.match({"title": "", "body": text})}
+
+
+def _explained(text: str) -> set[str]:
+    return {m.entry for m in MATCHER.explain({"title": "", "body": text}).matches}
+
+
+CASES = [
+    # a word broken at the end of a line, as printed (OCR, PDF)
+    ("line-break-hyphen", "The replacement of Viktor Belou-\nsenko was announced.", "vbl", True),
+    ("line-break-hyphen-crlf", "Viktor Belousen-\r\nko spoke.", "vbl", True),
+    ("line-break-hyphen-other", "Viktor Belou-\nsov spoke.", "vbl", False),
+    # a word that opens a question is no first name before a surname
+    ("opener-question", "Q: Will Tarakanov meet the delegation?", "ptk", True),
+    ("opener-sentence", "May Tarakanov attend? Nobody knows.", "ptk", True),
+    ("opener-first-name", "The actor Will Tarakanov starred.", "ptk", False),  # mid-sentence: a name
+    ("first-name", "Oleg Tarakanov, his brother, spoke.", "ptk", False),
+    # name words run together keep an acronym's capitals
+    ("acronym-glued-lower", "Australia's Newsalt allowance rose.", "nsl", False),
+    ("acronym-glued-caps", "The NewSALT talks resumed.", "nsl", True),
+    ("acronym-apart", "The New SALT talks resumed.", "nsl", True),
+    # a Russian place adjective before the term, also in Latin letters
+    ("place-adjective-latin", "Shelling hit Tarskaya oblast overnight.", "trs", True),
+    ("place-adjective-latin-caps", "Shelling hit Tarskaya Oblast overnight.", "trs", True),
+    ("place-adjective-alone", "Tarskaya said nothing.", "trs", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_generalises(text: str, entry: str, expected: bool) -> None:
+    assert (entry in _found(text)) is expected
+    assert (entry in _explained(text)) is expected  # the fast path and explain agree
