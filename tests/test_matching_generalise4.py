@@ -14,6 +14,9 @@ ENTRIES = (
     Entry("nsl", "New SALT", kind="treaty"),
     Entry("trs", "Tarsk region", kind="place"),
     Entry("vbl", "Viktor Belousenko", kind="person"),
+    Entry("mbr", "Maritime Board of the Russian Federation", kind="body"),
+    Entry("kdz", "Konstantin Dorozhkin", kind="person"),
+    Entry("rsh", "Ri Song Hyok", kind="person"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -44,6 +47,17 @@ CASES = [
     ("place-adjective-latin", "Shelling hit Tarskaya oblast overnight.", "trs", True),
     ("place-adjective-latin-caps", "Shelling hit Tarskaya Oblast overnight.", "trs", True),
     ("place-adjective-alone", "Tarskaya said nothing.", "trs", False),
+    # RF in capitals is the Russian Federation in a title
+    ("rf", "The Maritime Board of the RF met in Murmansk.", "mbr", True),
+    ("rf-lowercase", "The maritime board of the rf noise study met.", "mbr", False),
+    # the surname first, by the conventions of officialese and registers
+    ("surname-initials", "Chaired by co-chairman Dorozhkin K.A., the minister.", "kdz", True),
+    ("surname-initial", "Signed: Dorozhkin K.", "kdz", True),
+    ("surname-other-initials", "Signed: Dorozhkin P.A.", "kdz", False),
+    ("register", "DOROZHKIN, Konstantin Andreevich. DOB: 1961.", "kdz", True),
+    ("register-korean", "RI, Song Hyok. Position: director.", "rsh", True),
+    ("register-lowercase", "Ri, Song Hyok and others", "rsh", False),  # a list, not a register
+    ("register-other", "RI, Song Chol. Position: director.", "rsh", False),
 ]
 
 

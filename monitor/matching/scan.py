@@ -24,6 +24,7 @@ from monitor.matching.verify import (
     Found,
     case_forms,
     compare,
+    listed,
     opens_at,
     other_parties_after,
     seq_at,
@@ -340,7 +341,7 @@ class _Scan:
         order = name.words
         if compare(text, k, words[k], order[j] + order[j + 1], name) is not None:
             return True
-        if k == 0 or not text.joined(k):
+        if k == 0 or not (text.joined(k) or (j == 0 and listed(text, k))):
             return False
         if compare(text, k - 1, words[k - 1], order[j], name) is not None:
             return True

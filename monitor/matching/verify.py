@@ -243,7 +243,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
             if best is None or found.score > best.score:
                 best = found
             continue
-        if i >= size or (j > 0 and not text.joined(i)):
+        if i >= size or (j > 0 and not text.joined(i) and not (j == 1 and listed(text, i))):
             continue
         w = words[i]
         nxt = i + 1 < size and text.joined(i + 1)
@@ -261,6 +261,11 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
                 hit = compare(text, i, w + words[i + 1], order[j], name)
                 if hit is not None and hit.kind != "typo":
                     stack.append(_advance(st, hit, 2, 1))
+        if reverse and j == n - 1 and name.person and _initial(text, i, order[j]):
+            # the surname, then the initials: Kozlov A.A. (Russian officialese), Putin V.V.
+            stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
+            if nxt and len(words[i + 1]) == 1 and text.followed_by_dot(i + 1):
+                stack.append(_State(i + 2, j + 1, st.edits, st.translit, True, st.inserted))
         if not person:
             continue
         cap = text.capitalized(i)
@@ -273,6 +278,18 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if middle and nxt and w not in STOPWORDS:
             stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))
     return best
+
+
+def listed(text: Text, i: int) -> bool:
+    """Word i follows a surname in capitals and a comma, as lists and registers write a name
+    (LAVROV, Sergei; KIM, Yo Jong): the name goes on there."""
+    return text.gap(i) == ", " and len(text.words[i - 1]) > 1 and text.cased_word(i - 1).isupper()
+
+
+def _initial(text: Text, i: int, name_word: str) -> bool:
+    """Word i is the initial of the name word: one capital letter and a dot."""
+    w = text.words[i]
+    return len(w) == 1 and w == name_word[0] and text.capitalized(i) and text.followed_by_dot(i)
 
 
 def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> bool:
@@ -365,7 +382,10 @@ def _score_seq(text: Text, name: NameSpec, start: int, st: _State, reverse: bool
     score -= PENALTY_TRANSLIT if st.translit else 0
     score -= PENALTY_INITIALS if st.initials else 0
     score -= PENALTY_INSERTED if st.inserted else 0
-    score -= PENALTY_REORDERED if reverse else 0
+    if reverse:
+        # the surname first by convention (Kozlov A.A., LAVROV, Sergei): not a reordering
+        usual = st.initials or listed(text, start + 1)
+        score -= PENALTY_TITLE_ORDER if usual else PENALTY_REORDERED
     kind = _kind(
         text,
         name,
@@ -427,14 +447,21 @@ _PARTIES = frozenset(["un", "eu", "us", "uk", "nato", "asean", "north", "south",
 _AGENT = frozenset(["by", "between", "with", "from"])
 
 
+_ABBREVIATED = {"US": "usa", "RF": "russia"}
+
+
 def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
     """Token-set match of a long name in a bounded window (same sentence) around word k."""
     words = text.words
     lo, hi = text.sentence_window(k, title_reach(name))
-    # "US" in capitals is the country, "us" the pronoun
+    # "US" in capitals is the country, "us" the pronoun; "RF" the Russian Federation, as
+    # Russian officialese abbreviates it
     window = words[lo : hi + 1]
-    if "us" in window:
-        window = ["usa" if w == "us" and text.cased_word(lo + x) == "US" else w for x, w in enumerate(window)]
+    if "us" in window or "rf" in window:
+        window = [
+            _ABBREVIATED.get(text.cased_word(lo + x), w) if w in ("us", "rf") else w
+            for x, w in enumerate(window)
+        ]
     canon = [c for c in canonical(window) if c[0] not in STOPWORDS]
     hits: list[tuple[int, int, frozenset[int], int]] = []  # first, last, name words, edits
     parties: set[int] = set()
