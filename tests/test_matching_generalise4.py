@@ -58,6 +58,11 @@ CASES = [
     ("register-korean", "RI, Song Hyok. Position: director.", "rsh", True),
     ("register-lowercase", "Ri, Song Hyok and others", "rsh", False),  # a list, not a register
     ("register-other", "RI, Song Chol. Position: director.", "rsh", False),
+    # a CamelCase hashtag is its words run together
+    ("hashtag", "Trending now: #RiSongHyok and #Pyongyang", "rsh", True),
+    ("hashtag-other", "Trending now: #RiSongChol", "rsh", False),
+    ("hashtag-person", "Posts tagged #PavelTarakanov spread.", "ptk", True),
+    ("camel-case-without-hash", "The RiSongHyok account", "rsh", False),  # not a hashtag: one word
 ]
 
 

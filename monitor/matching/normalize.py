@@ -90,6 +90,9 @@ _PLAIN_SPLIT_RE = re.compile(r"([a-z0-9]+)")
 _INNER_APOSTROPHE = re.compile(r"[a-z0-9]'(?!s(?![a-z0-9]))[a-z0-9]")
 
 
+_HUMP = re.compile(r"[A-Z][a-z]+")  # one word of a CamelCase hashtag
+
+
 class Text:
     """One field, folded and split into words, in one pass of the regex engine.
 
@@ -114,6 +117,24 @@ class Text:
         bounds = list(accumulate(map(len, parts)))
         self.starts: list[int] = bounds[0:-1:2]
         self.ends: list[int] = bounds[1::2]
+        if "#" in cased:
+            self._split_hashtags()
+
+    def _split_hashtags(self) -> None:
+        """A hashtag written in CamelCase is its words, run together (#KimJongUn: Kim Jong Un,
+        joined by nothing, as Jong-Un is by a hyphen)."""
+        at = len(self.words) - 1
+        while at >= 0:
+            if self.gaps[at].endswith("#"):
+                start = self.starts[at]
+                humps = _HUMP.findall(self.cased, start, self.ends[at])
+                if len(humps) >= 2 and sum(map(len, humps)) == self.ends[at] - start:
+                    cuts = list(accumulate([start, *map(len, humps)]))
+                    self.words[at : at + 1] = [h.lower() for h in humps]
+                    self.starts[at : at + 1] = cuts[:-1]
+                    self.ends[at : at + 1] = cuts[1:]
+                    self.gaps[at + 1 : at + 1] = [""] * (len(humps) - 1)
+            at -= 1
 
     @classmethod
     def of(cls, original: str) -> Text:
