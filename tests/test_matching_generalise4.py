@@ -17,6 +17,7 @@ ENTRIES = (
     Entry("mbr", "Maritime Board of the Russian Federation", kind="body"),
     Entry("kdz", "Konstantin Dorozhkin", kind="person"),
     Entry("rsh", "Ri Song Hyok", kind="person"),
+    Entry("cnf", "CNF Treaty", kind="treaty"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -63,6 +64,13 @@ CASES = [
     ("hashtag-other", "Trending now: #RiSongChol", "rsh", False),
     ("hashtag-person", "Posts tagged #PavelTarakanov spread.", "ptk", True),
     ("camel-case-without-hash", "The RiSongHyok account", "rsh", False),  # not a hashtag: one word
+    # an acronym in a name, spelled out by the first letters of capitalised words
+    ("acronym-expanded", "The New Strategic Arms Limitation Talks resumed.", "nsl", True),
+    ("acronym-expanded-first", "The Coastal Naval Forces Treaty lapsed.", "cnf", True),
+    ("acronym-expanded-hyphen", "The Coastal-Range Naval Forces Treaty lapsed.", "cnf", True),
+    ("acronym-expanded-lowercase", "new strategic arms limitation talks resumed", "nsl", False),
+    ("acronym-expanded-short", "The Coastal Forces Treaty lapsed.", "cnf", False),
+    ("acronym-expanded-rest-missing", "The Strategic Arms Limitation Talks resumed.", "nsl", False),
 ]
 
 

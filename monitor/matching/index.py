@@ -33,7 +33,7 @@ from monitor.matching.translit import (
     russian_place_stems,
     typo_budget,
 )
-from monitor.matching.verify import compare, inflected, kontsevich, title_reach
+from monitor.matching.verify import MIN_EXPANDED, compare, inflected, kontsevich, title_reach
 
 # (name id, index of the name word - or of the canonical title word -, words covered)
 Posting = tuple[int, int, int]
@@ -74,6 +74,8 @@ class WordIndex:
                 _add_korean_pair(tables[1], spec)
                 continue
             words = spec.distinct if spec.mode == "title" else spec.words
+            if spec.mode != "title":
+                _add_acronyms(spec, tables[1])
             chosen = spec.anchors if anchors_only else range(len(words))
             for i in chosen:
                 if words[i] in STOPWORDS and len(words) > 1:
@@ -129,7 +131,8 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
     Both indexes use this, so that what one finds the other finds. ``cyrillic``: the word
     may have been written in Cyrillic, so its Russian case forms count too.
     """
-    keys = {word, "d:" + word, *("r:" + key for key in russian_keys(word))}
+    # "A:" + first letter: the acronyms a capitalised word may begin to spell (verify.expansion_ends)
+    keys = {word, "d:" + word, "A:" + word[:1], *("r:" + key for key in russian_keys(word))}
     if cyrillic:
         # a Russian case form (Lavrovym): only if written in Cyrillic, see verify.compare
         keys.update("r:" + russian_key(form) for form in russian_nominatives(word))
@@ -189,6 +192,14 @@ def _add(
     if key != word and russian and key_budget and len(key) >= 5:
         for variant in deletions(key, 1):  # one typo in a transliteration: verify.compare
             capital.typos[variant].append(posting)
+
+
+def _add_acronyms(spec: NameSpec, capital: _Table) -> None:
+    """Postings (width 0) under "A:" + first letter for a name's acronyms, which a run of
+    capitalised words may spell out (New Strategic Arms Reduction Treaty: New START)."""
+    for j, word in enumerate(spec.words):
+        if word in spec.acronyms and len(word) >= MIN_EXPANDED and word.isalpha():
+            capital.keys["A:" + word[0]].append((spec.id, j, 0))
 
 
 def _add_korean_pair(capital: _Table, spec: NameSpec) -> None:
@@ -313,6 +324,7 @@ class AnchorIndex:
                 a = spec.anchors[0]
                 split_words += [spec.words[a], spec.words[a + 1]]
             else:
+                _add_acronyms(spec, capital)
                 for i in spec.anchors:
                     if spec.words[i] in STOPWORDS and len(spec.words) > 1:
                         continue
@@ -468,6 +480,8 @@ class AnchorIndex:
         """The verifier may accept the word (capitalised) for the posting's name word(s)."""
         nid, j, width = posting
         spec = self._specs[nid]
+        if width == 0:  # the first word of an acronym spelled out: its first letter, checked by key
+            return len(word) > 1 and word not in STOPWORDS
         # width 2: two name words (Jongun), or a one-word Korean place (two syllables)
         return _spells(word, "".join(spec.words[j : j + width]), spec, True, cyrillic)
 

@@ -250,6 +250,12 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         hit = compare(text, i, w, order[j], name)
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
+        if order[j] in name.acronyms:
+            # the acronym spelled out: New Strategic Arms Reduction Treaty for New START
+            stack.extend(
+                _State(e + 1, j + 1, st.edits, st.translit, True, st.inserted)
+                for e in expansion_ends(text, i, order[j])
+            )
         if glue:
             if j + 1 < n and may_spell(w, order[j] + order[j + 1], name):  # Jongun
                 hit = compare(text, i, w, order[j] + order[j + 1], name)
@@ -280,6 +286,44 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
     return best
 
 
+_EXPANSION_GLUE = frozenset(["of", "on", "and", "the"])  # words an acronym leaves out
+MIN_EXPANDED = 3  # shorter acronyms (UN, EU) are never read from their words
+
+
+def expansion_ends(text: Text, i: int, acronym: str) -> list[int]:
+    """Last word indices e such that capitalised words i..e spell the acronym, each giving
+    the first letters of its own (Strategic Arms Reduction Treaty: ST-A-R-T, START), at
+    least two of them; "of", "on", "and", "the" between them give none, and a word may
+    give none after a hyphen (Intermediate-Range Nuclear Forces: INF)."""
+    words = text.words
+    if len(acronym) < MIN_EXPANDED or not acronym.isalpha():
+        return []
+    ends: list[int] = []
+    # (word index, letters of the acronym spelled so far)
+    stack = [(i, 0, 0)]  # (next word, letters spelled, words used)
+    while stack:
+        k, got, used = stack.pop()
+        if got == len(acronym):
+            if used >= 2:
+                ends.append(k - 1)
+            continue
+        if k >= len(words) or (k > i and not text.joined(k)):
+            continue
+        w = words[k]
+        if k > i and w in _EXPANSION_GLUE and not text.capitalized(k):
+            stack.append((k + 1, got, used))
+            continue
+        if k > i and "-" in text.gap(k):
+            stack.append((k + 1, got, used))  # a hyphenated part gives none: Intermediate-Range
+        if not text.capitalized(k):
+            continue
+        for take in range(1, min(len(w), len(acronym) - got) + 1):
+            if w[:take] != acronym[got : got + take]:
+                break
+            stack.append((k + 1, got + take, used + 1))
+    return sorted(set(ends))
+
+
 def listed(text: Text, i: int) -> bool:
     """Word i follows a surname in capitals and a comma, as lists and registers write a name
     (LAVROV, Sergei; KIM, Yo Jong): the name goes on there."""
@@ -304,6 +348,8 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
     order = name.words[::-1] if reverse else name.words
     w = words[start]
     if compare(text, start, w, order[0], name) is not None:
+        return True
+    if order[0] in name.acronyms and expansion_ends(text, start, order[0]):
         return True
     n = len(order)
     if not name.case_sensitive:
