@@ -18,6 +18,7 @@ ENTRIES = (
     Entry("kdz", "Konstantin Dorozhkin", kind="person"),
     Entry("rsh", "Ri Song Hyok", kind="person"),
     Entry("cnf", "CNF Treaty", kind="treaty"),
+    Entry("ksc", "Kim Seok Chol", kind="person"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -71,6 +72,13 @@ CASES = [
     ("acronym-expanded-lowercase", "new strategic arms limitation talks resumed", "nsl", False),
     ("acronym-expanded-short", "The Coastal Forces Treaty lapsed.", "cnf", False),
     ("acronym-expanded-rest-missing", "The Strategic Arms Limitation Talks resumed.", "nsl", False),
+    # two neighbouring letters swapped in a four-letter name word, not the first
+    ("swap-4", "Ri Snog Hyok arrived.", "rsh", True),
+    ("swap-4-end", "Ri Sogn Hyok arrived.", "rsh", True),
+    ("swap-4-last-word", "Ri Song Hoyk arrived.", "rsh", True),
+    ("swap-4-another-syllable", "Kim Soek Chol arrived.", "ksc", False),  # soek reads as a syllable
+    ("swap-4-first-letter", "Ri Osng Hyok arrived.", "rsh", False),
+    ("substitution-4", "Ri Sonh Hyok arrived.", "rsh", False),  # four letters: no substitution
 ]
 
 

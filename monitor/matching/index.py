@@ -133,6 +133,8 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
     """
     # "A:" + first letter: the acronyms a capitalised word may begin to spell (verify.expansion_ends)
     keys = {word, "d:" + word, "A:" + word[:1], *("r:" + key for key in russian_keys(word))}
+    if len(word) == 4:  # two letters swapped in a four-letter name word (Snog for Song)
+        keys.update("d:" + v for v in deletions(word, 1))
     if cyrillic:
         # a Russian case form (Lavrovym): only if written in Cyrillic, see verify.compare
         keys.update("r:" + russian_key(form) for form in russian_nominatives(word))
@@ -647,6 +649,7 @@ def _name_keys(word: str) -> set[str]:
     keys = {"k:" + korean_key(word)}
     if len(word) == 4:
         keys.update("d:" + v for v in deletions(word, 1) - {word})
+        keys.update("~" + v for v in deletions(word, 1))  # two letters swapped: Snog for Song
     elif len(word) >= 5:
         keys.update("~" + v for v in deletions(word, typo_budget(len(word), False)))
     return keys

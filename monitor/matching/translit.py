@@ -307,11 +307,26 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
     if cut and (len(name) <= _CUT_SHORT_MAX or len(short) < len(long_) - 1):
         return None
     if len(name) == 4:
-        # four letters: only a dropped letter (Jon for Jong), never a substitution (Song/Jong)
+        # four letters: a dropped letter (Jon for Jong) or two neighbours swapped (Snog for
+        # Song) unless that spells another syllable; never a substitution (Song/Jong)
         dropped = len(text) == 3 and any(name[:i] + name[i + 1 :] == text for i in range(1, 4))
-        return 1 if dropped else None
+        return 1 if dropped or _swapped(text, name) else None
     edits = OSA.distance(text, name, score_cutoff=budget)
     return edits if edits <= budget else None
+
+
+def _swapped(text: str, name: str) -> bool:
+    """Two neighbouring letters of the name swapped, not the first (Snog, Yoel), and the result
+    no single Korean syllable of its own (Sugn, Jnog are none; Yeol -> Yoel reads as two)."""
+    if len(text) != len(name) or text == name:
+        return False
+    diff = [i for i in range(1, len(name)) if text[i] != name[i]]
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return False
+    if text[diff[0]] != name[diff[1]] or text[diff[1]] != name[diff[0]]:
+        return False
+    syllables = korean_syllables(text)
+    return syllables is None or len(syllables) != 1
 
 
 @lru_cache(maxsize=32768)
