@@ -19,6 +19,7 @@ ENTRIES = (
     Entry("rsh", "Ri Song Hyok", kind="person"),
     Entry("cnf", "CNF Treaty", kind="treaty"),
     Entry("ksc", "Kim Seok Chol", kind="person"),
+    Entry("vcd", "Svobodny Cosmodrome", kind="place"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -79,6 +80,11 @@ CASES = [
     ("swap-4-another-syllable", "Kim Soek Chol arrived.", "ksc", False),  # soek reads as a syllable
     ("swap-4-first-letter", "Ri Osng Hyok arrived.", "rsh", False),
     ("substitution-4", "Ri Sonh Hyok arrived.", "rsh", False),  # four letters: no substitution
+    # a place named after its kind of facility: another word for that kind
+    ("facility-synonym", "A launch from the Svobodny spaceport failed.", "vcd", True),
+    ("facility-synonym-base", "The Svobodny base was closed.", "vcd", True),
+    ("facility-other-word", "Svobodny said the launch failed.", "vcd", False),
+    ("facility-other-kind", "The Svobodny district voted.", "vcd", False),
 ]
 
 

@@ -92,7 +92,8 @@ _SYNONYM_GROUPS = (
     # ... and the kind of place (facility words: "the Sohae complex", "Kaesong industrial park")
     (
         "complex",
-        "complex park zone area resort station site facility base center plant ground",
+        "complex park zone area resort station site facility base center plant ground cosmodrome"
+        " spaceport",
     ),
     # other title words
     ("prohibition", "prohibition ban bans banning banned"),
@@ -380,6 +381,9 @@ class NameSpec:
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
     # what verify.compare's answer depends on besides the words (its memo key); derived
     profile: int = field(default=0, init=False, compare=False, repr=False)
+    # the last word of a place's name when it is a facility word (Cosmodrome of Vostochny
+    # Cosmodrome), which another facility word may stand for (spaceport): verify.compare
+    facility: str = field(default="", init=False, compare=False, repr=False)
     # name words right before an administrative term (Kursk of Kursk region): verify.inflected
     before_admin: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
     # words of 2+ Korean syllables in a non-person name of several words, all read as Korean
@@ -389,6 +393,8 @@ class NameSpec:
     def __post_init__(self) -> None:
         if not (self.person or self.korean or self.entry.exact or self.mode == "title"):
             words = self.words
+            if len(words) > 1 and TITLE_SYNONYMS.get(words[-1]) == "complex":
+                object.__setattr__(self, "facility", words[-1])
             admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS)
             object.__setattr__(self, "before_admin", admin or _NO_WORDS)
         several = not (self.person or self.korean or self.entry.exact or self.mode == "title")
@@ -545,6 +551,8 @@ def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
             pool = [i for i, w in enumerate(spec.words) if w not in STOPWORDS] or [0]
             if spec.person and not spec.korean and len(pool) > 1:
                 pool = pool[1:]  # the given name may be an initial
+            if spec.facility and len(pool) > 1:  # another facility word may stand for it
+                pool = [i for i in pool if spec.words[i] != spec.facility]
             count = 1
             key = _rarity(spec.words, freq, spec.korean)
         pool.sort(key=key)

@@ -11,6 +11,7 @@ from monitor.matching.names import (
     STOPWORDS,
     SYNONYM_WORDS,
     TITLE_SLACK,
+    TITLE_SYNONYMS,
     NameSpec,
     canonical,
     generic,
@@ -87,6 +88,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _EXACT
     if name_word in name.before_admin and _adjective(word, name_word):
         return _INFLECTED  # a Russian place adjective before the term: Kurskaya oblast
+    if name_word == name.facility and TITLE_SYNONYMS.get(word) == "complex":
+        return _INFLECTED  # Vostochny spaceport for Vostochny Cosmodrome, as krai for territory
     if _cyrillic(text, i):
         if inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
             return _INFLECTED
