@@ -20,6 +20,8 @@ ENTRIES = (
     Entry("cnf", "CNF Treaty", kind="treaty"),
     Entry("ksc", "Kim Seok Chol", kind="person"),
     Entry("vcd", "Svobodny Cosmodrome", kind="place"),
+    Entry("zsk", "Zabaysky Krai", kind="place"),
+    Entry("cfe", "CNF Convention", kind="treaty"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -85,6 +87,12 @@ CASES = [
     ("facility-synonym-base", "The Svobodny base was closed.", "vcd", True),
     ("facility-other-word", "Svobodny said the launch failed.", "vcd", False),
     ("facility-other-kind", "The Svobodny district voted.", "vcd", False),
+    # a krai is also called a region in English copy
+    ("krai-region", "The governor of the Zabaysky region resigned.", "zsk", True),
+    ("krai-district", "The Zabaysky district voted.", "zsk", False),
+    # a short name's document word: another word for the same kind of document
+    ("document-synonym", "The CNF pact lapsed in 2019.", "cfe", True),
+    ("document-other", "The CNF base was closed.", "cfe", False),
 ]
 
 

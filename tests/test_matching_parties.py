@@ -19,6 +19,13 @@ ENTRIES = (
         kind="treaty",
     ),
     Entry("cnp", "Treaty on Comprehensive Naval Partnership between Laos and Mongolia", kind="treaty"),
+    Entry(
+        "bcp",
+        "Treaty on Comprehensive Border Partnership between the Russian Federation"
+        " and the Islamic Republic of Iran",
+        aliases=("Russia-Iran treaty",),
+        kind="treaty",
+    ),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -42,6 +49,14 @@ CASES = [
     # a body's own country, or words that are no country, are no other party
     ("The Mongolian Security Council of the government met.", "msc", True),
     ("The Armistice Accord between the two sides held.", "laa", True),
+    # a country's official name in the entry is the country (Republic of Belarus: Belarus)
+    ("The Iran-Russia Comprehensive Border Partnership Treaty took effect.", "bcp", True),
+    ("The DPRK-Russia Comprehensive Border Partnership Treaty took effect.", "bcp", False),
+    # a document followed by a title of its own is another document
+    ("Russia and Iran signed the Treaty on the Union of Customs in 1999.", "bcp", False),
+    ("The Russia-Iran treaty on Friday came into force.", "bcp", True),
+    ("The Russia-Iran treaty of 2026 came into force.", "bcp", True),
+    ("The Russia-Iran treaty on Comprehensive Border Partnership took effect.", "bcp", True),
 ]
 
 

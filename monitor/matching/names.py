@@ -76,6 +76,15 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("u", "s"): "usa",
     ("united", "states"): "usa",
     ("soviet", "union"): "ussr",
+    # official names of other countries as treaty titles spell them
+    ("islamic", "republic", "of", "iran"): "iran",
+    ("republic", "of", "belarus"): "belarus",
+    ("socialist", "republic", "of", "vietnam"): "vietnam",
+    ("viet", "nam"): "vietnam",
+    ("republic", "of", "cuba"): "cuba",
+    ("syrian", "arab", "republic"): "syria",
+    ("lao", "people", "s", "democratic", "republic"): "laos",
+    ("republic", "of", "kazakhstan"): "kazakhstan",
     ("united", "nations"): "un",
     ("un",): "un",
 }
@@ -100,6 +109,7 @@ _SYNONYM_GROUPS = (
     ("joint", "joint common"),
 )
 TITLE_SYNONYMS = {w: canon for canon, words in _SYNONYM_GROUPS for w in words.split()}
+_HEAD_GROUPS = frozenset(["treaty", "complex"])  # a short name's last word: INF pact, Sohae site
 _SYNONYM_HEADS = frozenset(canon for canon, _ in _SYNONYM_GROUPS)
 # Words that introduce a title's complement: the head noun stands before the first one.
 _COMPLEMENT = frozenset(["of", "on", "between", "for", "in", "to", "with", "from", "by", "at"])
@@ -393,7 +403,7 @@ class NameSpec:
     def __post_init__(self) -> None:
         if not (self.person or self.korean or self.entry.exact or self.mode == "title"):
             words = self.words
-            if len(words) > 1 and TITLE_SYNONYMS.get(words[-1]) == "complex":
+            if len(words) > 1 and TITLE_SYNONYMS.get(words[-1]) in _HEAD_GROUPS:
                 object.__setattr__(self, "facility", words[-1])
             admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS)
             object.__setattr__(self, "before_admin", admin or _NO_WORDS)

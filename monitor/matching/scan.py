@@ -27,6 +27,7 @@ from monitor.matching.verify import (
     listed,
     opens_at,
     other_parties_after,
+    own_title_after,
     seq_at,
     surname_only,
     title_at,
@@ -690,6 +691,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
         return _reject(f, f"followed by other parties '{parties}' (another document or body)")
+    titled = own_title_after(text, name, f.last)
+    if titled:
+        return _reject(f, f"followed by a title of its own '{titled}' (another document)")
     longer = _longer_korean_name(text, f)
     if longer:
         return _reject(f, f"followed by another given-name syllable '{longer}' (a longer name)")

@@ -413,13 +413,15 @@ def russian_place_stems(word: str) -> tuple[str, ...]:
 # either way (Primorsky Krai = Primorsky Territory, Kursk Oblast = Kursk region). A general
 # equivalence of the vocabulary, like the spelling rules above, not a list of places.
 _ADMIN_GROUPS = (
-    ("krai", "kray", "territory"),
+    ("krai", "kray", "territory", "region"),  # English copy writes "Primorsky region" too
     ("oblast", "region", "province"),
     ("okrug", "district"),
     ("respublika", "republic"),
 )
 ADMIN_TERMS: dict[str, frozenset[str]] = {
-    word: frozenset(group) - {word} for group in _ADMIN_GROUPS for word in group
+    word: frozenset(w for group in _ADMIN_GROUPS if word in group for w in group) - {word}
+    for group in _ADMIN_GROUPS
+    for word in group
 }
 
 

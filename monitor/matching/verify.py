@@ -88,8 +88,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _EXACT
     if name_word in name.before_admin and _adjective(word, name_word):
         return _INFLECTED  # a Russian place adjective before the term: Kurskaya oblast
-    if name_word == name.facility and TITLE_SYNONYMS.get(word) == "complex":
-        return _INFLECTED  # Vostochny spaceport for Vostochny Cosmodrome, as krai for territory
+    if name_word == name.facility and TITLE_SYNONYMS.get(word, word) == TITLE_SYNONYMS[name_word]:
+        return _INFLECTED  # Vostochny spaceport for Vostochny Cosmodrome, INF pact for INF Treaty
     if _cyrillic(text, i):
         if inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
             return _INFLECTED
@@ -670,6 +670,35 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
 
 
 _SIGNED = frozenset(["signed", "concluded", "ratified", "initialled", "initialed"])
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept oct
+    nov dec""".split()
+)
+
+
+def own_title_after(text: Text, name: NameSpec, last: int) -> str:
+    """A document's mention ending in its head noun, then "on", "of" or "for" and a capitalised
+    word that is none of the entry's: the document's own, other title (the Treaty on the Basis
+    of Mutual Relations, for a Russia-Iran treaty). The words, or ""."""
+    words = text.words
+    start = last + 1
+    if name.person or start + 1 >= len(words) or words[start] not in ("on", "of", "for"):
+        return ""
+    if TITLE_SYNONYMS.get(words[last]) not in ("treaty", "statement") or text.gap(start).strip():
+        return ""
+    k = start + 1
+    if words[k] == "the" and k + 1 < len(words):
+        k += 1
+    word = words[k]
+    if text.sentence_break(k) or not text.capitalized(k) or word in _CALENDAR or word in STOPWORDS:
+        return ""
+    canon = canonical(words[k : k + 2])[0][0]
+    own = {title_word(w) for n in name.entry.names for w in split_words(n)[0]}
+    own |= {c for n in name.entry.names for c, _, _ in canonical(split_words(n)[0])}
+    if canon in own or canon in COUNTRY_WORDS or word.isdigit():
+        return ""
+    return text.original[slice(*text.orig(start, k))]
 
 
 def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
@@ -692,12 +721,13 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
         if not text.capitalized(i):
             break
         chain.append(i)
-    if len(chain) < 2:
+    # the entry's own party may open the mention: "the USSR and | North Korea signed a Treaty
+    # of", "the DPRK- | Russia Comprehensive Strategic Partnership Treaty"
+    opens = any(c in own for c, _, _ in canonical(text.words[first : first + 2])[:1])
+    if len(chain) < (1 if opens else 2):
         return False
     parties = [c for c, _, _ in canonical([text.words[j] for j in reversed(chain)])]
-    # the entry's own party may open the mention: "the USSR and | North Korea signed a Treaty of"
-    opening = canonical(text.words[first : first + 2])[:1]
-    ours = any(c in own for c in parties) or any(c in own for c, _, _ in opening)
+    ours = opens or any(c in own for c in parties)
     return ours and any(
         c not in own and (c in COUNTRY_WORDS or (c not in STOPWORDS and not generic(c))) for c in parties
     )
