@@ -76,7 +76,13 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("u", "s"): "usa",
     ("united", "states"): "usa",
     ("soviet", "union"): "ussr",
-    # official names of other countries as treaty titles spell them
+    ("united", "nations"): "un",
+    ("un",): "un",
+}
+SYNONYM_WORDS = frozenset(PHRASES.values())
+# Official names of other countries as treaty titles spell them: the country's own word, which
+# stays a distinctive title word (not one of the SYNONYM_WORDS, the parties most titles name).
+_OFFICIAL_NAMES: dict[tuple[str, ...], str] = {
     ("islamic", "republic", "of", "iran"): "iran",
     ("republic", "of", "belarus"): "belarus",
     ("socialist", "republic", "of", "vietnam"): "vietnam",
@@ -85,11 +91,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("syrian", "arab", "republic"): "syria",
     ("lao", "people", "s", "democratic", "republic"): "laos",
     ("republic", "of", "kazakhstan"): "kazakhstan",
-    ("united", "nations"): "un",
-    ("un",): "un",
 }
-_MAX_PHRASE = max(len(p) for p in PHRASES)
-SYNONYM_WORDS = frozenset(PHRASES.values())
+_ALL_PHRASES = {**PHRASES, **_OFFICIAL_NAMES}
+_MAX_PHRASE = max(len(p) for p in _ALL_PHRASES)
 
 # Title words that name the same thing (see docs/matching.md §6): general equivalences of
 # English title vocabulary, never lists of particular names. The first word of each group is
@@ -235,7 +239,7 @@ def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
     i = 0
     while i < len(plain):
         for size in range(min(_MAX_PHRASE, len(plain) - i), 0, -1):
-            hit = PHRASES.get(tuple(plain[i : i + size]))
+            hit = _ALL_PHRASES.get(tuple(plain[i : i + size]))
             if hit is not None:
                 out.append((hit, i, i + size - 1))
                 i += size
