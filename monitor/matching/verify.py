@@ -139,7 +139,7 @@ def inflected(word: str, name_word: str, name: NameSpec) -> bool:
         return any(f == name_word or f in ADMIN_TERMS[name_word] for f in russian_nominatives(word))
     if len(name_word) < _MIN_INFLECTED:
         return False
-    return _inflected(word, name_word) or (name_word in name.before_admin and _adjective(word, name_word))
+    return _inflected(word, name_word)  # (a place adjective, Kurskoi, is compare's: any script)
 
 
 @lru_cache(maxsize=32768)
