@@ -405,16 +405,16 @@ class NameSpec:
     korean_places: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        # places, bodies and short document names: their head, admin terms, Korean words
         if not (self.person or self.korean or self.entry.exact or self.mode == "title"):
             words = self.words
             if len(words) > 1 and TITLE_SYNONYMS.get(words[-1]) in _HEAD_GROUPS:
                 object.__setattr__(self, "facility", words[-1])
             admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS)
             object.__setattr__(self, "before_admin", admin or _NO_WORDS)
-        several = not (self.person or self.korean or self.entry.exact or self.mode == "title")
-        if several and len(self.words) > 1 and all(korean_syllables(w) for w in self.words):
-            places = frozenset(w for w in self.words if len(korean_syllables(w) or ()) >= 2)
-            object.__setattr__(self, "korean_places", places or _NO_WORDS)
+            if len(words) > 1 and all(korean_syllables(w) for w in words):
+                places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2)
+                object.__setattr__(self, "korean_places", places or _NO_WORDS)
         profile = (
             self.entry.exact
             | self.korean << 1
