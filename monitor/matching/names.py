@@ -391,6 +391,9 @@ class NameSpec:
     # words typed in capitals amid others (New START): written capitalised in a mention too
     acronyms: frozenset[str] = frozenset()
     bare_surname: bool = False  # a lone Korean surname: never matched
+    # an acronym alias (BWC): the words of the entry's other names, of which its spelled-out
+    # form must consist (Biological Weapons Convention; not Big West Conference)
+    expansion: frozenset[str] = frozenset()
     head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
     # what verify.compare's answer depends on besides the words (its memo key); derived
@@ -452,6 +455,17 @@ def _acronym(cased: list[str]) -> bool:
     return len(cased) == 1 and cased[0].isalpha() and cased[0].isupper() and len(cased[0]) <= 5
 
 
+def _expansion(entry: Entry, acronym: str) -> frozenset[str]:
+    """Canonical words of the entry's names of two words or more, but the acronym."""
+    out: set[str] = set()
+    for other in entry.names:
+        words = [w for w in split_words(other)[0] if w not in STOPWORDS]
+        if other != acronym and len(words) >= 2:
+            out.update(words)
+            out.update(c for c, _, _ in canonical(words))
+    return frozenset(out)
+
+
 def _korean_word(words: list[str], person: bool, strict: bool) -> bool:
     """A one-word non-person name read as two or more Korean syllables (Nampo, Yongbyon)."""
     if person or strict or len(words) != 1:
@@ -486,6 +500,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                 else {}
             )
             korean = not title and is_korean_name(words)
+            expansion = _expansion(entry, text) if n and _acronym(cased) and len(words[0]) >= 3 else _NO_WORDS
             specs.append(
                 NameSpec(
                     id=start_id + len(specs),
@@ -504,7 +519,8 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     title_targets=targets,
                     typo_targets=_typo_targets(targets),
                     korean_targets=any(t.startswith("k:") for t in targets),
-                    acronyms=_acronym_words(words, cased),
+                    acronyms=_acronym_words(words, cased) or (frozenset(words) if expansion else _NO_WORDS),
+                    expansion=expansion,
                     head=head,
                     share=share if title else 0,
                     required=_minimum(distinct, head, share) if title else 0,

@@ -24,6 +24,7 @@ from monitor.matching.verify import (
     Found,
     case_forms,
     compare,
+    defined_otherwise,
     listed,
     opens_at,
     other_parties_after,
@@ -688,6 +689,10 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not _is_own_word(text, prev, f, names)
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
+    if name.expansion and f.first == f.last:
+        other = defined_otherwise(text, name)
+        if other:
+            return _reject(f, f"the item spells the acronym out otherwise: '{other}'")
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
         return _reject(f, f"followed by other parties '{parties}' (another document or body)")
@@ -738,10 +743,15 @@ def _longer_korean_name(text: Text, f: Found) -> str:
     is not Kim Song (three-word names are complete: no check). Hyphenated ones (Song-nam,
     a Song-led delegation) are the verifier's: verify.seq_at."""
     name, nxt = f.name, f.last + 1
-    if not (name.korean and name.person and len(name.words) == 2) or nxt >= len(text.words):
+    # a one-word Korean name (a place) read from two words: "Kang Sun Nam" or "Kang
+    # Soon-nam" is a person, whose first two syllables happen to spell Kangson
+    split = len(name.words) == 1 and f.last > f.first and is_korean(name.words[0])
+    split = split and not _hangul(text, f.first)
+    if not (split or (name.korean and name.person and len(name.words) == 2)) or nxt >= len(text.words):
         return ""
     word, gap = text.words[nxt], text.gap(nxt)
-    if not text.joined(nxt) or gap.strip() or not text.capitalized(nxt):
+    hyphen = split and gap.strip() == "-"
+    if not text.joined(nxt) or (gap.strip() and not hyphen) or not (text.capitalized(nxt) or hyphen):
         return ""
     if word in STOPWORDS or word in _TITLES or not is_korean(word):
         return ""
@@ -755,6 +765,11 @@ def _longer_korean_name(text: Text, f: Found) -> str:
         return ""  # Chinese characters: a Chinese name, whose next character starts a word as often
     syllables = korean_syllables(word)
     return text.cased_word(nxt) if syllables is not None and len(syllables) == 1 else ""
+
+
+def _hangul(text: Text, i: int) -> bool:
+    """Word i is written in Hangul (a syllable after a place's name there is its suffix: 라선시)."""
+    return "\uac00" <= text.original[text.orig(i, i)[0]] <= "\ud7a3"
 
 
 def _is_own_word(text: Text, i: int, f: Found, names: Sequence[NameSpec]) -> bool:

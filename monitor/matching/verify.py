@@ -258,6 +258,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
             stack.extend(
                 _State(e + 1, j + 1, st.edits, st.translit, True, st.inserted)
                 for e in expansion_ends(text, i, order[j])
+                if not name.expansion or _own_expansion(text, i, e, name)
             )
         if glue:
             if j + 1 < n and may_spell(w, order[j] + order[j + 1], name):  # Jongun
@@ -289,6 +290,14 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
     return best
 
 
+_DETERMINERS = frozenset("the its their his her our a an these those this that".split())
+_VERB_ENDINGS = ("ed", "ing", "ly")
+_FUNCTION_WORDS = frozenset(
+    "was were is are be been being had has have would could will can may might must should shall did "
+    "does do made met said says say told flew went came took gave got put set that this these those "
+    "their there then than when where which who whom whose what how many much any all some each both "
+    "not also only very more most other such own same him them they she you his her its our".split()
+)
 _EXPANSION_GLUE = frozenset(["of", "on", "and", "the"])  # words an acronym leaves out
 MIN_EXPANDED = 3  # shorter acronyms (UN, EU) are never read from their words
 
@@ -325,6 +334,80 @@ def expansion_ends(text: Text, i: int, acronym: str) -> list[int]:
                 break
             stack.append((k + 1, got + take, used + 1))
     return sorted(set(ends))
+
+
+def _own_expansion(text: Text, first: int, last: int, name: NameSpec) -> bool:
+    """Words first..last spell an acronym alias out in the entry's own words: all of them
+    but one at most (Biological Weapons Convention for BWC; a misspelt one counts)."""
+    words = [w for w in text.words[first : last + 1] if w not in _EXPANSION_GLUE]
+    expansion = name.expansion
+    own = sum(1 for w in words if w in expansion or title_word(w) in expansion or _own_typo(w, name))
+    return own >= 2 and own >= len(words) - 1
+
+
+def defined_otherwise(text: Text, name: NameSpec) -> str:
+    """Words of the item that spell an acronym alias out otherwise, none of them the entry's
+    own ("body-worn cameras" for BWC, "Financial Stability Board" for FSB): the acronym
+    stands for those there. Each word gives its first letter; the words are all capitalised
+    or all lowercase, of three letters or more, joined by spaces or hyphens alone."""
+    acronym = name.words[0]
+    words = text.words
+    n = len(acronym)
+    for p in range(len(words) - n + 1):
+        if words[p][0] != acronym[0] or words[p] == acronym:
+            continue
+        run = [p]
+        k = p + 1
+        while len(run) < n and k < len(words) and text.gap(k).strip(" -") == "" and "\n" not in text.gap(k):
+            if words[k] in _EXPANSION_GLUE and not text.capitalized(k):
+                k += 1
+                continue
+            if words[k][0] != acronym[len(run)]:
+                break
+            run.append(k)
+            k += 1
+        if len(run) < n or len({text.capitalized(i) for i in run}) > 1:
+            continue
+        spelled = [words[i] for i in run]
+        if any(len(w) < 3 or w in STOPWORDS for w in spelled):
+            continue
+        if not (_noun_phrase(text, run) if not text.capitalized(p) else _title_phrase(text, run)):
+            continue
+        if not any(w in name.expansion or title_word(w) in name.expansion for w in spelled):
+            return text.cased[text.starts[run[0]] : text.ends[run[-1]]]
+    return ""
+
+
+def _noun_phrase(text: Text, run: list[int]) -> bool:
+    """Lowercase words that read as a noun phrase: after a determiner, adjacent, none of them
+    a function word or a verb form by its ending (the missiles flew about, has made him)."""
+    p = run[0]
+    if p == 0 or text.words[p - 1] not in _DETERMINERS or run[-1] - p + 1 != len(run):
+        return False
+    return not any(text.words[i] in _FUNCTION_WORDS or text.words[i].endswith(_VERB_ENDINGS) for i in run)
+
+
+def _title_phrase(text: Text, run: list[int]) -> bool:
+    """Capitalised words amid lowercase ones: a proper name, not a headline's words
+    (Ministry Spokesman Slams, MINISTRY SAYS STATEMENT)."""
+    if any(text.cased_word(i).isupper() for i in run):
+        return False
+    before, after = run[0] - 1, run[-1] + 1
+    # (neighbour, the gap between it and the run)
+    sides = [(before, run[0]), (after, after)]
+    return any(
+        0 <= i < len(text.words)
+        and "\n" not in text.gap(gap)
+        and not text.capitalized(i)
+        and text.words[i] not in _EXPANSION_GLUE
+        for i, gap in sides
+    )
+
+
+def _own_typo(word: str, name: NameSpec) -> bool:
+    return len(word) >= 5 and any(
+        len(w) >= 5 and typo_edits(word, w, False) is not None for w in name.expansion
+    )
 
 
 def listed(text: Text, i: int) -> bool:

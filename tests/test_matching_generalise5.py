@@ -1,0 +1,62 @@
+"""Generalisation, fifth round: what a corpus written without seeing the matcher
+(benchmarks/redteam8) showed it missing or over-matching, as rules on invented names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.engine import Matcher
+from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
+
+ENTRIES = (
+    Entry("tgs", "Tangson", kind="place"),
+    Entry("tsc", "Tang Sun Chol", kind="person"),
+    Entry(
+        "gwc",
+        "Convention on the Prohibition of Granular Wave Cannons and on their Destruction",
+        aliases=("GWC",),
+        kind="treaty",
+    ),
+    Entry("fsr", "Federal Safety Registry of the Russian Federation", aliases=("FSR",), kind="body"),
+)
+MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
+
+
+def _found(text: str) -> set[str]:
+    return {m.entry for m in MATCHER.match({"title": "", "body": text})}
+
+
+CASES = [
+    # a one-word Korean place read from two words that begin a longer Korean name
+    ("split-place", "A plant in Tang-son opened.", "tgs", True),
+    ("split-place-spaced", "The works at Tang Son reopened.", "tgs", True),
+    ("split-place-person", "Tang Sun Chol attended the reception.", "tgs", False),
+    ("split-place-person-hyphen", "Former minister Tang Soon-chol attended.", "tgs", False),
+    ("split-place-person-found", "Tang Sun Chol attended the reception.", "tsc", True),
+    ("hangul-place-suffix", "탕선시 인민위원회", "tgs", True),  # 시: the city, not a syllable of a name
+    # an acronym alias spelled out in the entry's own words
+    ("acronym-spelled-out", "Talks on the Granular Wave Cannons Convention stalled.", "gwc", True),
+    ("acronym-spelled-out-typo", "Talks on the Granular Wave Cannons Convnetion stalled.", "gwc", True),
+    ("acronym-spelled-out-other", "The Great Western Conference met in Ohio.", "gwc", False),
+    ("acronym-spelled-one-other", "The Federal Safety Review met.", "fsr", True),  # all but one
+    ("acronym-spelled-lowercase", "the granular wave cannons convention stalled", "gwc", False),
+    # an acronym the item spells out otherwise stands for that
+    ("acronym-defined-otherwise", "Police expand the GWC scheme. The green wall covers help.", "gwc", False),
+    ("acronym-defined-title", "The FSR said. The Financial Stability Review was published.", "fsr", False),
+    ("acronym-defined-own", "The FSR said. The Federal Safety Registry was formed in 1999.", "fsr", True),
+    ("acronym-coincidence-verbs", "The FSR said it would build fast small rafts.", "fsr", True),
+    ("acronym-coincidence-headline", "FSR REPORT: FINANCIAL SECTOR RISES\n\nThe FSR said so.", "fsr", True),
+    ("acronym-alone", "The GWC review conference opened.", "gwc", True),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "entry", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_generalised_rule(label: str, text: str, entry: str, expected: bool) -> None:
+    assert (entry in _found(text)) is expected, label
+
+
+def test_rejection_says_which_spelling_out() -> None:
+    text = "The FSR said. The Financial Stability Review was published."
+    near = MATCHER.explain({"title": "", "body": text}).rejected
+    assert any("Financial Stability Review" in r.reason for r in near if r.entry == "fsr")
