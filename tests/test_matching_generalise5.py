@@ -19,6 +19,10 @@ ENTRIES = (
         kind="treaty",
     ),
     Entry("fsr", "Federal Safety Registry of the Russian Federation", aliases=("FSR",), kind="body"),
+    Entry("lzq", "Liu Zhengqiang", kind="person"),
+    Entry("ptr", "Pavel Tarakanov", kind="person"),
+    Entry("unb", "Ulzbaagiin Namsrai", aliases=("Namsrai",), kind="person"),
+    Entry("bgs", "Batbayaryn Gansukh", kind="person"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -48,6 +52,20 @@ CASES = [
     ("acronym-coincidence-verbs", "The FSR said it would build fast small rafts.", "fsr", True),
     ("acronym-coincidence-headline", "FSR REPORT: FINANCIAL SECTOR RISES\n\nThe FSR said so.", "fsr", True),
     ("acronym-alone", "The GWC review conference opened.", "gwc", True),
+    # a pinyin name misspelt into other pinyin syllables is another person's name
+    ("pinyin-other-syllable", "A biography of Liu Zhangqiang appeared.", "lzq", False),
+    ("pinyin-other-initial", "A biography of Liu Zhengjiang appeared.", "lzq", False),
+    ("pinyin-typo-not-pinyin", "A biography of Liu Zhengqaing appeared.", "lzq", True),
+    ("pinyin-letter-added", "A biography of Liu Zhengqiangg appeared.", "lzq", True),
+    ("pinyin-letter-dropped", "A biography of Liu Zengqiang appeared.", "lzq", True),
+    ("pinyin-exact", "LIU ZHENGQIANG arrived.", "lzq", True),
+    # a first name or patronymic cut short
+    ("short-first-name", "Pav Tarakanov said so.", "ptr", True),
+    ("short-patronymic-alias", "President Ulzbaa Namsrai spoke.", "unb", True),
+    ("short-patronymic-no-alias", "President Batbay Gansukh spoke.", "bgs", True),
+    ("short-too-short", "Pa Tarakanov said so.", "ptr", False),
+    ("short-other-first-name", "Pavlo Tarakanov said so.", "ptr", False),
+    ("short-lowercase", "the pav Tarakanov line", "ptr", False),
 ]
 
 

@@ -16,6 +16,7 @@ from monitor.matching.translit import (
     ADMIN_TERMS,
     is_korean,
     is_korean_name,
+    is_pinyin,
     korean_key,
     korean_pair_key,
     korean_syllables,
@@ -406,6 +407,9 @@ class NameSpec:
     # words of 2+ Korean syllables in a non-person name of several words, all read as Korean
     # syllables (Tongchang-ri): korean_place
     korean_places: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    # a person's name in pinyin (Li Hongzhong): a misspelling that is other pinyin syllables
+    # (Hongzhang) is another person's name
+    chinese: bool = field(default=False, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # places, bodies and short document names: their head, admin terms, Korean words
@@ -418,6 +422,8 @@ class NameSpec:
             if len(words) > 1 and all(korean_syllables(w) for w in words):
                 places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2)
                 object.__setattr__(self, "korean_places", places or _NO_WORDS)
+        if self.person and not self.korean and len(self.words) >= 2:
+            object.__setattr__(self, "chinese", all(is_pinyin(w) for w in self.words))
         profile = (
             self.entry.exact
             | self.korean << 1
@@ -426,6 +432,7 @@ class NameSpec:
             | (self.mode == "title") << 4
             # then whether a name word is one of them depends on the word alone
             | bool(self.korean_places) << 5
+            | self.chinese << 6
         )
         object.__setattr__(self, "profile", profile)
 

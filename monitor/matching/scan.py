@@ -28,8 +28,10 @@ from monitor.matching.verify import (
     listed,
     opens_at,
     other_parties_after,
+    other_pinyin,
     own_title_after,
     seq_at,
+    shortened,
     surname_only,
     title_at,
     title_reach,
@@ -603,14 +605,16 @@ def _diagnose(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
         elif problem is None:
             if not text.capitalized(i) or word in _TITLES:
                 return None  # not a name at all: no point explaining
-            problem = _why(word, target)
+            problem = _why(word, target, name)
     if problem is None or matched * 2 < n or matched < min(2, n - 1):
         return None
     score = round(100.0 * matched / n, 1)
     return Found(name, start, start + n - 1, score, "partial", problem)
 
 
-def _why(word: str, target: str) -> str:
+def _why(word: str, target: str, name: NameSpec) -> str:
+    if name.chinese and other_pinyin(word, target):
+        return f"'{word}' is other pinyin syllables than '{target}' (another name, not a typo)"
     if len(target) <= 3 or len(word) <= 3:
         return f"short token '{word}' differs from '{target}' (short tokens must match exactly)"
     return f"'{word}' is too far from '{target}' (beyond the typo budget)"
@@ -687,6 +691,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and title_word(word) not in GENERIC_WORDS  # Chairman of the Government Mishustin
             and not (word in _OPENERS and _opens_sentence(text, prev))  # Will Putin meet them?
             and not _is_own_word(text, prev, f, names)
+            and not _shortened_own(word, f.name)  # Alex Bortnikov, Ukhnaa Khurelsukh
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
     if name.expansion and f.first == f.last:
@@ -770,6 +775,11 @@ def _longer_korean_name(text: Text, f: Found) -> str:
 def _hangul(text: Text, i: int) -> bool:
     """Word i is written in Hangul (a syllable after a place's name there is its suffix: 라선시)."""
     return "\uac00" <= text.original[text.orig(i, i)[0]] <= "\ud7a3"
+
+
+def _shortened_own(word: str, name: NameSpec) -> bool:
+    """The word is a word of the entry's full name but its last cut short (verify.shortened)."""
+    return any(shortened(word, w) for w in split_words(name.entry.name)[0][:-1])
 
 
 def _is_own_word(text: Text, i: int, f: Found, names: Sequence[NameSpec]) -> bool:

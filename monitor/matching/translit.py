@@ -140,6 +140,29 @@ def is_korean(word: str) -> bool:
     return syllables is not None and len(syllables) <= 2
 
 
+# Hanyu Pinyin syllables, toneless, by initial and final (a superset: some pairs are unused)
+_PINYIN_PLAIN = "a o e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang i".split()
+_PINYIN_I = "i ia ie iao iu ian in iang ing iong".split()
+_PINYIN = frozenset(
+    [i + f for i in "b p m f d t n l g k h zh ch sh r z c s".split() for f in _PINYIN_PLAIN]
+    + [i + f for i in "b p m d t n l j q x".split() for f in _PINYIN_I]
+    + [i + f for i in "j q x".split() for f in "u ue uan un".split()]
+    + "a o e ai ei ao ou an en ang eng er".split()
+    + ["y" + f for f in "a e ao ou an in ang ing ong u ue uan un i".split()]
+    + ["w" + f for f in "a o ai ei an en ang eng u".split()]
+)
+
+
+@lru_cache(maxsize=32768)
+def is_pinyin(word: str) -> bool:
+    """The word is a run of pinyin syllables (hongzhong = hong zhong, jinping = jin ping)."""
+    n = len(word)
+    ok = [True] + [False] * n  # ok[e]: word[:e] splits into syllables
+    for e in range(1, n + 1):
+        ok[e] = any(ok[b] and word[b:e] in _PINYIN for b in range(max(0, e - 6), e))
+    return ok[n]
+
+
 def is_korean_name(words: Sequence[str]) -> bool:
     """A romanised Korean name: a one-syllable surname, then one- or two-syllable words."""
     first = korean_syllables(words[0]) if words else None

@@ -23,6 +23,7 @@ from monitor.matching.normalize import Text, is_foreign_script
 from monitor.matching.translit import (
     ADMIN_TERMS,
     is_korean,
+    is_pinyin,
     kontsevich_keys,
     korean_key,
     korean_syllables,
@@ -181,6 +182,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # Yonbyon (Yanbian) is not Yongbyon: another syllable, not a typo
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
+    if name.chinese and other_pinyin(word, name_word):
+        return None  # other pinyin syllables: another name (Li Hongzhang is not Li Hongzhong)
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
     edits = None
     if word[:1] == name_word[:1] and -2 <= len(word) - len(name_word) <= 2:
@@ -199,6 +202,13 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             default=None,
         )
     return Hit("typo", edits) if edits is not None else None
+
+
+def other_pinyin(word: str, name_word: str) -> bool:
+    """The word is the pinyin name word with letters replaced, and still pinyin: another
+    syllable, so another name (Hongzhang for Hongzhong). A letter added or dropped is a
+    typo (Xi Jingping)."""
+    return len(word) == len(name_word) and word != name_word and is_pinyin(word)
 
 
 def _other_final(word: str, name_word: str) -> bool:
@@ -283,6 +293,8 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
             stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
             if nxt and len(words[i + 1]) == 1 and text.followed_by_dot(i + 1):
                 stack.append(_State(i + 2, j + 1, st.edits, st.translit, True, st.inserted))
+        if j < n - 1 and cap and shortened(w, order[j]):  # Alex Bortnikov, Ukhnaa Khurelsukh
+            stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
         # a middle name or patronymic: Vladimir Vladimirovich Putin
         middle = j == n - 1 and j > 0 and not st.inserted and cap and len(w) >= 3
         if middle and nxt and w not in STOPWORDS:
@@ -453,14 +465,17 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
             if hit is not None and hit.kind != "typo":
                 return True
     person = name.person and not name.korean and not reverse and not name.exact
-    return (
-        person
-        and n > 1
-        and len(w) == 1
-        and w == order[0][0]
-        and text.capitalized(start)
-        and text.followed_by_dot(start)
-    )
+    if not (person and n > 1 and text.capitalized(start)):
+        return False
+    if len(w) == 1:
+        return w == order[0][0] and text.followed_by_dot(start)
+    return shortened(w, order[0])
+
+
+def shortened(word: str, name_word: str) -> bool:
+    """The word is the name word cut short: three letters or more kept, two or more cut (a
+    short first name, Alex for Alexander; a shortened patronymic, Ukhnaa for Ukhnaagiin)."""
+    return len(word) >= 3 and len(name_word) >= len(word) + 2 and name_word.startswith(word)
 
 
 def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
