@@ -43,7 +43,7 @@ CASES = [
     ("acronym-spelled-out", "Talks on the Granular Wave Cannons Convention stalled.", "gwc", True),
     ("acronym-spelled-out-typo", "Talks on the Granular Wave Cannons Convnetion stalled.", "gwc", True),
     ("acronym-spelled-out-other", "The Great Western Conference met in Ohio.", "gwc", False),
-    ("acronym-spelled-one-other", "The Federal Safety Review met.", "fsr", True),  # all but one
+    ("acronym-spelled-one-other", "The Federal Safety Review met.", "fsr", False),  # every word own
     ("acronym-spelled-lowercase", "the granular wave cannons convention stalled", "gwc", False),
     # an acronym the item spells out otherwise stands for that
     ("acronym-defined-otherwise", "Police expand the GWC scheme. The green wall covers help.", "gwc", False),
@@ -69,6 +69,13 @@ CASES = [
 ]
 
 
+def test_acronym_spelled_out_otherwise_in_another_field() -> None:
+    fields = {"title": "Police to expand GWC scheme", "body": "The green wall covers are funded."}
+    assert "gwc" not in {m.entry for m in MATCHER.match(fields)}
+    fields = {"title": "Police to expand GWC scheme", "body": "The scheme is funded."}
+    assert "gwc" in {m.entry for m in MATCHER.match(fields)}
+
+
 @pytest.mark.parametrize(("label", "text", "entry", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_generalised_rule(label: str, text: str, entry: str, expected: bool) -> None:
     assert (entry in _found(text)) is expected, label
@@ -78,3 +85,4 @@ def test_rejection_says_which_spelling_out() -> None:
     text = "The FSR said. The Financial Stability Review was published."
     near = MATCHER.explain({"title": "", "body": text}).rejected
     assert any("Financial Stability Review" in r.reason for r in near if r.entry == "fsr")
+    assert all(m.entry != "fsr" for m in MATCHER.explain({"title": "", "body": text}).matches)

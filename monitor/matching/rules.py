@@ -10,7 +10,7 @@ from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, split_words
 from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import korean_syllables
-from monitor.matching.verify import Found
+from monitor.matching.verify import Found, defined_otherwise
 from monitor.model import Match
 
 _T = TypeVar("_T")
@@ -191,6 +191,14 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
         for f in items:
             if f.reason is not None and f.reason.startswith(_REDEFINED):
                 redefined.setdefault((f.name.watchlist, f.name.entry.id), f.reason)
+            elif f.reason is None and f.name.expansion and f.first == f.last:
+                # spelled out otherwise in any field: "BWC program" in a headline, "the
+                # body-worn cameras" in the body
+                key = (f.name.watchlist, f.name.entry.id)
+                for other_text, _ in found.values():
+                    other = defined_otherwise(other_text, f.name)
+                    if other and key not in redefined:
+                        redefined[key] = f"{_REDEFINED} '{other}' in this item"
         out[fname] = (text, items)
         for n, f in enumerate(items):
             key = (f.name.watchlist, f.name.entry.id)

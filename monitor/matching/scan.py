@@ -24,7 +24,6 @@ from monitor.matching.verify import (
     Found,
     case_forms,
     compare,
-    defined_otherwise,
     listed,
     opens_at,
     other_parties_after,
@@ -694,10 +693,6 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not _shortened_own(word, f.name)  # Alex Bortnikov, Ukhnaa Khurelsukh
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
-    if name.expansion and f.first == f.last:
-        other = defined_otherwise(text, name)
-        if other:
-            return _reject(f, f"the item spells the acronym out otherwise: '{other}'")
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
         return _reject(f, f"followed by other parties '{parties}' (another document or body)")

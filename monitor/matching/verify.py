@@ -349,12 +349,13 @@ def expansion_ends(text: Text, i: int, acronym: str) -> list[int]:
 
 
 def _own_expansion(text: Text, first: int, last: int, name: NameSpec) -> bool:
-    """Words first..last spell an acronym alias out in the entry's own words: all of them
-    but one at most (Biological Weapons Convention for BWC; a misspelt one counts)."""
+    """Words first..last spell an acronym alias out in the entry's own words, every one
+    (Biological Weapons Convention for BWC; a misspelt one counts; the Ministry of Social
+    Security is not the Ministry of State Security's MSS)."""
     words = [w for w in text.words[first : last + 1] if w not in _EXPANSION_GLUE]
     expansion = name.expansion
     own = sum(1 for w in words if w in expansion or title_word(w) in expansion or _own_typo(w, name))
-    return own >= 2 and own >= len(words) - 1
+    return own >= 2 and own == len(words)
 
 
 def defined_otherwise(text: Text, name: NameSpec) -> str:
