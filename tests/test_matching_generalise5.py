@@ -23,6 +23,7 @@ ENTRIES = (
     Entry("ptr", "Pavel Tarakanov", kind="person"),
     Entry("unb", "Ulzbaagiin Namsrai", aliases=("Namsrai",), kind="person"),
     Entry("bgs", "Batbayaryn Gansukh", kind="person"),
+    Entry("zct", "Treaty of Friendly Navigation on the Zarnitsa Canal", kind="treaty"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -66,6 +67,10 @@ CASES = [
     ("short-too-short", "Pa Tarakanov said so.", "ptr", False),
     ("short-other-first-name", "Pavlo Tarakanov said so.", "ptr", False),
     ("short-lowercase", "the pav Tarakanov line", "ptr", False),
+    # -ship and -ly derive from the same stem: friendly, friendship
+    ("derived-ship", "The Treaty of Friendship Navigation on the Zarnitsa Canal lapsed.", "zct", True),
+    ("derived-ship-reordered", "The Zarnitsa Canal Friendship and Navigation Treaty lapsed.", "zct", True),
+    ("derived-other-stem", "The Treaty of Fraternal Navigation on the Zarnitsa Canal lapsed.", "zct", False),
 ]
 
 

@@ -128,12 +128,13 @@ _SPELLINGS = (
     (re.compile(r"(?<=....)mme(s?)$"), r"m\1"),
 )
 # Derivational endings: a title word and a word derived from the same stem are the same
-# word reworded (launching/launch, limitation/limited, agreed/agreement, strategic/strategy).
+# word reworded (launching/launch, limitation/limited, agreed/agreement, strategic/strategy,
+# friendly/friendship).
 # The stem left must have 5+ letters (station is not state, united not unit).
-_SUFFIXES = tuple("ations ation ative ions ion ments ment ings ing ed d es s ic y".split())
+_SUFFIXES = tuple("ations ation ative ions ion ments ment ships ship ings ing ed d es s ic ly y".split())
 _MIN_STEM = 5
 # The endings tried on a stem when listing a word's derived spellings (for the index).
-_FORMS = ("", *"s d ed es ing ion ions ation ations ative ment ments ic y".split())
+_FORMS = ("", *"s d ed es ing ion ions ation ations ative ment ments ship ships ic ly y".split())
 
 
 @lru_cache(maxsize=32768)
