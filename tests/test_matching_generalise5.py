@@ -74,6 +74,13 @@ CASES = [
 ]
 
 
+def test_acronym_typed_lowercase_without_vowel_is_no_word() -> None:
+    fields = {"title": "FSR statistics", "body": 'One post: "the fsr report mentions it"'}
+    assert "fsr" in {m.entry for m in MATCHER.match(fields)}
+    fields = {"title": "GWC statistics", "body": 'One post: "the gwc report mentions it"'}
+    assert "gwc" in {m.entry for m in MATCHER.match(fields)}
+
+
 def test_acronym_spelled_out_otherwise_in_another_field() -> None:
     fields = {"title": "Police to expand GWC scheme", "body": "The green wall covers are funded."}
     assert "gwc" not in {m.entry for m in MATCHER.match(fields)}
