@@ -24,6 +24,8 @@ ENTRIES = (
     Entry("unb", "Ulzbaagiin Namsrai", aliases=("Namsrai",), kind="person"),
     Entry("bgs", "Batbayaryn Gansukh", kind="person"),
     Entry("zct", "Treaty of Friendly Navigation on the Zarnitsa Canal", kind="treaty"),
+    Entry("ocs", "Treaty on Open Skies", aliases=("Open Skies Treaty",), kind="treaty"),
+    Entry("r4411", "Security Council Resolution 4411", kind="treaty"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -72,6 +74,24 @@ CASES = [
     ("derived-ship-reordered", "The Zarnitsa Canal Friendship and Navigation Treaty lapsed.", "zct", True),
     ("derived-other-stem", "The Treaty of Fraternal Navigation on the Zarnitsa Canal lapsed.", "zct", False),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"),
+    [
+        # a misspelt plural: the index looks the written word up too, not only its singular (sky)
+        ("Russia left the Treaty on Open Skyes in 2020.", "ocs", True),
+        ("Russia left the Treaty on Open Skeis in 2020.", "ocs", True),
+        # a number is never misspelt, not even run together with a word
+        ("Resolution 4419 banned textile exports.", "r4411", False),
+        ("Resolution 4411 banned textile exports.", "r4411", True),
+        ("Resolutoin 4411 banned textile exports.", "r4411", True),
+    ],
+)
+def test_match_and_explain_agree(text: str, entry: str, expected: bool) -> None:
+    fields = {"title": "", "body": text}
+    assert (entry in {m.entry for m in MATCHER.match(fields)}) is expected
+    assert (entry in {m.entry for m in MATCHER.explain(fields).matches}) is expected
 
 
 def test_acronym_typed_lowercase_without_vowel_is_no_word() -> None:

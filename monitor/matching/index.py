@@ -408,7 +408,9 @@ class AnchorIndex:
             cap.update(cap_keys.get(key, ()))
         # deletion neighbourhoods, one look-up each: names take the word's and its
         # transliteration keys' (by_key), titles their canonical word's own
-        title_variants = variants if canon == word else _variants(canon)
+        # (and, for a plural, the word's own: Skyes is a typo of Skies, whose canonical
+        # form is sky)
+        title_variants = variants if canon == word else variants | _variants(canon)
         get = self._typos.get
         for variant in variants | by_key if by_key else variants:
             hit = get(variant)
@@ -423,7 +425,7 @@ class AnchorIndex:
             if hit.cids and variant in title_variants:
                 cids.update(hit.cids)
         if title_variants is not variants:
-            for variant in title_variants:
+            for variant in title_variants - variants:
                 hit = get(variant)
                 if isinstance(hit, _Typos) and hit.cids:
                     cids.update(hit.cids)

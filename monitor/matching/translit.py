@@ -315,6 +315,9 @@ def typo_budget(length: int, alone: bool) -> int:
 _CUT_SHORT_MAX = 8
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def typo_edits(text: str, name: str, alone: bool) -> int | None:
     """Edits (optimal string alignment) from name to text if within budget, else None."""
     budget = typo_budget(len(name), alone)
@@ -322,6 +325,8 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
         return None
     if text + "a" == name or name + "a" == text:
         return None  # Zakharov / Zakharova: a different person, not a typo
+    if not (text.isalpha() and name.isalpha()) and _DIGITS.findall(text) != _DIGITS.findall(name):
+        return None  # a number is never misspelt: Resolution2375 is not Resolution2397
     # a one-word name cut short or run on is another word: Slutsk is not Slutsky, nor
     # Slutsky Slutsk, Khabarov not Khabarovsk; a long one that lost or gained only its last
     # letter is a typo (Rosoboronexpor's)
