@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from monitor.matching.hangul import HangulTable
 from monitor.matching.names import STOPWORDS, SYNONYM_WORDS, NameSpec, generic, title_word
 from monitor.matching.normalize import Text
 from monitor.matching.translit import (
@@ -68,6 +69,8 @@ class WordIndex:
     """Maps words to postings; ``anchors_only=False`` indexes every word (for explain)."""
 
     def __init__(self, specs: Iterable[NameSpec], *, anchors_only: bool = True) -> None:
+        specs = list(specs)
+        self.hangul = HangulTable(specs)
         tables = (_Table(), _Table(), _Table())
         for spec in specs:
             if spec.korean and anchors_only:
@@ -308,6 +311,7 @@ class AnchorIndex:
 
     def __init__(self, specs: Sequence[NameSpec]) -> None:
         self._specs = specs
+        self.hangul = HangulTable(specs)
         free, capital = _Table(), _Table()
         slots: tuple[defaultdict[str, set[tuple[int, int]]], ...] = (defaultdict(set), defaultdict(set))
         titles: defaultdict[str, set[int]] = defaultdict(set)

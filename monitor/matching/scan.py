@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Collection, Sequence
 
+from monitor.matching.hangul import HangulTable, hangul_words, loan_key, syllables_key
 from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
     ENGLISH_WORDS,
@@ -21,6 +22,7 @@ from monitor.matching.normalize import Text
 from monitor.matching.translit import is_korean, korean_syllables
 from monitor.matching.verify import (
     DEFAULT_MIN_SCORE,
+    PENALTY_TRANSLIT,
     Found,
     case_forms,
     compare,
@@ -249,6 +251,7 @@ class _Scan:
             free, capital, _, _ = index.lookup(words[k] + words[k + 1])
             for nid, j, _ in (*free, *capital):
                 self._seq(k, nid, j, 0)
+        self._hangul(index.hangul)
         return _resolve(text, self.names, self.found)
 
     def run_anchored(self, index: AnchorIndex) -> list[Found]:
@@ -259,7 +262,8 @@ class _Scan:
         hits = {word: hit for word in set(words) if (hit := memo[word]).starts}
         text = self.text
         han = split_pairs(text)
-        if not hits and not han:
+        self._hangul(index.hangul)
+        if not hits and not han and not self.found:
             return []
         places: dict[int, list[int]] = {}  # title word id -> text word indices
         korean: list[int] = []
@@ -290,6 +294,28 @@ class _Scan:
             for nid, j, _ in (*found.free, *found.capital):
                 self._seq(k, nid, j, 0)
         return _resolve(text, self.names, self.found)
+
+    def _hangul(self, table: HangulTable) -> None:
+        """Foreign people's names written in Hangul (세르게이 라브로프): every name word in
+        order, one Hangul word each (monitor.matching.hangul)."""
+        text = self.text
+        if text.offsets is None or not _HANGUL_CHAR.search(text.original):
+            return
+        spans = hangul_words(text)
+        keys = [syllables_key(text.words[a : b + 1]) for a, b in spans]
+        for h, key in enumerate(keys):
+            for nid, j in table.get(key):
+                name = self.names[nid]
+                n = len(name.words)
+                if j or name.watchlist not in self.watchlists or h + n > len(spans):
+                    continue
+                ok = all(
+                    keys[h + q] == loan_key(name.words[q]) and spans[h + q][0] == spans[h + q - 1][1] + 1
+                    for q in range(1, n)
+                )
+                if ok:
+                    first, last = spans[h][0], spans[h + n - 1][1]
+                    self.found.append(Found(name, first, last, 100.0 - PENALTY_TRANSLIT, "script"))
 
     def _korean(self, index: AnchorIndex, starts: list[int]) -> None:
         """Korean names whose anchor pair two adjacent text units spell (a unit: one or two words).
@@ -496,6 +522,7 @@ class _Scan:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+_HANGUL_CHAR = re.compile("[\uac00-\ud7a3]")
 
 
 def split_pairs(text: Text) -> list[int]:
