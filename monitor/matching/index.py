@@ -20,6 +20,7 @@ from typing import NamedTuple
 from monitor.matching.hangul import HangulTable
 from monitor.matching.names import STOPWORDS, SYNONYM_WORDS, NameSpec, generic, title_word
 from monitor.matching.normalize import Text
+from monitor.matching.russian_titles import russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
     deletions,
@@ -147,6 +148,9 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
         keys.add("k:" + korean_key(word))
     if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
         keys.update("k:" + key for key in kontsevich_keys(word))
+        english = russian_title_word(word)
+        if english:  # a Russian title word, under its English one (the explain index's titles)
+            keys.add(title_word(english))
     variants = _variants(word)
     # one typo in a transliteration (Koschemjaco): verify.compare
     by_key = {
@@ -386,6 +390,9 @@ class AnchorIndex:
         keys, variants, by_key = text_keys(word, cyrillic)
         canon = title_word(word)
         tkeys = ["T=" + canon, "Tp:" + word, "Tk:" + korean_key(canon)]
+        english = russian_title_word(word) if cyrillic else ""
+        if english:  # a Russian title word (Договору for Treaty): verify._title_hits
+            tkeys.append("T=" + title_word(english))
         if canon != word:
             tkeys.append("Tp:" + canon)
         # two title words run together (Nonproliferation): one half of 4+ letters is exact,

@@ -20,6 +20,7 @@ from monitor.matching.names import (
     title_word,
 )
 from monitor.matching.normalize import Text, is_foreign_script
+from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
     is_korean,
@@ -653,6 +654,10 @@ def _title_hits(
         exact = name.title_targets.get("k:" + korean_key(word))  # Gaeseong for Kaesong
     if exact is None and span == 1:
         exact = name.title_targets.get("p:" + text.words[i])  # launch for Launching
+        if exact is None and _cyrillic(text, i):
+            english = russian_title_word(text.words[i])  # Договору for Treaty
+            if english:
+                exact = name.title_targets.get(title_word(english))
     if exact is not None:
         return [(exact, 0, span)]
     if name.exact or len(word) < 4:
@@ -913,10 +918,13 @@ def _title_reading(
     same = list(text.words[first : last + 1]) == list(name.words)
     if not same and not missing and not reordered:
         score -= PENALTY_REWORDED
+    a, b = text.orig(first, last)
     if edits:
         kind = "typo"
     elif same:
         kind = _kind(text, name, first, last, False, False, False, False)
+    elif is_foreign_script(text.original[a:b]):
+        kind = "script"  # the title in Russian (Договор о нераспространении ...)
     else:
         kind = "reordered"
     return Found(name, first, last, score, kind)
@@ -980,6 +988,8 @@ def _foreign_words(
     for i in range(max(0, first - 1), last + 1):
         if i in used or i in parties or text.words[i] in STOPWORDS:
             continue
+        if text.words[i] in RUSSIAN_GLUE and _cyrillic(text, i):
+            continue  # the title in Russian: о, и, по, между are its of, and, on, between
         if i == first - 1 and not text.joined(first):
             continue
         if text.cased_word(i).isupper() and 1 < len(text.words[i]) <= 5:
