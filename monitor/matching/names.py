@@ -420,7 +420,8 @@ class NameSpec:
                 object.__setattr__(self, "facility", words[-1])
             admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS)
             object.__setattr__(self, "before_admin", admin or _NO_WORDS)
-            if len(words) > 1 and all(korean_syllables(w) for w in words):
+            # (or geographic terms: Mount Paektu = Mount Baekdu)
+            if len(words) > 1 and all(korean_syllables(w) or w in ADMIN_TERMS for w in words):
                 places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2)
                 object.__setattr__(self, "korean_places", places or _NO_WORDS)
         if self.person and not self.korean and len(self.words) >= 2:

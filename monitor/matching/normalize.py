@@ -25,6 +25,7 @@ _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0
 _APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u02bb\u00b4\u2032\uff07")
 _SIGNS = frozenset("ьъЬЪ")  # Cyrillic soft and hard signs
 _HANGUL = range(0xAC00, 0xD7A4)
+_ABBREVIATED = frozenset(["mt", "st", "ft"])  # Mount, Saint, Fort: the dot is no full stop
 _HAN = range(0x4E00, 0xA000)  # CJK unified ideographs: one pinyin syllable each
 
 
@@ -169,8 +170,8 @@ class Text:
     def joined(self, i: int) -> bool:
         """Word i continues word i-1's name: only spaces, hyphens, dots, apostrophes between."""
         g = self.gap(i)
-        if "." in g and len(self.words[i - 1]) > 1:
-            return False  # a full stop, not an initial
+        if "." in g and len(self.words[i - 1]) > 1 and self.words[i - 1] not in _ABBREVIATED:
+            return False  # a full stop, not an initial nor Mt. (Mount), St. (Saint)
         return len(g) <= 4 and all(c in " -.'\n\t\r" for c in g) and "\n\n" not in g
 
     def followed_by_dot(self, i: int) -> bool:

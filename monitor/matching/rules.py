@@ -124,7 +124,8 @@ _VESSELS = frozenset(
 # the man's government).
 _EPONYM_NOUNS = frozenset(
     """family families dynasty clan baroque style street avenue prospekt lane square bridge prize
-    award medal museum estate estates palace library theatre theater gallery memorial monument""".split()
+    award medal museum estate estates palace library theatre theater gallery memorial monument
+    bastion fortress tower gate gates cathedral church chapel mansion manor garden gardens""".split()
 )
 
 
@@ -174,9 +175,12 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
             if f.reason is not None or f.name.person:
                 continue
             key = (f.name.watchlist, f.name.entry.id)
-            low = all(not text.capitalized(i) for i in range(f.first, f.last + 1))
+            span = range(f.first, f.last + 1)
+            low = all(not text.capitalized(i) for i in span)
             if not low:
                 capitalised.add(key)
+            elif any(text.words[i].isdigit() for i in span):
+                continue  # a number is no common word: resolution 2397
             elif mixed and f.name.mode == "seq" and len(f.name.words) >= 2 and not f.name.case_sensitive:
                 lowercase.append((items, n))
     for items, n in lowercase:

@@ -718,6 +718,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not (word in _OPENERS and _opens_sentence(text, prev))  # Will Putin meet them?
             and not _is_own_word(text, prev, f, names)
             and not _shortened_own(word, f.name)  # Alex Bortnikov, Ukhnaa Khurelsukh
+            and not _declined_after_noun(text, prev, f)  # Визит Володина
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
     parties = other_parties_after(text, name, f.first, f.last)
@@ -797,6 +798,14 @@ def _longer_korean_name(text: Text, f: Found) -> str:
 def _hangul(text: Text, i: int) -> bool:
     """Word i is written in Hangul (a syllable after a place's name there is its suffix: 라선시)."""
     return "\uac00" <= text.original[text.orig(i, i)[0]] <= "\ud7a3"
+
+
+def _declined_after_noun(text: Text, prev: int, f: Found) -> bool:
+    """A surname in a Russian case form after a word ending in a consonant: that word is no
+    first name, which would take the same case (Вячеслава Володина), but a noun governing
+    the surname (Визит Володина, Volodin's visit)."""
+    declined = text.words[f.first] not in f.name.words and bool(case_forms(text, f.first))
+    return declined and text.words[prev][-1] not in "aeiouy"
 
 
 def _shortened_own(word: str, name: NameSpec) -> bool:

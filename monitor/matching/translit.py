@@ -204,6 +204,7 @@ _RUSSIAN_RULES: tuple[tuple[str, str], ...] = (
     ("w", "v"),  # German Wladimir, Lawrow
     ("kh", "h"),  # Zakharova / Zaharova
     ("x", "ks"),  # Alexander / Aleksandr
+    ("q", "k"),  # Kazakh and Uzbek Latin: Qasym-Jomart Toqaev
     ("ph", "f"),
     ("tz", "ts"),
     ("ou", "u"),  # French
@@ -264,6 +265,8 @@ def russian_keys(word: str) -> tuple[str, ...]:
     readings = []
     if "ch" in word or "ou" in word or "j" in word:
         readings.append(_french(word))
+    if "zh" in word:
+        readings.append(word.replace("zh", "j"))  # English-style j for zh: Zhomart / Jomart
     if "ch" in word or "cz" in word or "sz" in word or "rz" in word:
         if "ch" in word:
             german = word
@@ -418,6 +421,8 @@ def russian_nominatives(word: str) -> tuple[str, ...]:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= _MIN_STEM:
             found.extend(stem + base for base in bases)
+            if "" in bases and stem[-1] not in _VOWELS and stem[-2] not in _VOWELS:
+                found.append(stem[:-1] + "e" + stem[-1])  # a fleeting e: Павла -> Павел
     return tuple(dict.fromkeys(f for f in found if f != word))
 
 
@@ -445,6 +450,7 @@ _ADMIN_GROUPS = (
     ("oblast", "region", "province"),
     ("okrug", "district"),
     ("respublika", "republic"),
+    ("mount", "mt", "mountain"),  # and geographic terms: Mt. Paektu
 )
 ADMIN_TERMS: dict[str, frozenset[str]] = {
     word: frozenset(w for group in _ADMIN_GROUPS if word in group for w in group) - {word}

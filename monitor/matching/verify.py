@@ -385,7 +385,10 @@ def defined_otherwise(text: Text, name: NameSpec) -> str:
         spelled = [words[i] for i in run]
         if any(len(w) < 3 or w in STOPWORDS for w in spelled):
             continue
-        if not (_noun_phrase(text, run) if not text.capitalized(p) else _title_phrase(text, run)):
+        after = run[-1] + 1
+        bracketed = after < len(words) and words[after] == acronym and "(" in text.gap(after)
+        phrase = _noun_phrase(text, run) if not text.capitalized(p) else _title_phrase(text, run)
+        if not (phrase or bracketed):  # words (ACR) define it, whatever stands before them
             continue
         if not any(w in name.expansion or title_word(w) in name.expansion for w in spelled):
             return text.cased[text.starts[run[0]] : text.ends[run[-1]]]
@@ -781,15 +784,24 @@ _CALENDAR = frozenset(
 )
 
 
+_DOCUMENTS = frozenset(["resolution", "resolutions", "decree", "decrees", "law", "laws"])
+
+
+def _document_head(word: str) -> bool:
+    return TITLE_SYNONYMS.get(word) in ("treaty", "statement") or word in _DOCUMENTS
+
+
 def own_title_after(text: Text, name: NameSpec, last: int) -> str:
-    """A document's mention ending in its head noun, then "on", "of" or "for" and a capitalised
-    word that is none of the entry's: the document's own, other title (the Treaty on the Basis
-    of Mutual Relations, for a Russia-Iran treaty). The words, or ""."""
+    """A document's mention ending in its head noun (or its number), then "on", "of" or "for"
+    and a capitalised word that is none of the entry's: the document's own, other title (the
+    Treaty on the Basis of Mutual Relations, for a Russia-Iran treaty; Resolution 2397 of the
+    Government of St Petersburg, for the Security Council's). The words, or ""."""
     words = text.words
     start = last + 1
     if name.person or start + 1 >= len(words) or words[start] not in ("on", "of", "for"):
         return ""
-    if TITLE_SYNONYMS.get(words[last]) not in ("treaty", "statement") or text.gap(start).strip():
+    head = words[last - 1] if words[last].isdigit() and last > 0 else words[last]  # Resolution 2397
+    if not _document_head(head) or text.gap(start).strip():
         return ""
     k = start + 1
     if words[k] == "the" and k + 1 < len(words):
