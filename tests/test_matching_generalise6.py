@@ -15,6 +15,8 @@ ENTRIES = (
     Entry("mhg", "Mount Pyoktu", kind="place"),
     Entry("r5150", "UN Security Council Resolution 5150", aliases=("Resolution 5150",), kind="treaty"),
     Entry("fis", "Foreign Intelligence Bureau of the Arctic Union", aliases=("FIB",), kind="body"),
+    Entry("vzk", "Viktor Zolotkov", kind="person"),
+    Entry("ncp", "Northern Cooperation Plan of Action", kind="treaty"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -51,6 +53,19 @@ CASES = [
     # an acronym defined by lowercase words in brackets right after them
     ("acronym-bracket-lowercase", "The drug lowered fluid inflow balance (FIB) in patients.", "fis", False),
     ("acronym-alone-own", "The FIB said the agent was caught.", "fis", True),
+    # reference books: surname, comma, first name and patronymic
+    ("reference-book", "Zolotkov, Viktor Vasilyevich (born 1954), general.", "vzk", True),
+    ("list-without-patronymic", "Zolotkov, Viktor and others came.", "vzk", False),
+    # German w marks a German s before a vowel (Solotkow = Zolotkov)
+    ("german-s", "General Wiktor Solotkow sagte am Montag.", "vzk", True),
+    ("english-s", "General Viktor Solotkov said on Monday.", "vzk", False),
+    # an acronym, in capitals, of a title's first words (with or without its function words)
+    ("title-acronym", "Both sides left the NCPOA last year.", "r5150", False),
+    ("title-acronym-full", "Both sides left the NCPOA last year.", "ncp", True),
+    ("title-acronym-number", "Sanctions under UNSCR 5150 were tightened.", "r5150", True),
+    ("title-acronym-other-number", "Sanctions under UNSCR 5151 were tightened.", "r5150", False),
+    ("title-acronym-lowercase", "Both sides left the ncpoa last year.", "ncp", False),
+    ("title-acronym-headline", "BOTH SIDES LEAVE NCPOA", "ncp", False),
 ]
 
 

@@ -80,6 +80,10 @@ class WordIndex:
             words = spec.distinct if spec.mode == "title" else spec.words
             if spec.mode != "title":
                 _add_acronyms(spec, tables[1])
+            if spec.mode == "title":
+                for key, covered in spec.title_targets.items():
+                    if key.startswith("i:"):  # an acronym of its first words (UNSCR)
+                        tables[2].keys[key].append((spec.id, min(covered), 1))
             chosen = spec.anchors if anchors_only else range(len(words))
             for i in chosen:
                 if words[i] in STOPWORDS and len(words) > 1:
@@ -115,6 +119,7 @@ class WordIndex:
         keys, variants, by_key = text_keys(word)
         korean = is_korean(word)
         keys.add(title_word(word))  # Russian -> russia, accord -> treaty, forces -> force
+        keys.add("i:" + word)  # an acronym of a title's first words (verify._title_hits)
         out = []
         for n, (table, typos) in enumerate(self._tables):
             hits: set[Posting] = set()
@@ -346,7 +351,10 @@ class AnchorIndex:
         (free_keys, free_typos), (cap_keys, cap_typos) = free.frozen(), capital.frozen()
         self._seq = (free_keys, cap_keys)
         self._typos = _merge_typos(free_typos, cap_typos, slots[0], titles)
-        self._titles = {key: tuple(ids) for key, ids in titles.items() if not key.startswith("T~")}
+        self._titles = {key: tuple(ids) for key, ids in titles.items() if key[:2] not in ("T~", "Ti")}
+        # acronyms of titles' first words (UNSCR): looked up only for words in capitals, which
+        # the word memo cannot tell (scan.run_anchored)
+        self.initials = {key[3:]: tuple(ids) for key, ids in titles.items() if key.startswith("Ti:")}
         self._slots = tuple({key: tuple(pairs) for key, pairs in table.items()} for table in slots)
         self.singles = dict(singles)
         self.pairs = dict(pairs)

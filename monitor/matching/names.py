@@ -274,6 +274,39 @@ def _shared(covered: frozenset[int]) -> frozenset[int]:
     return _SHARED.setdefault(covered, covered)
 
 
+_MAX_INITIALS = 6  # letters of the longest acronym read from a title's words
+
+
+def _initials(words: Sequence[str], cased: Sequence[str]) -> dict[str, frozenset[int]]:
+    """Acronyms of a title's first words (UNSC, UNSCR of United Nations Security Council
+    Resolution 2397; JCPOA of Joint Comprehensive Plan of Action): "i:" + the initials, with
+    and without those of the function words between, -> the title words they cover. A word in
+    capitals gives all its letters (UN Security Council: UNSC)."""
+    out: dict[str, frozenset[int]] = {}
+    plain = full = ""
+    covered: set[int] = set()
+    q = 0
+    for c, a, b in canonical(words):
+        written = zip(words[a : b + 1], cased[a : b + 1], strict=True)
+        letters = "".join(w if as_typed.isupper() else w[0] for w, as_typed in written)
+        if c in STOPWORDS:
+            full += letters
+            continue
+        if not letters.isalpha():
+            break  # a number ends the acronym: UNSCR 2397
+        plain += letters
+        full += letters
+        covered.add(q)
+        q += 1
+        if len(plain) > _MAX_INITIALS:
+            break
+        if len(covered) >= 2:
+            for key in (plain, full):
+                if 3 <= len(key) <= _MAX_INITIALS:
+                    out.setdefault("i:" + key, _shared(frozenset(covered)))
+    return out
+
+
 def _targets(distinct: list[str]) -> dict[str, frozenset[int]]:
     out: dict[str, frozenset[int]] = {}
     for q, word in enumerate(distinct):
@@ -504,6 +537,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     **_written_targets(distinct, raw),
                     **_targets(distinct),
                     **_korean_keys(distinct),
+                    **_initials(words, cased),
                 }
                 if title
                 else {}

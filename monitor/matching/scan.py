@@ -22,6 +22,7 @@ from monitor.matching.normalize import Text
 from monitor.matching.translit import is_korean, korean_syllables
 from monitor.matching.verify import (
     DEFAULT_MIN_SCORE,
+    PATRONYMIC_ENDINGS,
     PENALTY_TRANSLIT,
     Found,
     case_forms,
@@ -47,7 +48,7 @@ _OPENERS = frozenset(
 )
 # Capitalised words that may stand before a surname without being another first name.
 # A patronymic before a surname is no other person's first name: Alexandrovich Kozlov.
-_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
+_PATRONYMIC = PATRONYMIC_ENDINGS
 _TITLES = frozenset(
     [
         "mr",
@@ -259,13 +260,15 @@ class _Scan:
         self.memo = index.memo_for(self.text)
         memo = self.memo
         split = index.split_heads
-        hits = {word: hit for word in set(words) if (hit := memo[word]).starts}
+        unique = set(words)
+        hits = {word: hit for word in unique if (hit := memo[word]).starts}
         text = self.text
         han = split_pairs(text)
         self._hangul(index.hangul)
-        if not hits and not han and not self.found:
+        acronyms = unique & index.initials.keys() if index.initials else ()
+        if not hits and not han and not self.found and not acronyms:
             return []
-        places: dict[int, list[int]] = {}  # title word id -> text word indices
+        places: dict[int, list[int]] = {}  # title word id -> text word indices, ascending
         korean: list[int] = []
         for k, word in enumerate(words):
             found = hits.get(word)
@@ -285,6 +288,14 @@ class _Scan:
                     self._anchored_seq(k, posting)
             if slot1 or head or (split and syllabic):
                 korean.append(k)
+        for word in acronyms:  # an acronym of a title's first words, in capitals: UNSCR
+            for k, w in enumerate(words):
+                if w == word and text.cased_word(k).isupper():
+                    for c in index.initials[word]:
+                        at = places.setdefault(c, [])
+                        i = bisect_left(at, k)
+                        if i == len(at) or at[i] != k:
+                            at.insert(i, k)
         if korean:
             self._korean(index, korean)
         if places:

@@ -267,6 +267,8 @@ def russian_keys(word: str) -> tuple[str, ...]:
         readings.append(_french(word))
     if "zh" in word:
         readings.append(word.replace("zh", "j"))  # English-style j for zh: Zhomart / Jomart
+    if "w" in word and word[:1] == "s" and word[1:2] in _VOWELS:
+        readings.append("z" + word[1:])  # German w marks German s before a vowel: Solotow
     if "ch" in word or "cz" in word or "sz" in word or "rz" in word:
         if "ch" in word:
             german = word

@@ -427,10 +427,19 @@ def _own_typo(word: str, name: NameSpec) -> bool:
     )
 
 
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
+
+
 def listed(text: Text, i: int) -> bool:
     """Word i follows a surname in capitals and a comma, as lists and registers write a name
-    (LAVROV, Sergei; KIM, Yo Jong): the name goes on there."""
-    return text.gap(i) == ", " and len(text.words[i - 1]) > 1 and text.cased_word(i - 1).isupper()
+    (LAVROV, Sergei; KIM, Yo Jong), or a surname and a comma and is followed by a patronymic,
+    as reference books do (Zolotov, Viktor Vasilyevich): the name goes on there."""
+    if text.gap(i) != ", " or len(text.words[i - 1]) <= 1:
+        return False
+    if text.cased_word(i - 1).isupper():
+        return True
+    nxt = i + 1
+    return nxt < len(text.words) and text.joined(nxt) and text.words[nxt].endswith(PATRONYMIC_ENDINGS)
 
 
 def _initial(text: Text, i: int, name_word: str) -> bool:
@@ -657,6 +666,10 @@ def _title_hits(
         exact = name.title_targets.get("k:" + korean_key(word))  # Gaeseong for Kaesong
     if exact is None and span == 1:
         exact = name.title_targets.get("p:" + text.words[i])  # launch for Launching
+        if exact is None:
+            exact = name.title_targets.get("i:" + text.words[i])  # UNSCR 2397
+            if exact is not None and not _acronym_in_text(text, i):
+                exact = None
         if exact is None and _cyrillic(text, i):
             english = russian_title_word(text.words[i])  # Договору for Treaty
             if english:
@@ -676,6 +689,14 @@ def _title_hits(
 
 
 @lru_cache(maxsize=32768)
+def _acronym_in_text(text: Text, i: int) -> bool:
+    """Word i is in capitals amid words that are not (no all-caps headline: TRUMP SIGNS ACT)."""
+    if not text.cased_word(i).isupper() or text.cased_word(i) != text.cased_word(i).upper():
+        return False
+    sides = [k for k in (i - 1, i + 1) if 0 <= k < len(text.words) and "\n" not in text.gap(max(k, i))]
+    return any(not text.cased_word(k).isupper() for k in sides if not text.words[k].isdigit())
+
+
 def _title_typo(word: str, target: str) -> int | None:
     return typo_edits(word, target, False)
 
