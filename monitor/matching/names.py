@@ -431,6 +431,10 @@ class NameSpec:
     expansion: frozenset[str] = frozenset()
     head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
+    derived: bool = False  # another writing of a name the analyst typed (Paektusan): _spellings
+    # an acronym alias with the letters of its title's function words in lowercase (JCPoA
+    # for JCPOA, Joint Comprehensive Plan of Action): verify.compare takes these as written
+    mixed_case: frozenset[str] = frozenset()
     # what verify.compare's answer depends on besides the words (its memo key); derived
     profile: int = field(default=0, init=False, compare=False, repr=False)
     # the last word of a place's name when it is a facility word (Cosmodrome of Vostochny
@@ -508,6 +512,56 @@ def _expansion(entry: Entry, acronym: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_MOUNT = frozenset(("mount", "mt", "mountain"))
+
+
+def _spellings(entry: Entry) -> list[tuple[str, bool]]:
+    """The entry's names and aliases, then the other writings of them a rule derives (True).
+
+    Korean names a mountain with the suffix -san: Paektusan is Mount Paektu (or Paektu
+    Mountain), and Mount Kumgang is Kumgangsan. Only a stem of two Korean syllables or more: "Mount Hood" is no
+    Hoodsan, and Hasan (one syllable before -san) is a town.
+    """
+    out = [(name, False) for name in entry.names]
+    if entry.exact or _is_person(entry, *split_words(entry.name)):
+        return out
+    have = {tuple(split_words(name)[0]) for name in entry.names}
+    for name in entry.names:
+        words, cased = split_words(name)
+        stem = ""
+        if len(words) == 2 and (words[0] in _MOUNT or words[1] == "mountain"):
+            at = 1 if words[0] in _MOUNT else 0
+            if len(korean_syllables(words[at]) or ()) >= 2:
+                stem = cased[at]
+        elif len(words) == 1 and words[0].endswith("san"):
+            syllables = korean_syllables(words[0])
+            if syllables is not None and len(syllables) >= 3 and syllables[-1] == ("s", "a", "n"):
+                stem = cased[0][:-3]
+        for form in (f"Mount {stem}", f"{stem} Mountain", f"{stem}san") if stem else ():
+            key = tuple(split_words(form)[0])
+            if key not in have:
+                have.add(key)
+                out.append((form, True))
+    return out
+
+
+def _mixed_case(entry: Entry, cased: Sequence[str]) -> frozenset[str]:
+    """An acronym alias as written with its function words' letters in lowercase, where
+    another name of the entry spells it out word by word (JCPoA: Joint Comprehensive Plan
+    of Action; DoD: Department of Defense)."""
+    if len(cased) != 1 or len(cased[0]) < 3 or not cased[0].isalpha():
+        return _NO_WORDS
+    acronym = cased[0]
+    out = set()
+    for other in entry.names:
+        words = split_words(other)[0]
+        if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym.casefold():
+            lowered = "".join(c.lower() if w in STOPWORDS else c for c, w in zip(acronym, words, strict=True))
+            if lowered != acronym:
+                out.add(lowered)
+    return frozenset(out)
+
+
 def _korean_word(words: list[str], person: bool, strict: bool) -> bool:
     """A one-word non-person name read as two or more Korean syllables (Nampo, Yongbyon)."""
     if person or strict or len(words) != 1:
@@ -519,7 +573,7 @@ def _korean_word(words: list[str], person: bool, strict: bool) -> bool:
 def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> list[NameSpec]:
     specs: list[NameSpec] = []
     for entry in entries:
-        for n, text in enumerate(entry.names):
+        for n, (text, derived) in enumerate(_spellings(entry)):
             words, cased = split_words(text)
             if not words:
                 continue
@@ -551,6 +605,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     entry=entry,
                     text=text,
                     is_alias=n > 0,
+                    derived=derived,
                     words=tuple(words),
                     cased=tuple(cased),
                     mode="title" if title else "seq",
@@ -564,6 +619,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     korean_targets=any(t.startswith("k:") for t in targets),
                     acronyms=_acronym_words(words, cased) or (frozenset(words) if expansion else _NO_WORDS),
                     expansion=expansion,
+                    mixed_case=_mixed_case(entry, cased) if case_sensitive and entry.case_sensitive is None else _NO_WORDS,
                     head=head,
                     share=share if title else 0,
                     required=_minimum(distinct, head, share) if title else 0,

@@ -80,7 +80,8 @@ _MEMO_LIMIT = 100_000  # ~170 bytes an entry; 400,000 was no faster on long runs
 def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hit | None:
     """Does text word ``word`` (starting at word index i) spell ``name_word`` of ``name``?"""
     if name.case_sensitive:
-        return _EXACT if text.cased_word(i) == _cased(name, name_word) else None
+        cased = text.cased_word(i)
+        return _EXACT if cased == _cased(name, name_word) or cased in name.mixed_case else None
     if name.acronyms:
         if name_word in name.acronyms and not text.capitalized(i):
             return None  # "a new start" is no New START
@@ -181,6 +182,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
     if place and _other_final(word, name_word):
         return None  # Yonbyon (Yanbian) is not Yongbyon: another syllable, not a typo
+    if place and _other_count(word, name_word):
+        return None  # Pyoksan is not Pyoktusan: a syllable fewer, another place
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
     if name.chinese and other_pinyin(word, name_word):
@@ -219,6 +222,12 @@ def _other_final(word: str, name_word: str) -> bool:
         return False
     key, target = korean_key(word), korean_key(name_word)
     return key != target and key.replace("N", "n") == target.replace("N", "n")
+
+
+def _other_count(word: str, name_word: str) -> bool:
+    """Both read as Korean syllables, a different number of them."""
+    mine, target = korean_syllables(word), korean_syllables(name_word)
+    return mine is not None and target is not None and len(mine) != len(target)
 
 
 def _cased(name: NameSpec, word: str) -> str:
@@ -579,7 +588,7 @@ def _kind(
         return "partial"
     if reordered:
         return "reordered"
-    if translit:
+    if translit or name.derived:
         return "translit"
     if text.original[a:b] != name.text:
         return "case"

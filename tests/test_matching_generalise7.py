@@ -1,0 +1,57 @@
+"""Generalisation, seventh round: what the blind corpora (benchmarks/redteam9, redteam10)
+showed the matcher missing or over-matching, as rules on invented names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.engine import Matcher
+from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
+
+ENTRIES = (
+    Entry("mhg", "Mount Pyoktu", kind="place"),
+    Entry("kms", "Kwangmyosan", kind="place"),
+    Entry("mhd", "Mount Hood", kind="place"),
+    Entry("ncp", "Northern Cooperation Plan of Action", aliases=("NCPOA",), kind="treaty"),
+    Entry("dfo", "Department for Oceans", aliases=("DFO",), kind="body", case_sensitive=True),
+)
+MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
+
+
+def _found(text: str) -> set[str]:
+    return {m.entry for m in MATCHER.match({"title": "", "body": text})}
+
+
+CASES = [
+    # a Korean mountain's name with the suffix -san is the same mountain as Mount ...
+    ("san-suffix", "The winter scenery of Pyoktusan is magnificent.", "mhg", True),
+    ("san-suffix-hyphen", "Pilgrims climbed Pyoktu-san at dawn.", "mhg", True),
+    ("san-suffix-other-spelling", "Pilgrims climbed Byeokdusan at dawn.", "mhg", True),
+    ("mountain-after", "Pilgrims climbed Pyoktu Mountain at dawn.", "mhg", True),
+    ("stem-alone", "Pilgrims reached Pyoktu at dawn.", "mhg", False),
+    ("other-san", "Pilgrims climbed Pyoksan at dawn.", "mhg", False),
+    # ... and the reverse: an entry typed with -san is found as Mount ...
+    ("mount-for-san", "Tourists flock to Mount Kwangmyo in autumn.", "kms", True),
+    ("mountain-for-san", "Tourists flock to Kwangmyo Mountain in autumn.", "kms", True),
+    ("san-stem-alone", "Tourists flock to Kwangmyo in autumn.", "kms", False),
+    # only Korean names take the suffix: Mount Hood is no Hoodsan
+    ("not-korean", "They skied near Hoodsan.", "mhd", False),
+    # an acronym with its title's function words in lowercase, as the entry spells it out
+    ("acronym-function-lowercase", "Sanctions under the NCPoA were null and void.", "ncp", True),
+    ("acronym-content-lowercase", "Sanctions under the NcPoA were null and void.", "ncp", False),
+    ("acronym-all-lowercase", "Sanctions under the ncpoa were null and void.", "ncp", False),
+    # an analyst who set case_sensitive gets the case typed
+    ("case-sensitive-set", "The DfO said so.", "dfo", False),
+    ("case-sensitive-exact", "The DFO said so.", "dfo", True),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "entry", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_generalised_rule(label: str, text: str, entry: str, expected: bool) -> None:
+    assert (entry in _found(text)) is expected, label
+
+
+def test_derived_spelling_reports_a_transliteration() -> None:
+    (hit,) = MATCHER.match({"body": "The winter scenery of Pyoktusan is magnificent."})
+    assert (hit.entry, hit.text, hit.kind) == ("mhg", "Pyoktusan", "translit")
