@@ -15,6 +15,7 @@ ENTRIES = (
     Entry("mhd", "Mount Hood", kind="place"),
     Entry("ncp", "Northern Cooperation Plan of Action", aliases=("NCPOA",), kind="treaty"),
     Entry("dfo", "Department for Oceans", aliases=("DFO",), kind="body", case_sensitive=True),
+    Entry("tmc", "Toxic Munitions Convention", kind="treaty"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -44,6 +45,33 @@ CASES = [
     # an analyst who set case_sensitive gets the case typed
     ("case-sensitive-set", "The DfO said so.", "dfo", False),
     ("case-sensitive-exact", "The DFO said so.", "dfo", True),
+    # a short title inside the official one, far from its head noun: every word, side by side
+    (
+        "official-title",
+        'He praised the "Convention on the Prohibition of the Development, Production, Stockpiling'
+        ' and Use of Toxic Munitions and on Their Destruction" at length.',
+        "tmc",
+        True,
+    ),
+    (
+        "official-title-words-apart",
+        "He praised the Convention on the Safety of Toxic Plants, Waste Sites and Munitions Depots.",
+        "tmc",
+        False,
+    ),
+    (
+        "official-title-broken-run",
+        "He praised the Convention on the Prohibition of Development. Production of Toxic Munitions rose.",
+        "tmc",
+        False,
+    ),
+    (
+        "official-title-lowercase-run",
+        "He praised the Convention on the prohibition of the development and use of new kinds of"
+        " weapons, including Toxic Munitions.",
+        "tmc",
+        False,
+    ),
 ]
 
 

@@ -513,17 +513,20 @@ def _expansion(entry: Entry, acronym: str) -> frozenset[str]:
 
 
 _MOUNT = frozenset(("mount", "mt", "mountain"))
+_MOUNTAIN_HINT = re.compile(r"\b(?:mount|mt|mountain)\b|san\b", re.IGNORECASE)
 
 
 def _spellings(entry: Entry) -> list[tuple[str, bool]]:
     """The entry's names and aliases, then the other writings of them a rule derives (True).
 
     Korean names a mountain with the suffix -san: Paektusan is Mount Paektu (or Paektu
-    Mountain), and Mount Kumgang is Kumgangsan. Only a stem of two Korean syllables or more: "Mount Hood" is no
-    Hoodsan, and Hasan (one syllable before -san) is a town.
+    Mountain), and Mount Kumgang is Kumgangsan. Only a stem of two Korean syllables or more:
+    "Mount Hood" is no Hoodsan, and Hasan (one syllable before -san) is a town.
     """
     out = [(name, False) for name in entry.names]
-    if entry.exact or _is_person(entry, *split_words(entry.name)):
+    if entry.exact or not any(_MOUNTAIN_HINT.search(name) for name in entry.names):
+        return out  # (most entries: one regex search each, no word splitting)
+    if _is_person(entry, *split_words(entry.name)):
         return out
     have = {tuple(split_words(name)[0]) for name in entry.names}
     for name in entry.names:
@@ -579,6 +582,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                 continue
             person = _is_person(entry, *split_words(entry.name))
             case_sensitive = entry.case_sensitive if entry.case_sensitive is not None else _acronym(cased)
+            auto_case = case_sensitive and entry.case_sensitive is None  # not the analyst's choice
             parts = [(c, words[a : b + 1]) for c, a, b in canonical(words) if c not in STOPWORDS]
             distinct = [c for c, _ in parts]
             raw = [p for _, p in parts]
@@ -619,7 +623,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     korean_targets=any(t.startswith("k:") for t in targets),
                     acronyms=_acronym_words(words, cased) or (frozenset(words) if expansion else _NO_WORDS),
                     expansion=expansion,
-                    mixed_case=_mixed_case(entry, cased) if case_sensitive and entry.case_sensitive is None else _NO_WORDS,
+                    mixed_case=_mixed_case(entry, cased) if auto_case else _NO_WORDS,
                     head=head,
                     share=share if title else 0,
                     required=_minimum(distinct, head, share) if title else 0,

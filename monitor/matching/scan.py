@@ -22,12 +22,14 @@ from monitor.matching.normalize import Text
 from monitor.matching.translit import is_korean, korean_syllables
 from monitor.matching.verify import (
     DEFAULT_MIN_SCORE,
+    OFFICIAL_RUN,
     PATRONYMIC_ENDINGS,
     PENALTY_TRANSLIT,
     Found,
     case_forms,
     compare,
     listed,
+    official_title,
     opens_at,
     other_parties_after,
     other_pinyin,
@@ -434,9 +436,11 @@ class _Scan:
             # within reach, then (dearer) within the window title_at reads: k's sentence
             absent = [c for c in plan.cids if c >= 0 and not _near(places.get(c, ()), k, reach)]
             if not _enough(plan, absent):
+                self._official_at(places, plan, name, k)
                 continue
             lo, hi = self.text.sentence_window(k, title_reach(name))
             if not _enough(plan, [c for c in plan.cids if c >= 0 and not _within(places.get(c, ()), lo, hi)]):
+                self._official_at(places, plan, name, k)
                 continue
             hit = title_at(self.text, name, k)
             if hit is not None:
@@ -449,6 +453,19 @@ class _Scan:
                 for p in places.get(c, ()) if c >= 0 else ():
                     if k - reach <= p <= k + reach:
                         todo.append(p)
+
+    def _official_at(self, places: dict[int, list[int]], plan: TitlePlan, name: NameSpec, k: int) -> None:
+        """A title's words too far apart for title_at's window may all be inside one official
+        title opening with its head noun before k (verify.official_title)."""
+        if plan.head < 0 or not _within(places.get(plan.head, ()), k - OFFICIAL_RUN, k):
+            return
+        lo, hi = k - OFFICIAL_RUN, k + OFFICIAL_RUN
+        if any(c >= 0 and not _within(places.get(c, ()), lo, hi) for c in plan.cids):
+            return
+        hit = official_title(self.text, name, k)
+        if hit is not None:
+            self.found.append(hit)
+            self.title_inside.setdefault(name.id, set()).update(range(hit.first, hit.last + 1))
 
     def _title_anywhere(self, index: AnchorIndex, places: dict[int, list[int]], nid: int) -> bool:
         """_title_at's word count over the whole field (cached per title): False, no match."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -652,9 +653,84 @@ def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
             alone[a] = alone.get(a, frozenset()) | covered
     none: frozenset[int] = frozenset()
     hits = [h for h in hits if h[0] == h[1] or not h[2] <= alone.get(h[0], none) | alone.get(h[1], none)]
-    if not hits:
+    best = _best_title(text, name, hits, parties) if hits else None
+    return best if best is not None else official_title(text, name, k)
+
+
+# An official title is a run of capitalised words and lowercase function words, opening with
+# its head noun and a preposition: "Convention on the Prohibition of the Development,
+# Production, Stockpiling and Use of Chemical Weapons and on Their Destruction".
+OFFICIAL_RUN = 40  # words at most
+_OFFICIAL_OPENERS = frozenset(["on", "of", "for", "between", "concerning", "relating"])
+_RUN_GAP = re.compile(r"[ ,()\-‐‑]*")
+
+
+def official_title(text: Text, name: NameSpec, k: int) -> Found | None:
+    """The name's words all inside one official title holding word k, which opens with the
+    name's head noun: the Chemical Weapons Convention in its official title above.
+
+    Much longer than the name, so past the window title_at reads; every word of the name
+    must be there, in any spelling the verifier takes, and nothing but capitalised words and
+    function words may come between them.
+    """
+    if name.head < 0 or name.exact or not (text.capitalized(k) or text.words[k] in STOPWORDS):
         return None
-    return _best_title(text, name, hits, parties)
+    words = text.words
+    first = k
+    while first > 0 and k - first < OFFICIAL_RUN and _in_run(text, first - 1, first):
+        first -= 1
+    last = k
+    while last + 1 < len(words) and last - first < OFFICIAL_RUN and _in_run(text, last + 1, last + 1):
+        last += 1
+    while last > k and not text.capitalized(last):
+        last -= 1  # trailing function words belong to what follows
+    for h in range(first, k + 1):
+        if not (
+            text.capitalized(h)
+            and h + 1 <= last
+            and words[h + 1] in _OFFICIAL_OPENERS
+            and not text.capitalized(h + 1)
+            and any(
+                name.head in covered for covered, _, _ in _title_hits(text, name, title_word(words[h]), h)
+            )
+        ):
+            continue
+        # the name's other words side by side, in its order: "Chemical Weapons", not the
+        # "Safety of Chemical Plants and Weapons Depots"
+        rest = [q for q in range(len(name.distinct)) if q != name.head]
+        spots: list[tuple[int, int, frozenset[int]]] = [
+            (h + a, h + b, got)
+            for cw, a, b in canonical(words[h : last + 1])
+            if cw not in STOPWORDS
+            for got, edits, _ in _title_hits(text, name, cw, h + a)
+            if not edits
+        ]
+        # a title of common words must end its phrase there: an "Accord on Joint Military
+        # Cooperation" is another document than the Joint Military Accord
+        common = _common_words_only(name)
+        ends = [e for x in range(len(spots)) if (e := _side_by_side(spots, x, rest)) >= 0]
+        ends = [e for e in ends if not common or e == last or words[e + 1] in STOPWORDS]
+        if ends and not _other_parties(text, name, h, last):
+            score = 100.0 - PENALTY_TITLE_ORDER - PENALTY_REWORDED
+            return Found(name, h, last, score, "reordered")
+    return None
+
+
+def _side_by_side(spots: list[tuple[int, int, frozenset[int]]], x: int, rest: list[int]) -> int:
+    """Spots from x on spell the name words ``rest`` in order, each right after the last:
+    the last word index they take, or -1."""
+    at = x
+    for q in rest:
+        if at >= len(spots) or q not in spots[at][2] or (at > x and spots[at][0] != spots[at - 1][1] + 1):
+            return -1
+        at += 1
+    return spots[at - 1][1]
+
+
+def _in_run(text: Text, i: int, gap_at: int) -> bool:
+    """Word i belongs to an official title's run, and so does the gap before word gap_at."""
+    word_ok = text.capitalized(i) or (text.words[i] in STOPWORDS and not text.words[i].isdigit())
+    return word_ok and _RUN_GAP.fullmatch(text.gap(gap_at)) is not None
 
 
 TITLE_REACH = 3
