@@ -545,16 +545,8 @@ class AnchorIndex:
             titles["T" + target if ":" in target else "T=" + target].update(ids)
             if spec.exact or ":" in target or len(covered) > 1:
                 continue  # two words run together: found by their halves (see _compute)
-            if len(target) >= 5:
-                for variant in deletions(target, typo_budget(len(target), False)):
-                    titles["T~" + variant].update(ids)
-            if len(covered) == 1:
-                # written as two words (Non-Proliferation for Nonproliferation): one of the
-                # halves has 4+ letters, enough to count the word as present
-                for cut in range(1, len(target)):
-                    for part in (target[:cut], target[cut:]):
-                        if len(part) >= 4:
-                            titles["Tp:" + part].update(ids)
+            for key in _title_word_keys(target):
+                titles[key].update(ids)
         keep = [q for q in range(len(cids)) if not generic(spec.distinct[q])]
         reach = title_reach(spec) + 1
         head = cids[spec.head] if spec.head >= 0 else -1
@@ -591,6 +583,21 @@ class AnchorIndex:
                 a, b = sorted((cids[q], cids[r]))
                 pairs[a, b].append(spec.id)
             pair_words.add(cids[q])
+
+
+@lru_cache(maxsize=65_536)
+def _title_word_keys(target: str) -> tuple[str, ...]:
+    """Keys one title word is also indexed under: its deletion (typo) neighbourhood, and
+    its halves of 4+ letters, as when written as two words (Non-Proliferation for
+    Nonproliferation). Cached: thousands of titles share their words."""
+    keys = ["T~" + v for v in deletions(target, typo_budget(len(target), False))] if len(target) >= 5 else []
+    keys += [
+        "Tp:" + part
+        for cut in range(1, len(target))
+        for part in (target[:cut], target[cut:])
+        if len(part) >= 4
+    ]
+    return tuple(keys)
 
 
 class _Typos(NamedTuple):

@@ -589,12 +589,13 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
             title = not person and len(distinct) >= 3
             share = max(2, math.ceil(TITLE_SHARE * len(distinct)))
             head = _head(words) if title else -1
+            korean_keys = _korean_keys(distinct) if title else {}
             targets = (
                 {
                     **_derived_targets(distinct, raw),
                     **_written_targets(distinct, raw),
                     **_targets(distinct),
-                    **_korean_keys(distinct),
+                    **korean_keys,
                     **_initials(words, cased),
                 }
                 if title
@@ -620,7 +621,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     forms=_title_forms(distinct, raw) if title else (),
                     title_targets=targets,
                     typo_targets=_typo_targets(targets),
-                    korean_targets=any(t.startswith("k:") for t in targets),
+                    korean_targets=bool(korean_keys),
                     acronyms=_acronym_words(words, cased) or (frozenset(words) if expansion else _NO_WORDS),
                     expansion=expansion,
                     mixed_case=_mixed_case(entry, cased) if auto_case else _NO_WORDS,
