@@ -16,6 +16,8 @@ ENTRIES = (
     Entry("ncp", "Northern Cooperation Plan of Action", aliases=("NCPOA",), kind="treaty"),
     Entry("dfo", "Department for Oceans", aliases=("DFO",), kind="body", case_sensitive=True),
     Entry("tmc", "Toxic Munitions Convention", kind="treaty"),
+    Entry("csh", "Choe Son Hui", kind="person"),
+    Entry("kjn", "Kim Jong Nam", kind="person"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -45,6 +47,14 @@ CASES = [
     # an analyst who set case_sensitive gets the case typed
     ("case-sensitive-set", "The DfO said so.", "dfo", False),
     ("case-sensitive-exact", "The DFO said so.", "dfo", True),
+    # a Korean syllable of three letters with its last two swapped into no syllable: a slip
+    ("syllable-swapped", "Minister Choe Son Hiu said so.", "csh", True),
+    ("syllable-swapped-pair-first", "Minister Choe Sno Hui said so.", "csh", True),
+    ("syllable-swapped-possessive", "Minister Choe Son Hiu's remarks.", "csh", True),
+    ("syllable-swapped-lowercase", "minister choe son hiu said so.", "csh", False),
+    ("syllable-changed", "Director Kim Jong Nan said so.", "kjn", False),
+    ("syllable-other-name", "Director Kim Jong Un said so.", "kjn", False),
+    ("syllable-dropped", "Director Kim Jong Na said so.", "kjn", False),
     # a short title inside the official one, far from its head noun: every word, side by side
     (
         "official-title",

@@ -451,6 +451,9 @@ class AnchorIndex:
         slots = self._slots[0]
         for key in (kkey or "k:" + word, "d:" + word):
             slot.update(slots.get(key, ()))
+        if len(word) == 3:  # two letters swapped (Sno for Son): _name_keys
+            for variant in deletions(word, 1):
+                slot.update(slots.get("~" + variant, ()))
         if cyrillic:
             for key in kontsevich_keys(word):
                 slot.update(slots.get("k:" + key, ()))
@@ -675,7 +678,9 @@ def _word_text(word: str, cap: bool) -> Text | None:
 def _name_keys(word: str) -> set[str]:
     """Keys under which a Korean name word (or two written as one) is looked up."""
     keys = {"k:" + korean_key(word)}
-    if len(word) == 4:
+    if len(word) == 3:
+        keys.update("~" + v for v in deletions(word, 1))  # two letters swapped: Hiu for Hui
+    elif len(word) == 4:
         keys.update("d:" + v for v in deletions(word, 1) - {word})
         keys.update("~" + v for v in deletions(word, 1))  # two letters swapped: Snog for Song
     elif len(word) >= 5:
@@ -686,6 +691,8 @@ def _name_keys(word: str) -> set[str]:
 @lru_cache(maxsize=32768)
 def _unit_keys(unit: str) -> tuple[str, ...]:
     keys = {"k:" + korean_key(unit), "d:" + unit, *("~" + v for v in _variants(unit))}
+    if len(unit) == 3:  # a three-letter syllable with two letters swapped (_name_keys)
+        keys.update("~" + v for v in deletions(unit, 1))
     return tuple(keys)
 
 

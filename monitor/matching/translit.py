@@ -343,12 +343,12 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
         # four letters: a dropped letter (Jon for Jong) or two neighbours swapped (Snog for
         # Song) unless that spells another syllable; never a substitution (Song/Jong)
         dropped = len(text) == 3 and any(name[:i] + name[i + 1 :] == text for i in range(1, 4))
-        return 1 if dropped or _swapped(text, name) else None
+        return 1 if dropped or swapped(text, name) else None
     edits = OSA.distance(text, name, score_cutoff=budget)
     return edits if edits <= budget else None
 
 
-def _swapped(text: str, name: str) -> bool:
+def swapped(text: str, name: str) -> bool:
     """Two neighbouring letters of the name swapped, not the first (Snog, Yoel), and the result
     no single Korean syllable of its own (Sugn, Jnog are none; Yeol -> Yoel reads as two)."""
     if len(text) != len(name) or text == name:

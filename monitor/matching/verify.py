@@ -33,6 +33,7 @@ from monitor.matching.translit import (
     russian_keys,
     russian_nominatives,
     russian_place_stems,
+    swapped,
     typo_edits,
 )
 
@@ -193,6 +194,10 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     edits = None
     if word[:1] == name_word[:1] and -2 <= len(word) - len(name_word) <= 2:
         edits = typo_edits(word, name_word, name.alone)
+        if edits is None and name.korean and len(name_word) == 3 and swapped(word, name_word):
+            # a Korean syllable's last two letters swapped into no syllable at all (Hiu for
+            # Hui, Hea for Hae): no other name reads so, so a slip; never a letter changed
+            edits = 1
     if edits is None and not name.korean and not place:  # Chongju is not Chongjin
         # typos on top of a transliteration (the index finds an anchor word with one)
         target = russian_key(name_word)
