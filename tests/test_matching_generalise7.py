@@ -18,6 +18,7 @@ ENTRIES = (
     Entry("tmc", "Toxic Munitions Convention", kind="treaty"),
     Entry("csh", "Choe Son Hui", kind="person"),
     Entry("kjn", "Kim Jong Nam", kind="person"),
+    Entry("ota", "Korean Truce Agreement", kind="treaty"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -62,6 +63,18 @@ CASES = [
         ' and Use of Toxic Munitions and on Their Destruction" at length.',
         "tmc",
         True,
+    ),
+    (
+        "official-title-country-elsewhere",
+        "They upheld the Agreement Concerning a Military Truce in Korea, signed in 1950.",
+        "ota",
+        True,
+    ),
+    (
+        "official-title-other-country",
+        "They upheld the Agreement Concerning a Military Truce in Vietnam, signed in 1973.",
+        "ota",
+        False,
     ),
     (
         "official-title-words-apart",

@@ -659,7 +659,10 @@ def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
     none: frozenset[int] = frozenset()
     hits = [h for h in hits if h[0] == h[1] or not h[2] <= alone.get(h[0], none) | alone.get(h[1], none)]
     best = _best_title(text, name, hits, parties) if hits else None
-    return best if best is not None else official_title(text, name, k)
+    if best is not None and best.score >= DEFAULT_MIN_SCORE:
+        return best
+    official = official_title(text, name, k)  # (dearer, so only when nothing better)
+    return official if official is not None and (best is None or official.score > best.score) else best
 
 
 # An official title is a run of capitalised words and lowercase function words, opening with
@@ -694,7 +697,6 @@ def official_title(text: Text, name: NameSpec, k: int) -> Found | None:
             text.capitalized(h)
             and h + 1 <= last
             and words[h + 1] in _OFFICIAL_OPENERS
-            and not text.capitalized(h + 1)
             and any(
                 name.head in covered for covered, _, _ in _title_hits(text, name, title_word(words[h]), h)
             )
@@ -702,7 +704,10 @@ def official_title(text: Text, name: NameSpec, k: int) -> Found | None:
             continue
         # the name's other words side by side, in its order: "Chemical Weapons", not the
         # "Safety of Chemical Plants and Weapons Depots"
-        rest = [q for q in range(len(name.distinct)) if q != name.head]
+        # (a country may stand anywhere in it: Agreement Concerning a Military Armistice in
+        # Korea is the Korean Armistice Agreement)
+        countries = {q for q, w in enumerate(name.distinct) if w in COUNTRY_WORDS}
+        rest = [q for q in range(len(name.distinct)) if q != name.head and q not in countries]
         spots: list[tuple[int, int, frozenset[int]]] = [
             (h + a, h + b, got)
             for cw, a, b in canonical(words[h : last + 1])
@@ -715,7 +720,8 @@ def official_title(text: Text, name: NameSpec, k: int) -> Found | None:
         common = _common_words_only(name)
         ends = [e for x in range(len(spots)) if (e := _side_by_side(spots, x, rest)) >= 0]
         ends = [e for e in ends if not common or e == last or words[e + 1] in STOPWORDS]
-        if ends and not _other_parties(text, name, h, last):
+        present = {q for _, _, got in spots for q in got}
+        if rest and ends and countries <= present and not _other_parties(text, name, h, last):
             score = 100.0 - PENALTY_TITLE_ORDER - PENALTY_REWORDED
             return Found(name, h, last, score, "reordered")
     return None
