@@ -19,6 +19,8 @@ ENTRIES = (
     Entry("csh", "Choe Son Hui", kind="person"),
     Entry("kjn", "Kim Jong Nam", kind="person"),
     Entry("ota", "Korean Truce Agreement", kind="treaty"),
+    Entry("svc", "Svetly Cosmodrome", kind="place"),
+    Entry("wef", "Western Economic Forum", kind="organisation"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -56,6 +58,15 @@ CASES = [
     ("syllable-changed", "Director Kim Jong Nan said so.", "kjn", False),
     ("syllable-other-name", "Director Kim Jong Un said so.", "kjn", False),
     ("syllable-dropped", "Director Kim Jong Na said so.", "kjn", False),
+    # a body's or facility's name in Russian, word by word (title vocabulary), and Russian's
+    # order for a facility: the noun, then its name
+    ("russian-facility", "Ракета стартовала с Светлый космодром утром.", "svc", True),
+    ("russian-facility-noun-first", "Ракета стартовала с космодрома Светлый утром.", "svc", True),
+    ("russian-facility-other", "Ракета стартовала с космодрома Байконур утром.", "svc", False),
+    ("english-facility-noun-first", "The rocket left Cosmodrome Svetly at dawn.", "svc", False),
+    ("russian-title-words", "Открылся Западный экономический форум.", "wef", True),
+    ("russian-title-declined", "Выступая на Западном экономическом форуме, он сказал.", "wef", True),
+    ("russian-title-other", "Открылся Восточный экономический форум.", "wef", False),
     # a short title inside the official one, far from its head noun: every word, side by side
     (
         "official-title",

@@ -28,6 +28,7 @@ from monitor.matching.verify import (
     Found,
     case_forms,
     compare,
+    cyrillic_word,
     listed,
     official_title,
     opens_at,
@@ -626,6 +627,8 @@ def _seq_candidates(
     if width == 1 and compare(text, k, text.words[k], name.words[j], name) is None:
         return None  # the index over-approximates typos: the anchor itself must hold
     reversible = name.person and not name.korean and len(name.words) == 2 and not name.exact
+    # Russian names a facility before its name (космодром Восточный): Vostochny Cosmodrome
+    reversible = reversible or (bool(name.facility) and len(name.words) == 2 and cyrillic_word(text, k))
     for start in range(max(0, k - j - 2), k + 1):
         for reverse in (False, True) if reversible else (False,):
             if (name.id, start, reverse) in tried:

@@ -98,6 +98,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if _cyrillic(text, i):
         if inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
             return _INFLECTED
+        if name.facility == name_word and _translated(word, name_word):
+            return _INFLECTED  # Восточный космодром: the facility word in Russian
         if text.capitalized(i) and kontsevich(word, name_word, name):
             return _INFLECTED
     key = (word, text.cased[text.starts[i]].isupper(), name_word, name.profile)
@@ -110,6 +112,12 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         _MEMO.clear()
     _MEMO[key] = hit
     return hit
+
+
+def _translated(word: str, name_word: str) -> bool:
+    """A Russian word (folded) is the English name word (russian_titles' vocabulary)."""
+    english = russian_title_word(word)
+    return bool(english) and title_word(english) == title_word(name_word)
 
 
 def _acronym_lowered(cased: str, name_word: str, name: NameSpec) -> bool:
@@ -125,6 +133,9 @@ _MIN_INFLECTED = 4  # shorter name words are never read through a case ending
 def _cyrillic(text: Text, i: int) -> bool:
     """Word i was written in Cyrillic (its first letter)."""
     return text.cased is not text.original and "\u0400" <= text.original[text.orig(i, i)[0]] <= "\u04ff"
+
+
+cyrillic_word = _cyrillic  # (for the scan)
 
 
 def case_forms(text: Text, i: int) -> tuple[str, ...]:
@@ -560,7 +571,7 @@ def _score_seq(text: Text, name: NameSpec, start: int, st: _State, reverse: bool
     score -= PENALTY_INSERTED if st.inserted else 0
     if reverse:
         # the surname first by convention (Kozlov A.A., LAVROV, Sergei): not a reordering
-        usual = st.initials or listed(text, start + 1)
+        usual = st.initials or listed(text, start + 1) or bool(name.facility)  # (космодром Восточный)
         score -= PENALTY_TITLE_ORDER if usual else PENALTY_REORDERED
     kind = _kind(
         text,
