@@ -21,6 +21,7 @@ ENTRIES = (
     Entry("ota", "Korean Truce Agreement", kind="treaty"),
     Entry("svc", "Svetly Cosmodrome", kind="place"),
     Entry("wef", "Western Economic Forum", kind="organisation"),
+    Entry("gsm", "General Staff of the Mongolian Peoples Guard", kind="organisation"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -67,6 +68,11 @@ CASES = [
     ("russian-title-words", "Открылся Западный экономический форум.", "wef", True),
     ("russian-title-declined", "Выступая на Западном экономическом форуме, он сказал.", "wef", True),
     ("russian-title-other", "Открылся Восточный экономический форум.", "wef", False),
+    # an acronym of a title's last words, the object of its complement
+    ("acronym-tail", "The General Staff of the MPG issued orders.", "gsm", True),
+    ("acronym-tail-first", "The MPG General Staff issued orders.", "gsm", True),
+    ("acronym-tail-other", "The General Staff of the KPA issued orders.", "gsm", False),
+    ("acronym-tail-lowercase", "The General Staff of the mpg issued orders.", "gsm", False),
     # a short title inside the official one, far from its head noun: every word, side by side
     (
         "official-title",

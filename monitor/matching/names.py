@@ -287,8 +287,7 @@ def _initials(words: Sequence[str], cased: Sequence[str]) -> dict[str, frozenset
     covered: set[int] = set()
     q = 0
     for c, a, b in canonical(words):
-        written = zip(words[a : b + 1], cased[a : b + 1], strict=True)
-        letters = "".join(w if as_typed.isupper() else w[0] for w, as_typed in written)
+        letters = _letters(words[a : b + 1], cased[a : b + 1])
         if c in STOPWORDS:
             full += letters
             continue
@@ -304,7 +303,25 @@ def _initials(words: Sequence[str], cased: Sequence[str]) -> dict[str, frozenset
             for key in (plain, full):
                 if 3 <= len(key) <= _MAX_INITIALS:
                     out.setdefault("i:" + key, _shared(frozenset(covered)))
+    # ... and of its last words, the object of its complement: General Staff of the KPA
+    # (Korean People's Army), Central Committee of the WPK
+    parts = [(c, _letters(words[a : b + 1], cased[a : b + 1])) for c, a, b in canonical(words)]
+    content = [x for x, (c, _) in enumerate(parts) if c not in STOPWORDS]
+    if all(letters.isalpha() for c, letters in parts if c not in STOPWORDS):
+        for n, start in enumerate(content[1:-1], start=1):
+            run = parts[start:]
+            plain = "".join(letters for c, letters in run if c not in STOPWORDS)
+            full = "".join(letters for _, letters in run)
+            tail = _shared(frozenset(range(n, len(content))))
+            for key in (plain, full):
+                if 3 <= len(key) <= _MAX_INITIALS:
+                    out.setdefault("i:" + key, tail)
     return out
+
+
+def _letters(words: Sequence[str], cased: Sequence[str]) -> str:
+    """The initials words give an acronym: a word in capitals all its letters (UN)."""
+    return "".join(w if as_typed.isupper() else w[0] for w, as_typed in zip(words, cased, strict=True))
 
 
 def _targets(distinct: list[str]) -> dict[str, frozenset[int]]:
