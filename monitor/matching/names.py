@@ -257,9 +257,9 @@ for _plain, _canon in (*DEMONYMS.items(), *TITLE_SYNONYMS.items()):
     _SPELLED_AS.setdefault(_canon, {_canon}).add(_plain)
 
 
-def _head(words: Sequence[str]) -> int:
+def _head(words: Sequence[str], canon: Sequence[tuple[str, int, int]] | None = None) -> int:
     """Index in the distinctive words of the title's head noun, before its complement."""
-    distinct = [(c, a) for c, a, _ in canonical(words) if c not in STOPWORDS]
+    distinct = [(c, a) for c, a, _ in (canonical(words) if canon is None else canon) if c not in STOPWORDS]
     cut = next((a for a, w in enumerate(words) if a and w in _COMPLEMENT), len(words))
     before = [q for q, (_, a) in enumerate(distinct) if a < cut]
     return before[-1] if before else -1
@@ -277,7 +277,9 @@ def _shared(covered: frozenset[int]) -> frozenset[int]:
 _MAX_INITIALS = 6  # letters of the longest acronym read from a title's words
 
 
-def _initials(words: Sequence[str], cased: Sequence[str]) -> dict[str, frozenset[int]]:
+def _initials(
+    words: Sequence[str], cased: Sequence[str], canon: Sequence[tuple[str, int, int]]
+) -> dict[str, frozenset[int]]:
     """Acronyms of a title's first words (UNSC, UNSCR of United Nations Security Council
     Resolution 2397; JCPOA of Joint Comprehensive Plan of Action): "i:" + the initials, with
     and without those of the function words between, -> the title words they cover. A word in
@@ -286,7 +288,7 @@ def _initials(words: Sequence[str], cased: Sequence[str]) -> dict[str, frozenset
     plain = full = ""
     covered: set[int] = set()
     q = 0
-    for c, a, b in canonical(words):
+    for c, a, b in canon:
         letters = _letters(words[a : b + 1], cased[a : b + 1])
         if c in STOPWORDS:
             full += letters
@@ -305,7 +307,7 @@ def _initials(words: Sequence[str], cased: Sequence[str]) -> dict[str, frozenset
                     out.setdefault("i:" + key, _shared(frozenset(covered)))
     # ... and of its last words, the object of its complement: General Staff of the KPA
     # (Korean People's Army), Central Committee of the WPK
-    parts = [(c, _letters(words[a : b + 1], cased[a : b + 1])) for c, a, b in canonical(words)]
+    parts = [(c, _letters(words[a : b + 1], cased[a : b + 1])) for c, a, b in canon]
     content = [x for x, (c, _) in enumerate(parts) if c not in STOPWORDS]
     if all(letters.isalpha() for c, letters in parts if c not in STOPWORDS):
         for n, start in enumerate(content[1:-1], start=1):
@@ -593,19 +595,20 @@ def _korean_word(words: list[str], person: bool, strict: bool) -> bool:
 def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> list[NameSpec]:
     specs: list[NameSpec] = []
     for entry in entries:
+        person = _is_person(entry, *split_words(entry.name))
         for n, (text, derived) in enumerate(_spellings(entry)):
             words, cased = split_words(text)
             if not words:
                 continue
-            person = _is_person(entry, *split_words(entry.name))
             case_sensitive = entry.case_sensitive if entry.case_sensitive is not None else _acronym(cased)
             auto_case = case_sensitive and entry.case_sensitive is None  # not the analyst's choice
-            parts = [(c, words[a : b + 1]) for c, a, b in canonical(words) if c not in STOPWORDS]
+            canon = () if person else canonical(words)  # (a person's name is never a title)
+            parts = [(c, words[a : b + 1]) for c, a, b in canon if c not in STOPWORDS]
             distinct = [c for c, _ in parts]
             raw = [p for _, p in parts]
             title = not person and len(distinct) >= 3
             share = max(2, math.ceil(TITLE_SHARE * len(distinct)))
-            head = _head(words) if title else -1
+            head = _head(words, canon) if title else -1
             korean_keys = _korean_keys(distinct) if title else {}
             targets = (
                 {
@@ -613,7 +616,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     **_written_targets(distinct, raw),
                     **_targets(distinct),
                     **korean_keys,
-                    **_initials(words, cased),
+                    **_initials(words, cased, canon),
                 }
                 if title
                 else {}
