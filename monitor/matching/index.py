@@ -174,6 +174,10 @@ def _add(
     if spec.mode == "title":
         free = capital = title
     free.keys[word].append(posting)
+    if spec.case_sensitive:
+        for form in spec.mixed_case:  # RZhD for RZD: the verifier checks the case
+            if form.lower() != word:
+                free.keys[form.lower()].append(posting)
     if spec.exact or spec.case_sensitive:
         return
     if spec.mode != "title":

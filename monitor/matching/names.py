@@ -567,6 +567,9 @@ def _spellings(entry: Entry) -> list[tuple[str, bool]]:
     return out
 
 
+_DIGRAPHS = {"Z": "h", "K": "h", "S": "h", "C": "h", "T": "s"}  # Zh Kh Sh Ch Ts
+
+
 def _mixed_case(entry: Entry, cased: Sequence[str]) -> frozenset[str]:
     """An acronym alias as written with its function words' letters in lowercase, where
     another name of the entry spells it out word by word (JCPoA: Joint Comprehensive Plan
@@ -575,6 +578,11 @@ def _mixed_case(entry: Entry, cased: Sequence[str]) -> frozenset[str]:
         return _NO_WORDS
     acronym = cased[0]
     out = set()
+    if len(acronym) <= _MAX_INITIALS and acronym.isupper():
+        # a Russian acronym's letter that romanises as two (Ж: RZD, RZhD)
+        for at, letter in enumerate(acronym):
+            if letter in _DIGRAPHS:
+                out.add(acronym[:at] + letter + _DIGRAPHS[letter] + acronym[at + 1 :])
     for other in entry.names:
         words = split_words(other)[0]
         if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym.casefold():

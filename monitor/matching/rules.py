@@ -118,6 +118,29 @@ _VESSELS = frozenset(
     tanker boat freighter trawler warship flagship""".split()
 )
 
+# A one-word place right before a word for a weapon or a warship names the weapon or the ship
+# (the Musudan intermediate-range missile, the Kursk submarine), with at most a few of the
+# modifiers such names take in between; unless a noun for a place follows it (the Sohae
+# rocket launch site, the Musudan-ri missile base).
+_WEAPONS = frozenset(
+    """missile missiles rocket rockets launcher launchers icbm irbm slbm mrbm warhead warheads
+    submarine cruiser frigate corvette destroyer icebreaker tanker warship""".split()
+)
+_WEAPON_MODIFIERS = frozenset(
+    """ballistic cruise hypersonic guided tactical intermediate medium long short range anti ship
+    air surface solid liquid fuel fuelled fueled class type mobile road launched nuclear
+    powered""".split()
+)
+_PLACE_NOUNS = frozenset(
+    """base bases site sites launch launches launching test tests testing facility facilities
+    range ground grounds complex center centre station area areas pad pads terminal port yard
+    shipyard dock docks region zone district county""".split()
+)
+_MAX_MODIFIERS = 4
+_NAMES_VEHICLE = ("names a ship", "names a weapon")
+# words before a place that make it the place again in an item that named a ship after it
+_LOCATIVES = frozenset("in at near from to into off outside inside around via port city".split())
+
 
 # Common nouns a surname modifies when something is named after a person or a family: the
 # Naryshkin Baroque, the Naryshkin family, Lavrov Street (while "the Medvedev government" is
@@ -224,6 +247,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
                 own.add(key)
     _shouted(out)
     _lowercase_names(out)
+    _vehicle_sense(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
     for _text, items in out.values():
         for n, f in enumerate(items):
@@ -256,7 +280,7 @@ def _unit_veto(text: Text, f: Found) -> Found:
 
 
 def _veto(text: Text, f: Found) -> Found:
-    for check in (_unit_veto, _continued_veto, _ship_veto, _acronym_veto, _eponym_veto):
+    for check in (_unit_veto, _continued_veto, _ship_veto, _weapon_veto, _acronym_veto, _eponym_veto):
         f = check(text, f)
     return f
 
@@ -285,8 +309,47 @@ def _ship_veto(text: Text, f: Found) -> Found:
         return f
     gap = text.gap(f.first)
     if text.words[f.first - 1] in _VESSELS and all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):
-        return _reject(f, f"names a ship ('{text.cased_word(f.first - 1)} {text.cased_word(f.first)}')")
+        ship = f"{text.cased_word(f.first - 1)} {text.cased_word(f.first)}"
+        return _reject(f, f"{_NAMES_VEHICLE[0]} ('{ship}')")
     return f
+
+
+def _weapon_veto(text: Text, f: Found) -> Found:
+    """A one-word place naming the weapon or warship that follows it (the Musudan missile)."""
+    if f.reason is not None or f.name.person or f.first != f.last or f.name.case_sensitive:
+        return f
+    words = text.words
+    i = f.last + 1
+    while i < len(words) and i - f.last <= _MAX_MODIFIERS + 1 and text.joined(i):
+        if words[i] in _WEAPONS:
+            if i + 1 < len(words) and words[i + 1] in _PLACE_NOUNS and text.joined(i + 1):
+                return f
+            a, b = text.orig(f.first, i)
+            return _reject(f, f"{_NAMES_VEHICLE[1]} ('{text.original[a:b]}')")
+        if words[i] not in _WEAPON_MODIFIERS:
+            return f
+        i += 1
+    return f
+
+
+def _vehicle_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A place word the item once uses for a ship or a weapon names it all through the item
+    (the tanker Nakhodka ... the Nakhodka oil spill), unless a word for a location comes
+    right before it (from Nakhodka)."""
+    vehicles: dict[tuple[str, str, str], str] = {}
+    for text, items in out.values():
+        for f in items:
+            if f.reason is not None and f.reason.startswith(_NAMES_VEHICLE) and f.first == f.last:
+                vehicles.setdefault((f.name.watchlist, f.name.entry.id, text.words[f.first]), f.reason)
+    if not vehicles:
+        return
+    for text, items in out.values():
+        for n, f in enumerate(items):
+            if f.reason is not None or f.first != f.last:
+                continue
+            reason = vehicles.get((f.name.watchlist, f.name.entry.id, text.words[f.first]))
+            if reason is not None and not (f.first and text.words[f.first - 1] in _LOCATIVES):
+                items[n] = _reject(f, f"the item {reason} with this word")
 
 
 def _acronym_veto(text: Text, f: Found) -> Found:

@@ -30,6 +30,7 @@ from monitor.matching.verify import (
     compare,
     cyrillic_word,
     listed,
+    listed_number,
     official_title,
     opens_at,
     other_parties_after,
@@ -543,7 +544,7 @@ class _Scan:
                 self.found.append(Found(name, k, k, 0.0, "partial", reason))
             return
         if got is None:
-            got = surname_only(text, name, k, j)
+            got = surname_only(text, name, k, j) or listed_number(text, name, k, j)
         if got is None and self.near_misses:
             got = _diagnose(text, name, k, j)
         if got is not None:

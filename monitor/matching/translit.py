@@ -67,6 +67,7 @@ _K_FINALS = _spellings(
 )
 _MAX_SYLLABLES = 4
 _SILENT_H = re.compile(r"(?<=[aeiouy])h(?=[^aeiouwy]|$)")  # Noh, Oh, Nahm, Sohn, Ahn
+_UH = re.compile(r"(?<=[^aeiouy])uh(?=[^aeiouwy]|$)")  # Suh = Seo: u before a silent h is ŏ
 _WH = re.compile(r"wh(?=[aeo])")  # older Western spelling of hw: Doo-whan = Du-hwan
 # older Western final c after a: Sung-lac = Seong-rak (only there: "economic" is no Korean word)
 _FINAL_AC = re.compile(r"(?<=a)c$")
@@ -109,7 +110,7 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
     at most four syllables (Sinuiju, Panmunjom).
     """
     if "h" in word:  # (most words have none: three regex passes saved)
-        word = _WH.sub("hw", _SILENT_H.sub("", word))
+        word = _WH.sub("hw", _SILENT_H.sub("", _UH.sub("eo", word)))
     if word.endswith("ac"):
         word = _FINAL_AC.sub("k", word)
     if _READABLE.fullmatch(word) is None or not (word.isalpha() and word.isascii()):
@@ -177,7 +178,15 @@ def _syllable_key(initial: str, vowel: str, final: str) -> str:
         ini = ""  # Ri = Lee = Yi = I, Ryong = Nyong = Yong, Rim = Lim = Im
     elif ini == "l":
         ini = "n"  # Rodong = Nodong, Ra = Na
+    if not final and vowel in _OPEN_U:
+        vow = _OPEN_U[vowel]
     return ini + vow + _K_FINALS[final]
+
+
+# Western spellings write ŏ as u only before a final (Jung, Sung, Hyun): in an open syllable
+# u, oo, eu (ㅜ, ㅡ) and o, eo (ㅗ, ㅓ) are different vowels, so Kusong is not Kosong (Suh,
+# for Seo, is read as eo before the silent h goes).
+_OPEN_U = {"u": "u", "oo": "u", "ou": "u", "woo": "u", "eu": "u", "yu": "yu", "yoo": "yu", "you": "yu"}
 
 
 @lru_cache(maxsize=32768)

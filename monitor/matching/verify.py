@@ -194,7 +194,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     if place and cap and korean_key(word) == korean_key(name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
     if place and _other_final(word, name_word):
-        return None  # Yonbyon (Yanbian) is not Yongbyon: another syllable, not a typo
+        return None  # Yonbyon (Yanbian) is not Yongbyon, Kosong not Kusong: not a typo
     if place and _other_count(word, name_word):
         return None  # Pyoksan is not Pyoktusan: a syllable fewer, another place
     if not cap and name.mode != "title":
@@ -233,12 +233,17 @@ def other_pinyin(word: str, name_word: str) -> bool:
 
 
 def _other_final(word: str, name_word: str) -> bool:
-    """Both read as Korean syllables that differ only in a final n against ng: in Korean
-    that makes another syllable (yeon/yeong), so another place, never a typo."""
+    """Both read as Korean syllables that differ only in a final n against ng, or in an open
+    syllable's u against o: in Korean that makes another syllable (yeon/yeong, gu/go), so
+    another place (Yonbyon, Kosong), never a typo."""
     if korean_syllables(word) is None:
         return False
     key, target = korean_key(word), korean_key(name_word)
-    return key != target and key.replace("N", "n") == target.replace("N", "n")
+    return key != target and _near_key(key) == _near_key(target)
+
+
+def _near_key(key: str) -> str:
+    return key.replace("N", "n").replace("u", "o")
 
 
 def _other_count(word: str, name_word: str) -> bool:
@@ -607,6 +612,8 @@ def _kind(
         return "reordered"
     if translit or name.derived:
         return "translit"
+    if name.case_sensitive and list(text.words[first : last + 1]) != list(name.words):
+        return "translit"  # RZhD for RZD
     if text.original[a:b] != name.text:
         return "case"
     return "alias" if name.is_alias else "exact"
@@ -620,6 +627,43 @@ def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
     if hit is None or hit.kind == "typo" or not text.capitalized(k):
         return None
     return Found(name, k, k, SURNAME_ONLY_SCORE, "partial")
+
+
+_LIST_GLUE = frozenset(["and", "or"])
+_LIST_MAX = 8  # numbers in one list after a plural noun, at most
+
+
+def listed_number(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
+    """A numbered document named in a list after its noun in the plural: "resolutions 2270
+    and 2321" names Resolution 2321 (the first number is read as usual). Word k spells name
+    word j: the noun or the number."""
+    order, words = name.words, text.words
+    last = len(order) - 1
+    if last < 1 or not order[last].isdigit() or name.case_sensitive or j not in (last - 1, last):
+        return None
+    plural = order[last - 1] + "s"
+    head, want = (k, -1) if j == last - 1 else (-1, k)
+    if head < 0:  # from the number back to the noun
+        i = k - 1
+        while i > 0 and (words[i] in _LIST_GLUE or words[i].isdigit()) and k - i <= 2 * _LIST_MAX:
+            i -= 1
+        head = i
+    if words[head] != plural or head + 2 > len(words) - 1 or not words[head + 1].isdigit():
+        return None
+    i, listed_words, number = head + 1, 0, -1
+    while i < len(words) and listed_words < 2 * _LIST_MAX and (words[i] in _LIST_GLUE or words[i].isdigit()):
+        if not _RUN_GAP.fullmatch(text.gap(i)) or text.sentence_break(i):
+            break
+        if words[i] == order[last] and i > head + 1 and want in (-1, i):
+            number = i
+        i += 1
+        listed_words += 1
+    start = head - (last - 1)
+    if number < 0 or start < 0 or list(words[start:head]) != list(order[: last - 1]):
+        return None
+    if any(not text.joined(x) for x in range(start + 1, head + 1)):
+        return None
+    return Found(name, start, number, 100.0 - PENALTY_REWORDED - PENALTY_INSERTED_WORD, "reordered")
 
 
 # Titles (see docs/matching.md §6): a missing word of common title vocabulary costs less than a
@@ -1039,14 +1083,18 @@ def _title_reading(
         # military cooperation" are other documents
         return None
     how = {h: reworded(text.words[h[0]], name) if h[0] == h[1] and not h[3] else "" for h in kept}
-    if count < name.share and not _short_form(text, name, kept, how, missing, inserted + foreign):
+    left_out = _parties_left_out(text, name, kept, missing)
+    unmatched = inserted + foreign
+    if count < name.share and not (left_out or _short_form(text, name, kept, how, missing, unmatched)):
         return None
     if reordered and len(name.distinct) <= 3 and _agent_complement(text, name, kept):
         return None
     swapped = sum(1 for h in kept if how[h] == "synonym")
     derived = sum(1 for h in kept if how[h] == "derived")
     score = 100.0 - PENALTY_EDIT / 2 * edits
-    score -= sum(PENALTY_MISSING_GENERIC if generic(name.distinct[q]) else PENALTY_MISSING for q in missing)
+    score -= sum(
+        PENALTY_MISSING_GENERIC if left_out or generic(name.distinct[q]) else PENALTY_MISSING for q in missing
+    )
     score -= PENALTY_TITLE_ORDER if reordered else 0
     score -= PENALTY_SYNONYM * swapped + PENALTY_DERIVED * derived
     if missing or reordered or swapped or derived:
@@ -1068,6 +1116,28 @@ def _title_reading(
     else:
         kind = "reordered"
     return Found(name, first, last, score, kind)
+
+
+# Own words (not the parties) an official title needs to name one document without its
+# parties: several countries have signed a "Treaty on Comprehensive Strategic Partnership".
+_OWN_TITLE_WORDS = 5
+
+
+def _parties_left_out(
+    text: Text, name: NameSpec, kept: list[tuple[int, int, frozenset[int], int]], missing: list[int]
+) -> bool:
+    """The official title as written, short of the parties its "between" names: the Treaty on
+    Friendly Relations and Comprehensive Strategic Partnership (between Russia and Mongolia)."""
+    if not missing or "between" not in name.words or len(name.distinct) - len(missing) < _OWN_TITLE_WORDS:
+        return False
+    if any(name.distinct[q] not in COUNTRY_WORDS for q in missing):
+        return False
+    if not all(text.capitalized(h[0]) for h in kept):
+        return False
+    # and no other country in the sentence: "Kazakhstan and China signed a Treaty on ..."
+    own = _entry_countries(name.entry.names)
+    lo, hi = text.sentence_window(kept[0][0], OFFICIAL_RUN)
+    return not any(c in COUNTRY_WORDS and c not in own for c, _, _ in canonical(text.words[lo:hi]))
 
 
 def _short_form(

@@ -1,0 +1,111 @@
+"""Generalisation, eighth round: what the blind corpus benchmarks/redteam10 showed the matcher
+missing or over-matching, as rules on invented names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.engine import Matcher
+from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
+
+ENTRIES = (
+    Entry("kus", "Kusan", kind="place"),
+    Entry("mnd", "Mundok-ri", kind="place"),
+    Entry("nvd", "Novodarsk", kind="place"),
+    Entry("tfr", "Treaty on Friendly Relations and Maritime Cooperation between Russia and Mongolia"),
+    Entry("csp", "Treaty on Strategic Partnership between Russia and Mongolia", kind="treaty"),
+    Entry("r11", "UN Security Council Resolution 1111", aliases=("Resolution 1111",), kind="treaty"),
+    Entry("r22", "UN Security Council Resolution 2222", aliases=("Resolution 2222",), kind="treaty"),
+    Entry("rzk", "Russian Land Shipping", aliases=("RZK",), kind="organisation"),
+)
+MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
+
+
+def _found(text: str, title: str = "") -> set[str]:
+    return {m.entry for m in MATCHER.match({"title": title, "body": text})}
+
+
+CASES = [
+    # an open Korean syllable's u and o are different vowels (gu/go); before a final, Western
+    # spellings write ŏ as u (Jung for Jong), so there they stay one
+    ("open-u-o", "Tourists looked across at Kosan county.", "kus", False),
+    ("open-u-eo", "Tourists looked across at Geosan county.", "kus", False),
+    ("open-u-same", "Tourists looked across at Kusan county.", "kus", True),
+    ("open-u-oo", "Tourists looked across at Koosan county.", "kus", True),
+    ("open-u-breve", "Tourists looked across at Kŭsan county.", "kus", True),
+    ("closed-u-eo", "Tourists looked across at Kusun county.", "kus", False),
+    # a place whose name a missile or warship bears, named right before it
+    ("weapon-after", "Why the Mundok missile failed again.", "mnd", False),
+    ("weapon-modifiers", "The Mundok intermediate-range ballistic missile flew far.", "mnd", False),
+    ("weapon-place-noun", "Satellites watched the Mundok missile base all week.", "mnd", True),
+    ("weapon-from-place", "A missile was fired from Mundok on Tuesday.", "mnd", True),
+    ("warship-after", "The Novodarsk submarine sank in the storm.", "nvd", False),
+    ("ship-before", "The tanker Novodarsk sank in the storm.", "nvd", False),
+    # ... and the item that once uses the word for the ship or missile uses it so throughout
+    ("ship-whole-item", "The tanker Novodarsk broke apart at sea.", "nvd", False),
+    ("ship-then-port", "The tanker Novodarsk docked at Novodarsk on Friday.", "nvd", True),
+    ("place-alone", "Fishermen returned to Novodarsk on Friday.", "nvd", True),
+    # an official title without the parties its "between" names, written as the title
+    (
+        "title-without-parties",
+        "They marked the anniversary of the Treaty on Friendly Relations and Maritime Cooperation.",
+        "tfr",
+        True,
+    ),
+    (
+        "title-without-parties-lowercase",
+        "They marked the anniversary of the treaty on friendly relations and maritime cooperation.",
+        "tfr",
+        False,
+    ),
+    (
+        "title-other-parties",
+        "Kazakhstan and China signed a Treaty on Friendly Relations and Maritime Cooperation.",
+        "tfr",
+        False,
+    ),
+    (
+        "short-title-without-parties",
+        "Several states have signed a Treaty on Strategic Partnership with others.",
+        "csp",
+        False,
+    ),
+    # numbered documents listed after their noun in the plural
+    ("listed-second", "Members urged full use of resolutions 1111 and 2222 on Monday.", "r22", True),
+    ("listed-first", "Members urged full use of resolutions 1111 and 2222 on Monday.", "r11", True),
+    ("listed-of-three", "Members urged full use of resolutions 1111, 2222 and 3333.", "r22", True),
+    ("listed-other-number", "Members urged full use of resolutions 1111 and 3333 on Monday.", "r22", False),
+    ("listed-after-sentence", "Members urged use of resolutions 1111. 2222 delegates left.", "r22", False),
+    # a Russian acronym's letter written as two Latin letters (Ж as Zh)
+    ("acronym-digraph", "Freight carried by RZhK fell by 5%.", "rzk", True),
+    ("acronym-digraph-possessive", "Freight on RZhK's network fell by 5%.", "rzk", True),
+    ("acronym-digraph-lowercase", "Freight carried by Rzhk fell by 5%.", "rzk", False),
+    ("acronym-plain", "Freight carried by RZK fell by 5%.", "rzk", True),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "entry", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_generalised_rule(label: str, text: str, entry: str, expected: bool) -> None:
+    assert (entry in _found(text)) is expected, label
+
+
+def test_ship_named_in_body_vetoes_the_headline_mention() -> None:
+    got = _found("The tanker Novodarsk broke apart in a storm.", title="The Novodarsk oil spill")
+    assert "nvd" not in got
+
+
+def test_weapon_veto_is_explained() -> None:
+    verdict = MATCHER.explain({"body": "Why the Mundok missile failed again."})
+    reasons = [r.reason for r in verdict.rejected if r.entry == "mnd"]
+    assert reasons and "names a weapon" in reasons[0]
+
+
+def test_listed_number_reports_its_span() -> None:
+    hits = [m for m in MATCHER.match({"body": "use of resolutions 1111 and 2222 now"}) if m.entry == "r22"]
+    assert [(m.text, m.kind) for m in hits] == [("resolutions 1111 and 2222", "reordered")]
+
+
+def test_digraph_acronym_reports_a_transliteration() -> None:
+    (hit,) = MATCHER.match({"body": "Freight carried by RZhK fell."})
+    assert (hit.entry, hit.text, hit.kind) == ("rzk", "RZhK", "translit")
