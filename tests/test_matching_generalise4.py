@@ -81,7 +81,8 @@ CASES = [
     ("swap-4-last-word", "Ri Song Hoyk arrived.", "rsh", True),
     ("swap-4-another-syllable", "Kim Soek Chol arrived.", "ksc", False),  # soek reads as a syllable
     ("swap-4-first-letter", "Ri Osng Hyok arrived.", "rsh", False),
-    ("substitution-4", "Ri Sonh Hyok arrived.", "rsh", False),  # four letters: no substitution
+    # four letters: no substitution into another syllable (one into none: generalise8)
+    ("substitution-4", "Ri Sang Hyok arrived.", "rsh", False),
     # a place named after its kind of facility: another word for that kind
     ("facility-synonym", "A launch from the Svobodny spaceport failed.", "vcd", True),
     ("facility-synonym-base", "The Svobodny base was closed.", "vcd", True),

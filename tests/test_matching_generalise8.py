@@ -18,6 +18,7 @@ ENTRIES = (
     Entry("r11", "UN Security Council Resolution 1111", aliases=("Resolution 1111",), kind="treaty"),
     Entry("r22", "UN Security Council Resolution 2222", aliases=("Resolution 2222",), kind="treaty"),
     Entry("rzk", "Russian Land Shipping", aliases=("RZK",), kind="organisation"),
+    Entry("rsg", "Ri Song Gil", kind="person"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -82,6 +83,16 @@ CASES = [
     ("acronym-digraph-possessive", "Freight on RZhK's network fell by 5%.", "rzk", True),
     ("acronym-digraph-lowercase", "Freight carried by Rzhk fell by 5%.", "rzk", False),
     ("acronym-plain", "Freight carried by RZK fell by 5%.", "rzk", True),
+    # a Korean syllable of three or four letters with a letter changed or doubled into no
+    # syllable at all: a slip; into another syllable, another name
+    ("slip-changed-4", "Vice-minister Ri Somg Gil arrived.", "rsg", True),
+    ("slip-changed-4-last", "Vice-minister Ri Sonh Gil arrived.", "rsg", True),
+    ("slip-doubled-3", "Vice-minister Ri Song Gill arrived.", "rsg", True),
+    ("slip-changed-3", "Vice-minister Ri Song Gjl arrived.", "rsg", True),
+    ("slip-into-syllable-4", "Vice-minister Ri Sang Gil arrived.", "rsg", False),
+    ("slip-into-syllable-3", "Vice-minister Ri Song Gim arrived.", "rsg", False),
+    ("slip-first-letter", "Vice-minister Ri Song Fil arrived.", "rsg", False),
+    ("slip-lowercase", "vice-minister ri somg gil arrived.", "rsg", False),
 ]
 
 

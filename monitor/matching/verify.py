@@ -209,6 +209,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             # a Korean syllable's last two letters swapped into no syllable at all (Hiu for
             # Hui, Hea for Hae): no other name reads so, so a slip; never a letter changed
             edits = 1
+        if edits is None and name.korean and _slipped(word, name_word):
+            edits = 1
     if edits is None and not name.korean and not place:  # Chongju is not Chongjin
         # typos on top of a transliteration (the index finds an anchor word with one)
         target = russian_key(name_word)
@@ -223,6 +225,20 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             default=None,
         )
     return Hit("typo", edits) if edits is not None else None
+
+
+def _slipped(word: str, name_word: str) -> bool:
+    """A Korean given-name syllable of three or four letters with one letter, not the first,
+    changed (Jomg for Jong) or doubled (Gill for Gil) into no Korean syllable at all: no
+    other name reads so, so a slip. A change into another syllable (Jong/Song, Il/Im) never."""
+    if not 3 <= len(name_word) <= 4 or korean_syllables(word) is not None or not word.isalpha():
+        return False
+    if len(word) == len(name_word):
+        diff = [i for i in range(len(word)) if word[i] != name_word[i]]
+        return len(diff) == 1 and diff[0] > 0
+    return len(word) == len(name_word) + 1 and any(
+        word[i] == word[i - 1] and word[:i] + word[i + 1 :] == name_word for i in range(1, len(word))
+    )
 
 
 def other_pinyin(word: str, name_word: str) -> bool:
