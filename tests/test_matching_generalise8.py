@@ -19,6 +19,7 @@ ENTRIES = (
     Entry("r22", "UN Security Council Resolution 2222", aliases=("Resolution 2222",), kind="treaty"),
     Entry("rzk", "Russian Land Shipping", aliases=("RZK",), kind="organisation"),
     Entry("rsg", "Ri Song Gil", kind="person"),
+    Entry("fma", "Treaty of Friendship, Cooperation and Mutual Assistance between Mongolia and China"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -70,6 +71,25 @@ CASES = [
         "short-title-without-parties",
         "Several states have signed a Treaty on Strategic Partnership with others.",
         "csp",
+        False,
+    ),
+    # ... even when every word of its own is common title vocabulary
+    (
+        "title-without-parties-common-words",
+        "The two leaders reaffirmed the Treaty of Friendship, Co-operation and Mutual Assistance.",
+        "fma",
+        True,
+    ),
+    (
+        "title-without-parties-word-missing",
+        "The two leaders reaffirmed the Treaty of Friendship and Mutual Assistance.",
+        "fma",
+        False,
+    ),
+    (
+        "title-without-parties-other-country",
+        "The USSR and Mongolia reaffirmed the Treaty of Friendship, Cooperation and Mutual Assistance.",
+        "fma",
         False,
     ),
     # numbered documents listed after their noun in the plural

@@ -274,11 +274,9 @@ class _Scan:
             return []
         places: dict[int, list[int]] = {}  # title word id -> text word indices, ascending
         korean: list[int] = []
-        for k, word in enumerate(words):
-            found = hits.get(word)
-            if found is None:
-                continue
-            free, capital, cids, slot1, syllabic, head, _ = found
+        # (the positions first, in one comprehension: most words start nothing)
+        for k in [k for k, word in enumerate(words) if word in hits]:
+            free, capital, cids, slot1, syllabic, head, _ = hits[words[k]]
             for c in cids:
                 at = places.get(c)
                 if at is None:
@@ -292,14 +290,16 @@ class _Scan:
                     self._anchored_seq(k, posting)
             if slot1 or head or (split and syllabic):
                 korean.append(k)
-        for word in acronyms:  # an acronym of a title's first words, in capitals: UNSCR
-            for k, w in enumerate(words):
-                if w == word and text.cased_word(k).isupper():
-                    for c in index.initials[word]:
-                        at = places.setdefault(c, [])
-                        i = bisect_left(at, k)
-                        if i == len(at) or at[i] != k:
-                            at.insert(i, k)
+        # an acronym of a title's first words, in capitals: UNSCR (one pass over the words,
+        # only when one of them is in capitals somewhere)
+        capitals = {w for w in acronyms if w.upper() in text.cased}
+        for k, w in enumerate(words) if capitals else ():
+            if w in capitals and text.cased_word(k).isupper():
+                for c in index.initials[w]:
+                    at = places.setdefault(c, [])
+                    i = bisect_left(at, k)
+                    if i == len(at) or at[i] != k:
+                        at.insert(i, k)
         if korean:
             self._korean(index, korean)
         if places:

@@ -1071,7 +1071,7 @@ def _title_reading(
     s: int,
 ) -> Found | None:
     """The mention words first..last make (hits from index s on), scored; None: no mention."""
-    if count < name.required:
+    if count < name.required and not _parties_may_be_left_out(name, count):
         return None
     chosen = [h for h in hits[s:] if h[0] >= first and h[1] <= last]
     order: list[int] = []
@@ -1100,6 +1100,8 @@ def _title_reading(
         return None
     how = {h: reworded(text.words[h[0]], name) if h[0] == h[1] and not h[3] else "" for h in kept}
     left_out = _parties_left_out(text, name, kept, missing)
+    if count < name.required and not left_out:
+        return None
     unmatched = inserted + foreign
     if count < name.share and not (left_out or _short_form(text, name, kept, how, missing, unmatched)):
         return None
@@ -1137,6 +1139,13 @@ def _title_reading(
 # Own words (not the parties) an official title needs to name one document without its
 # parties: several countries have signed a "Treaty on Comprehensive Strategic Partnership".
 _OWN_TITLE_WORDS = 5
+
+
+def _parties_may_be_left_out(name: NameSpec, count: int) -> bool:
+    """_parties_left_out's test on the name alone: count words are all but its countries."""
+    if "between" not in name.words or count < _OWN_TITLE_WORDS:
+        return False
+    return count == sum(w not in COUNTRY_WORDS for w in name.distinct)
 
 
 def _parties_left_out(
