@@ -329,6 +329,7 @@ class AnchorIndex:
         slots: tuple[defaultdict[str, set[tuple[int, int]]], ...] = (defaultdict(set), defaultdict(set))
         titles: defaultdict[str, set[int]] = defaultdict(set)
         self._vocab: dict[str, int] = {}
+        self._title_keyed: set[tuple[str, int]] = set()  # (title word, id) already keyed
         singles: defaultdict[int, list[int]] = defaultdict(list)
         pairs: defaultdict[tuple[int, int], list[int]] = defaultdict(list)
         pair_words: set[int] = set()
@@ -352,6 +353,7 @@ class AnchorIndex:
                         if a >= 0 and a + 1 < len(spec.words):
                             pair = spec.words[a] + spec.words[a + 1]
                             _add((free, capital, capital), spec, pair, (spec.id, a, 2), False)
+        self._title_keyed.clear()
         (free_keys, free_typos), (cap_keys, cap_typos) = free.frozen(), capital.frozen()
         self._seq = (free_keys, cap_keys)
         self._typos = _merge_typos(free_typos, cap_typos, slots[0], titles)
@@ -545,15 +547,23 @@ class AnchorIndex:
         pair_words: set[int],
     ) -> None:
         cids = tuple(self._cid(w) for w in spec.distinct)
+        keyed = self._title_keyed
         for target, covered in spec.title_targets.items():
-            ids = {cids[q] for q in covered} - {-1}
-            if not ids:
+            if len(covered) > 1:  # two words run together: found by their halves (see _compute)
+                ids = {cids[q] for q in covered} - {-1}
+                if ids:
+                    titles["T" + target if ":" in target else "T=" + target].update(ids)
                 continue
-            titles["T" + target if ":" in target else "T=" + target].update(ids)
-            if spec.exact or ":" in target or len(covered) > 1:
-                continue  # two words run together: found by their halves (see _compute)
+            (q,) = covered
+            cid = cids[q]
+            if cid < 0:
+                continue
+            titles["T" + target if ":" in target else "T=" + target].add(cid)
+            if spec.exact or ":" in target or (target, cid) in keyed:
+                continue  # (thousands of titles share a word: its keys hold its id already)
+            keyed.add((target, cid))
             for key in _title_word_keys(target):
-                titles[key].update(ids)
+                titles[key].add(cid)
         keep = [q for q in range(len(cids)) if not generic(spec.distinct[q])]
         reach = title_reach(spec) + 1
         head = cids[spec.head] if spec.head >= 0 else -1
