@@ -20,6 +20,9 @@ ENTRIES = (
     Entry("rzk", "Russian Land Shipping", aliases=("RZK",), kind="organisation"),
     Entry("rsg", "Ri Song Gil", kind="person"),
     Entry("fma", "Treaty of Friendship, Cooperation and Mutual Assistance between Mongolia and China"),
+    Entry("kpg", "Korean People's Guard", kind="organisation"),
+    Entry("bgr", "Belgorod region", aliases=("Belgorod Oblast",), kind="place"),
+    Entry("sjs", "Joint Statement of Chairman Kim Jong Un and President Lee of Korea at the Busan Summit"),
 )
 MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
 
@@ -91,6 +94,21 @@ CASES = [
         "The USSR and Mongolia reaffirmed the Treaty of Friendship, Cooperation and Mutual Assistance.",
         "fma",
         False,
+    ),
+    # a capitalised word before a title that is no party to it: a day, a city
+    ("title-after-weekday", "On Monday the Korean People's Guard said so.", "kpg", True),
+    ("title-after-city", "In Seoul the Korean People's Guard said so.", "kpg", True),
+    ("title-after-parties", "The Russia-Mongolia Korean People's Guard said so.", "kpg", False),
+    # a name of Korean-looking words with a Russian admin term among the entry's names is
+    # Russian: spelt with a typo, not as Korean syllables
+    ("russian-place-typo", "Shelling near Belgood region was reported.", "bgr", True),
+    # Kim Jong Un's "Un" inside a title is no United Nations (another party)
+    (
+        "un-given-name",
+        "They cited the Joint Statement of Chairman Kim Jong Un and President Lee of Korea at the"
+        " Busan Summit again.",
+        "sjs",
+        True,
     ),
     # numbered documents listed after their noun in the plural
     ("listed-second", "Members urged full use of resolutions 1111 and 2222 on Monday.", "r22", True),

@@ -417,6 +417,15 @@ def _split_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _NO_WORDS: frozenset[str] = frozenset()
 
 
+_RUSSIAN_ADMIN = frozenset(["oblast", "krai", "kray", "okrug", "respublika", "raion", "rayon"])
+
+
+@lru_cache(maxsize=4096)
+def _russian_admin(names: tuple[str, ...]) -> bool:
+    """One of an entry's names holds a term only Russian places take (Oblast, Krai)."""
+    return any(w in _RUSSIAN_ADMIN for name in names for w in split_words(name)[0])
+
+
 @dataclass(frozen=True)
 class NameSpec:
     """One name or alias of one entry in one watch-list, ready to match."""
@@ -477,7 +486,9 @@ class NameSpec:
             admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS)
             object.__setattr__(self, "before_admin", admin or _NO_WORDS)
             # (or geographic terms: Mount Paektu = Mount Baekdu)
-            if len(words) > 1 and all(korean_syllables(w) or w in ADMIN_TERMS for w in words):
+            # (not when a name of the entry holds a Russian term: Belgorod Oblast, Belgorod region)
+            korean_like = all(korean_syllables(w) or w in ADMIN_TERMS for w in words)
+            if len(words) > 1 and korean_like and not _russian_admin(self.entry.names):
                 places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2)
                 object.__setattr__(self, "korean_places", places or _NO_WORDS)
         if self.person and not self.korean and len(self.words) >= 2:

@@ -1012,18 +1012,27 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
     own = _entry_countries(name.entry.names)
     if not own:
         return False
-    if any(c in SYNONYM_WORDS and c not in own for c, _, _ in canonical(text.words[first : last + 1])):
-        return True
+    shouted = text.cased[text.starts[first] : text.ends[last]].isupper()  # capitals tell nothing
+    for c, a, b in canonical(text.words[first : last + 1]):
+        # (a short one only in capitals: Kim Jong Un's "Un" is not the UN)
+        cased = text.cased_word(first + a)
+        short = a == b and len(cased) <= 3 and (shouted or not cased.isupper())
+        if c in SYNONYM_WORDS and c not in own and not short:
+            return True
     chain: list[int] = []  # capitalised words just before: Russia-Iran, Russia, Iran, Russia and Iran
+    linked = False  # by a hyphen or "and": a list of parties, not any capitalised word before
     i = first
     if i >= 2 and text.words[i - 1] in ("a", "the") and text.words[i - 2] in _SIGNED:
         i -= 2  # the USSR and the DPRK signed a Treaty of ...
+        linked = True
     while i > 0 and len(chain) < 3 and text.gap(i).strip() in ("-", "", ",") and not text.sentence_break(i):
+        linked = linked or "-" in text.gap(i)
         i -= 1
         if text.words[i] in ("and", "the"):
+            linked = linked or text.words[i] == "and"
             continue
-        if not text.capitalized(i):
-            break
+        if not text.capitalized(i) or text.words[i] in _CALENDAR:
+            break  # (On Monday the Korean People's Army ...)
         chain.append(i)
     # the entry's own party may open the mention: "the USSR and | North Korea signed a Treaty
     # of", "the DPRK- | Russia Comprehensive Strategic Partnership Treaty"
@@ -1033,7 +1042,8 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
     parties = [c for c, _, _ in canonical([text.words[j] for j in reversed(chain)])]
     ours = opens or any(c in own for c in parties)
     return ours and any(
-        c not in own and (c in COUNTRY_WORDS or (c not in STOPWORDS and not generic(c))) for c in parties
+        c not in own and (c in COUNTRY_WORDS or (linked and c not in STOPWORDS and not generic(c)))
+        for c in parties
     )
 
 
