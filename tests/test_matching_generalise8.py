@@ -158,3 +158,60 @@ def test_listed_number_reports_its_span() -> None:
 def test_digraph_acronym_reports_a_transliteration() -> None:
     (hit,) = MATCHER.match({"body": "Freight carried by RZhK fell."})
     assert (hit.entry, hit.text, hit.kind) == ("rzk", "RZhK", "translit")
+
+
+# Each watch list's names read against every other list's: what that cross-reading found.
+CROSS = (
+    Entry("pjd", "Pyongyang Joint Declaration of September 2018", aliases=("Pyongyang Joint Declaration",)),
+    Entry("jpd", "Japan-DPRK Pyongyang Declaration", aliases=("Pyongyang Declaration",)),
+    Entry(
+        "drt",
+        "Treaty on Comprehensive Strategic Partnership between the Democratic People's Republic of Korea"
+        " and the Russian Federation",
+        aliases=("Comprehensive Strategic Partnership Treaty",),
+    ),
+    Entry("kja", "Kim Ju Ae", kind="person"),
+)
+CROSS_RULES = RuleSet(watchlists={"w": Watchlist("w", CROSS)}, rules=(Rule("all", any=("w",)),))
+CROSS_MATCHER = Matcher.build(CROSS_RULES)
+
+
+def _cross(text: str) -> set[str]:
+    return {m.entry for m in CROSS_MATCHER.match({"title": "", "body": text})}
+
+
+def test_another_entrys_name_as_typed_is_that_entry() -> None:
+    assert _cross("Tokyo still upholds the Pyongyang Declaration, he said.") == {"jpd"}
+    assert _cross("Both sides upheld the Pyongyang Joint Declaration, he said.") == {"pjd"}
+
+
+def test_a_reading_as_typed_is_kept_when_the_other_entry_is_not_watched() -> None:
+    alone = Matcher.build(
+        RuleSet(watchlists={"w": Watchlist("w", CROSS[:1])}, rules=(Rule("all", any=("w",)),))
+    )
+    got = {m.entry for m in alone.match({"body": "Both sides upheld the Pyongyang Declaration."})}
+    assert got == {"pjd"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the other party's long official name read in full after "between"
+        (
+            "Tehran ratified the Treaty on Comprehensive Strategic Partnership between the Russian"
+            " Federation and the Islamic Republic of Iran in May.",
+            set(),
+        ),
+        # any country by name inside a title's own words
+        (
+            "Ulaanbaatar marked the Treaty on Friendly Relations and Comprehensive Strategic Partnership"
+            " between the Russian Federation and Mongolia.",
+            set(),
+        ),
+        # a Korean given name a syllable short, then another syllable: another person
+        ("On Monday Kim Jae Ryong said talks would continue.", set()),
+        ("On Monday Kim Ju-ae said talks would continue.", {"kja"}),
+    ],
+)
+def test_cross_reading(text: str, expected: set[str]) -> None:
+    assert _cross(text) == expected

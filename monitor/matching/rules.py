@@ -248,6 +248,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     _shouted(out)
     _lowercase_names(out)
     _vehicle_sense(out)
+    _named_exactly(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
     for _text, items in out.values():
         for n, f in enumerate(items):
@@ -330,6 +331,29 @@ def _weapon_veto(text: Text, f: Found) -> Found:
             return f
         i += 1
     return f
+
+
+_AS_TYPED = frozenset(["exact", "alias", "case"])
+
+
+def _named_exactly(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """Words that spell one entry's name or alias as typed are that entry, not a reworded or
+    misspelt reading of another entry of the same list: with both the Japan-DPRK "Pyongyang
+    Declaration" and the "Pyongyang Joint Declaration" watched, "Pyongyang Declaration" is
+    the first; "Kim Jae Ryong" is not "Kim Ju Ae" misspelt."""
+    for text, items in out.values():
+        exact = [g for g in items if g.reason is None and g.kind in _AS_TYPED]
+        if not exact:
+            continue
+        for n, f in enumerate(items):
+            if f.reason is not None or f.kind in _AS_TYPED:
+                continue
+            for g in exact:
+                same_list = g.name.watchlist == f.name.watchlist and g.name.entry.id != f.name.entry.id
+                if same_list and g.first <= f.first and f.last <= g.last:
+                    a, b = text.orig(g.first, g.last)
+                    items[n] = _reject(f, f"'{text.original[a:b]}' is the name of '{g.name.entry.id}'")
+                    break
 
 
 def _vehicle_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:

@@ -197,6 +197,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # Yonbyon (Yanbian) is not Yongbyon, Kosong not Kusong: not a typo
     if place and _other_count(word, name_word):
         return None  # Pyoksan is not Pyoktusan: a syllable fewer, another place
+    if name.korean and _fewer_syllables(word, name_word):
+        return None  # Kim Jae (Ryong) is not Kim Ju Ae: a given name a syllable short
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
     if name.chinese and other_pinyin(word, name_word):
@@ -266,6 +268,12 @@ def _other_count(word: str, name_word: str) -> bool:
     """Both read as Korean syllables, a different number of them."""
     mine, target = korean_syllables(word), korean_syllables(name_word)
     return mine is not None and target is not None and len(mine) != len(target)
+
+
+def _fewer_syllables(word: str, name_word: str) -> bool:
+    """Both read as Korean syllables, the word as fewer of them."""
+    mine, target = korean_syllables(word), korean_syllables(name_word)
+    return mine is not None and target is not None and len(mine) < len(target)
 
 
 def _cased(name: NameSpec, word: str) -> str:
@@ -926,7 +934,7 @@ def _bilateral(own: frozenset[str]) -> bool:
 
 # "the Treaty of ... between X and Y", "the Security Council of X": the parties or the country
 _PARTIES_AFTER = frozenset(["between", "of"])
-_PARTIES_REACH = 6  # words after "between" / "of" read for the parties
+_PARTIES_REACH = 10  # words after "between" / "of" read for the parties (the Islamic Republic of Iran)
 
 
 def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> str:
@@ -949,7 +957,7 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     for k in range(start + 1, min(len(words), start + 1 + _PARTIES_REACH)):
         if text.sentence_break(k) or text.gap(k).strip(" ,") or words[k] == "s":
             break
-        if words[k] in ("the", "and"):
+        if words[k] in ("the", "and", "of"):  # (the Islamic Republic of Iran)
             continue
         if not text.capitalized(k):
             break
@@ -1017,7 +1025,9 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
         # (a short one only in capitals: Kim Jong Un's "Un" is not the UN)
         cased = text.cased_word(first + a)
         short = a == b and len(cased) <= 3 and (shouted or not cased.isupper())
-        if c in SYNONYM_WORDS and c not in own and not short:
+        # (any country by name, capitalised: Mongolia in the Russia-Mongolia treaty's title)
+        country = c in SYNONYM_WORDS or (c in COUNTRY_WORDS and text.capitalized(first + a))
+        if country and c not in own and not short:
             return True
     chain: list[int] = []  # capitalised words just before: Russia-Iran, Russia, Iran, Russia and Iran
     linked = False  # by a hyphen or "and": a list of parties, not any capitalised word before
