@@ -215,3 +215,28 @@ def test_a_reading_as_typed_is_kept_when_the_other_entry_is_not_watched() -> Non
 )
 def test_cross_reading(text: str, expected: set[str]) -> None:
     assert _cross(text) == expected
+
+
+RUSSIAN = (
+    Entry("sna", "Supreme National Assembly", kind="organisation"),
+    Entry("gcm", "State Border Commission", kind="organisation"),
+    Entry("wpm", "Workers' Party of Korea", kind="organisation"),
+)
+RUSSIAN_RULES = RuleSet(watchlists={"w": Watchlist("w", RUSSIAN)}, rules=(Rule("all", any=("w",)),))
+RUSSIAN_MATCHER = Matcher.build(RUSSIAN_RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named in Russian, word by word through the title vocabulary, declined
+        ("Открылась сессия Верховного национального собрания.", {"sna"}),
+        ("Решение Государственной пограничной комиссии вступило в силу.", {"gcm"}),
+        ("Пленум Трудовой партии Кореи завершился.", {"wpm"}),
+        # other bodies sharing a word
+        ("Открылась сессия Верховного суда.", set()),
+        ("Открылась сессия Национального собрания Франции.", set()),
+    ],
+)
+def test_russian_body_names(text: str, expected: set[str]) -> None:
+    assert {m.entry for m in RUSSIAN_MATCHER.match({"body": text})} == expected

@@ -117,6 +117,17 @@ _STEMS = {
     "shtab": "staff",
     "pogranichn": "border",
     "sledstvenn": "investigative",
+    "verkhovn": "supreme",
+    "sobrani": "assembly",
+    "komissi": "commission",
+    "gosudarstvenn": "state",
+    "kore": "korea",
+    "prezident": "president",
+    "pravitelstv": "government",
+    "pravitelstvenn": "government",
+    "parlament": "parliament",
+    "duma": "duma",
+    "kabinet": "cabinet",
 }
 # function words a Russian title holds (о, об, и, в, по, между, ...), as folded
 RUSSIAN_GLUE = frozenset("o ob obo i v vo po s so na mezhdu k ko ot dlya za pri".split())
