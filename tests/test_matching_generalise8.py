@@ -240,3 +240,52 @@ RUSSIAN_MATCHER = Matcher.build(RUSSIAN_RULES)
 )
 def test_russian_body_names(text: str, expected: set[str]) -> None:
     assert {m.entry for m in RUSSIAN_MATCHER.match({"body": text})} == expected
+
+
+# Lessons of the blind corpus benchmarks/redteam11, on invented names.
+ELEVEN = (
+    Entry("usk", "Ozernoyarsk", kind="place"),
+    Entry("smj", "Paekhwayon", kind="place"),
+    Entry("kch", "Kimsokhwan", kind="place"),
+    Entry("dzh", "Timur Japarbekov", kind="person"),
+    Entry("ybr", "Yury Zaslavtsev", kind="person"),
+    Entry("tgl", "Tatiana Ostrovskaya", kind="person"),
+)
+ELEVEN_RULES = RuleSet(watchlists={"w": Watchlist("w", ELEVEN)}, rules=(Rule("all", any=("w",)),))
+ELEVEN_MATCHER = Matcher.build(ELEVEN_RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"),
+    [
+        # French elision belongs to the gap before a capitalised word
+        ("Des ingénieurs sont formés dans une école d'Ozernoyarsk.", "usk", True),
+        ("Des ingénieurs sont formés à l'Ozernoyarsk.", "usk", True),
+        # a Russian adjective of a one-word place names something else (a street, an island)
+        ("Traffic on Ozernoyarsky Boulevard was closed.", "usk", False),
+        ("Dachas on Bolshoy Ozernoyarskaya Island were flooded.", "usk", False),
+        ("Traffic in Ozernoyarsk was closed.", "usk", True),
+        # a troupe, team or product named after a place
+        ("The Paekhwayon Orchestra performed in Seoul.", "smj", False),
+        ("He showed a Paekhwayon tablet to reporters.", "smj", False),
+        ("Tourists reached Paekhwayon county.", "smj", True),
+        # a Korean place named after a Kim, written as his name
+        ("Students of the Kim Sokhwan University of Technology marched.", "kch", False),
+        ("A statue of Kim Sokhwan was unveiled.", "kch", False),
+        ("The port of Kim Sokhwan City reopened.", "kch", True),
+        ("The port of Kimsokhwan reopened.", "kch", True),
+        # English j for Дж, German dsch
+        ("President Timur Dzhaparbekov arrived.", "dzh", True),
+        ("Präsident Timur Dschaparbekow traf ein.", "dzh", True),
+        # a two-letter initial for one Cyrillic letter, with the patronymic's
+        ("The decree was signed by Yu.I. Zaslavtsev.", "ybr", True),
+        ("The decree was signed by Yu. Zaslavtsev.", "ybr", True),
+        ("The decree was signed by Zaslavtsev Yu.I. yesterday.", "ybr", True),
+        ("He met Yu. Then Zaslavtsev left.", "ybr", False),
+        # the patronymic's initial between given name and surname
+        ("The decree was signed by Tatiana A. Ostrovskaya.", "tgl", True),
+        ("The decree was signed by Tatiana Ostrovskaya.", "tgl", True),
+    ],
+)
+def test_eleventh_round(text: str, entry: str, expected: bool) -> None:
+    assert (entry in {m.entry for m in ELEVEN_MATCHER.match({"body": text})}) is expected

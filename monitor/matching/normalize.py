@@ -26,6 +26,8 @@ _APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u02bb\u00b4\u2032\uff07
 _SIGNS = frozenset("ьъЬЪ")  # Cyrillic soft and hard signs
 _HANGUL = range(0xAC00, 0xD7A4)
 _ABBREVIATED = frozenset(["mt", "st", "ft"])  # Mount, Saint, Fort: the dot is no full stop
+# ... nor after a capitalised initial of two Latin letters for one Cyrillic one (Yu. Borisov)
+INITIAL_DIGRAPHS = frozenset("yu ya ye yo zh kh ch sh ts".split())
 _HAN = range(0x4E00, 0xA000)  # CJK unified ideographs: one pinyin syllable each
 
 
@@ -92,6 +94,7 @@ _INNER_APOSTROPHE = re.compile(r"[a-z0-9]'(?!s(?![a-z0-9]))[a-z0-9]")
 
 
 _HUMP = re.compile(r"[A-Z][a-z]+")  # one word of a CamelCase hashtag
+_ELISION = re.compile(r"(?:qu|[dljnsmtc])'[A-Z]")  # French: d'Oussouriïsk, l'Iran, qu'Ankara
 
 
 class Text:
@@ -120,6 +123,23 @@ class Text:
         self.ends: list[int] = bounds[1::2]
         if "#" in cased:
             self._split_hashtags()
+        if inner:
+            self._drop_elisions()
+
+    def _drop_elisions(self) -> None:
+        """French elision before a capitalised word belongs to the gap, not the word: the
+        d' of d'Oussouriïsk, the l' of l'Iran (MR apostrophes follow a consonant of the word
+        and come before a lowercase letter: Ch'oe, Namp'o)."""
+        for at, word in enumerate(self.words):
+            if len(word) < 3 or word[:1] not in "dljnsmtcq":
+                continue
+            start = self.starts[at]
+            hit = _ELISION.match(self.cased, start, self.ends[at])
+            if hit is not None:
+                cut = hit.end() - 1  # the capital letter after the apostrophe
+                self.gaps[at] += self.cased[start:cut]
+                self.starts[at] = cut
+                self.words[at] = self.cased[cut : self.ends[at]].lower().replace("'", "")
 
     def _split_hashtags(self) -> None:
         """A hashtag written in CamelCase is its words, run together (#KimJongUn: Kim Jong Un,
@@ -170,9 +190,13 @@ class Text:
     def joined(self, i: int) -> bool:
         """Word i continues word i-1's name: only spaces, hyphens, dots, apostrophes between."""
         g = self.gap(i)
-        if "." in g and len(self.words[i - 1]) > 1 and self.words[i - 1] not in _ABBREVIATED:
+        if "." in g and len(self.words[i - 1]) > 1 and not self._abbreviated(i - 1):
             return False  # a full stop, not an initial nor Mt. (Mount), St. (Saint)
         return len(g) <= 4 and all(c in " -.'\n\t\r" for c in g) and "\n\n" not in g
+
+    def _abbreviated(self, i: int) -> bool:
+        word = self.words[i]
+        return word in _ABBREVIATED or (word in INITIAL_DIGRAPHS and self.capitalized(i))
 
     def followed_by_dot(self, i: int) -> bool:
         return self.gaps[i + 1][:1] == "."

@@ -281,7 +281,15 @@ def _unit_veto(text: Text, f: Found) -> Found:
 
 
 def _veto(text: Text, f: Found) -> Found:
-    for check in (_unit_veto, _continued_veto, _ship_veto, _weapon_veto, _acronym_veto, _eponym_veto):
+    for check in (
+        _unit_veto,
+        _continued_veto,
+        _ship_veto,
+        _weapon_veto,
+        _named_after_veto,
+        _acronym_veto,
+        _eponym_veto,
+    ):
         f = check(text, f)
     return f
 
@@ -354,6 +362,34 @@ def _named_exactly(out: dict[str, tuple[Text, list[Found]]]) -> None:
                     a, b = text.orig(g.first, g.last)
                     items[n] = _reject(f, f"'{text.original[a:b]}' is the name of '{g.name.entry.id}'")
                     break
+
+
+# Nouns after a place's name that make it the name of a troupe, a team or a product named
+# after the place (the Samjiyon Orchestra, a Samjiyon tablet), not the place.
+_NAMED_AFTER = frozenset(
+    """orchestra orchestras band bands ensemble ensembles troupe troupes choir chorus tablet
+    tablets smartphone smartphones phone phones computer computers brand brands beer cigarettes
+    team club tractor tractors truck trucks""".split()
+)
+# Words after a split Korean place that keep it the place (Kim Chaek City)
+_PLACE_AFTER = frozenset("city county gun si port district province area town".split())
+
+
+def _named_after_veto(text: Text, f: Found) -> Found:
+    """A one-word place before a noun for a troupe, team or product named after it (the
+    Samjiyon Orchestra); and a Korean place named after a Kim written as his name, in two
+    words (Kim Chaek, the man; Kimchaek or Kim Chaek City, the city)."""
+    if f.reason is not None or f.name.person or f.name.case_sensitive:
+        return f
+    after = f.last + 1
+    nxt = text.words[after] if after < len(text.words) and text.joined(after) else ""
+    if nxt in _NAMED_AFTER and f.first == f.last:
+        a, b = text.orig(f.first, after)
+        return _reject(f, f"names what is named after the place ('{text.original[a:b]}')")
+    if f.name.korean_word and f.first < f.last and text.words[f.first] == "kim" and nxt not in _PLACE_AFTER:
+        a, b = text.orig(f.first, f.last)
+        return _reject(f, f"'{text.original[a:b]}' in two words is the person the place is named after")
+    return f
 
 
 def _vehicle_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:

@@ -294,6 +294,10 @@ def russian_keys(word: str) -> tuple[str, ...]:
             for old, new in _POLISH:
                 polish = polish.replace(old, new)
             readings.append(polish)
+    # English j for Дж, as for Ж: Dzhaparov, German Dschaparow / Japarov (either way round)
+    readings += [r.replace("dzh", "j") for r in (word, *readings) if "dzh" in r]
+    if word.count("j") == 1 and "dzh" not in word:
+        readings.append(word.replace("j", "dzh"))
     keys.extend(russian_key(r) for r in readings)
     return tuple(dict.fromkeys(keys))
 

@@ -20,7 +20,7 @@ from monitor.matching.names import (
     split_words,
     title_word,
 )
-from monitor.matching.normalize import Text, is_foreign_script
+from monitor.matching.normalize import INITIAL_DIGRAPHS, Text, is_foreign_script
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
@@ -201,6 +201,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # Kim Jae (Ryong) is not Kim Ju Ae: a given name a syllable short
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
+    if name.alone and not name.person and _russian_adjective(word, name_word):
+        return None  # Ussuriysky Boulevard, Bolshoy Ussuriysky Island: not Ussuriysk itself
     if name.chinese and other_pinyin(word, name_word):
         return None  # other pinyin syllables: another name (Li Hongzhang is not Li Hongzhong)
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
@@ -268,6 +270,21 @@ def _other_count(word: str, name_word: str) -> bool:
     """Both read as Korean syllables, a different number of them."""
     mine, target = korean_syllables(word), korean_syllables(name_word)
     return mine is not None and target is not None and len(mine) != len(target)
+
+
+# endings that make a Russian adjective of a place name ending in a consonant
+_ADJECTIVE_ENDINGS = frozenset("y i ii iy yi yy aya aia oe oye oi oy ogo om ikh ykh uyu yu ye ie".split())
+
+
+def _russian_adjective(word: str, name_word: str) -> bool:
+    """The word is the name word with a Russian adjective ending (Ussuriysky of Ussuriysk);
+    for a one-word name only (Khabarovsky Krai is Khabarovsk Krai)."""
+    return (
+        len(word) > len(name_word) >= 4
+        and name_word[-1] not in "aeiouy"
+        and word.startswith(name_word)
+        and word[len(name_word) :] in _ADJECTIVE_ENDINGS
+    )
 
 
 def _fewer_syllables(word: str, name_word: str) -> bool:
@@ -340,20 +357,23 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if reverse and j == n - 1 and name.person and _initial(text, i, order[j]):
             # the surname, then the initials: Kozlov A.A. (Russian officialese), Putin V.V.
             stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
-            if nxt and len(words[i + 1]) == 1 and text.followed_by_dot(i + 1):
+            if nxt and _an_initial(text, i + 1):
                 stack.append(_State(i + 2, j + 1, st.edits, st.translit, True, st.inserted))
         if not person:
             continue
         cap = text.capitalized(i)
-        if j < n - 1 and len(w) == 1 and w == order[j][0] and cap and text.followed_by_dot(i):
+        if j < n - 1 and _initial_of(w, order[j]) and cap and text.followed_by_dot(i):
+            # an initial (V. Putin, Yu. Borisov), maybe with the patronymic's (Yu.I. Borisov)
             stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
-            if nxt and len(words[i + 1]) == 1 and text.followed_by_dot(i + 1):
+            if nxt and _an_initial(text, i + 1):
                 stack.append(_State(i + 2, j + 1, st.edits, st.translit, True, st.inserted))
         if j < n - 1 and cap and shortened(w, order[j]):  # Alex Bortnikov, Ukhnaa Khurelsukh
             stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
         # a middle name or patronymic: Vladimir Vladimirovich Putin
-        middle = j == n - 1 and j > 0 and not st.inserted and cap and len(w) >= 3
-        if middle and nxt and w not in STOPWORDS:
+        middle = j == n - 1 and j > 0 and not st.inserted and cap and nxt
+        word_ok = len(w) >= 3 and w not in STOPWORDS and not st.initials  # not "Yu. Then Borisov"
+        if middle and (word_ok or _an_initial(text, i)):
+            # (or its initial: Tatiana A. Golikova, Yury I. Borisov)
             stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))
     return best
 
@@ -497,10 +517,25 @@ def listed(text: Text, i: int) -> bool:
     return nxt < len(text.words) and text.joined(nxt) and text.words[nxt].endswith(PATRONYMIC_ENDINGS)
 
 
+# Two Latin letters for one Cyrillic letter make one initial: Yu. for Yury (Ю), Zh. for Zhanna
+_DIGRAPH_INITIALS = INITIAL_DIGRAPHS
+
+
+def _initial_of(w: str, name_word: str) -> bool:
+    """The text word (lowercase, its dot apart) is the name word's initial: V for Vladimir,
+    Yu for Yury."""
+    return (len(w) == 1 and w == name_word[0]) or (w in _DIGRAPH_INITIALS and name_word.startswith(w))
+
+
+def _an_initial(text: Text, i: int) -> bool:
+    """Word i is an initial: one capital letter (or a two-letter Cyrillic one) and a dot."""
+    w = text.words[i]
+    return (len(w) == 1 or w in _DIGRAPH_INITIALS) and text.capitalized(i) and text.followed_by_dot(i)
+
+
 def _initial(text: Text, i: int, name_word: str) -> bool:
     """Word i is the initial of the name word: one capital letter and a dot."""
-    w = text.words[i]
-    return len(w) == 1 and w == name_word[0] and text.capitalized(i) and text.followed_by_dot(i)
+    return _initial_of(text.words[i], name_word) and text.capitalized(i) and text.followed_by_dot(i)
 
 
 def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> bool:
@@ -536,8 +571,8 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
     person = name.person and not name.korean and not reverse and not name.exact
     if not (person and n > 1 and text.capitalized(start)):
         return False
-    if len(w) == 1:
-        return w == order[0][0] and text.followed_by_dot(start)
+    if len(w) == 1 or w in _DIGRAPH_INITIALS:
+        return _initial_of(w, order[0]) and text.followed_by_dot(start)
     return shortened(w, order[0])
 
 
