@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.matching.engine import Matcher
+from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
 
 ENTRIES = (
@@ -289,3 +290,35 @@ ELEVEN_MATCHER = Matcher.build(ELEVEN_RULES)
 )
 def test_eleventh_round(text: str, entry: str, expected: bool) -> None:
     assert (entry in {m.entry for m in ELEVEN_MATCHER.match({"body": text})}) is expected
+
+
+NUMBERED = (
+    Entry("r77", "UN Security Council Resolution 7777", aliases=("Resolution 7777",)),
+    Entry("fsd", "Federal Security Directorate", aliases=("FSD",), kind="organisation"),
+)
+NUMBERED_RULES = RuleSet(watchlists={"w": Watchlist("w", NUMBERED)}, rules=(Rule("all", any=("w",)),))
+NUMBERED_MATCHER = Matcher.build(NUMBERED_RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"),
+    [
+        # "No." before a number, and the dot after it ends no sentence
+        ("Sanctions under Resolution No. 7777 (2017) were tightened.", "r77", True),
+        ("Sanctions under the U.N. Security Council Resolution No. 7777 were tightened.", "r77", True),
+        ("Sanctions under resolution number 7777 were tightened.", "r77", True),
+        ("Sanctions under Resolution No. 7778 were tightened.", "r77", False),
+        # an acronym written with a dot after each of three letters or more
+        ("Officers of the F.S.D. were expelled.", "fsd", True),
+        ("F.S.D.-linked hackers were named.", "fsd", True),
+        ("Officers of the F.S. were expelled.", "fsd", False),
+    ],
+)
+def test_numbers_and_dotted_acronyms(text: str, entry: str, expected: bool) -> None:
+    assert (entry in {m.entry for m in NUMBERED_MATCHER.match({"body": text})}) is expected
+
+
+def test_dotted_initials_stay_initials() -> None:
+    text = Text.of("V.V. Putin met the U.S. envoy and the D.P.R.K. delegation.")
+    assert text.words[:3] == ["v", "v", "putin"]
+    assert "dprk" in text.words and text.cased_word(text.words.index("dprk")) == "DPRK"

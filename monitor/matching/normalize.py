@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
@@ -28,6 +29,8 @@ _HANGUL = range(0xAC00, 0xD7A4)
 _ABBREVIATED = frozenset(["mt", "st", "ft"])  # Mount, Saint, Fort: the dot is no full stop
 # ... nor after a capitalised initial of two Latin letters for one Cyrillic one (Yu. Borisov)
 INITIAL_DIGRAPHS = frozenset("yu ya ye yo zh kh ch sh ts".split())
+_NUMBER_SIGNS = frozenset(["no", "nos", "nr"])  # No. 2375
+_DOTTED = re.compile(r"(?<![A-Za-z0-9.])(?:[A-Z]\.){3,}")  # G.R.U., D.P.R.K.
 _HAN = range(0x4E00, 0xA000)  # CJK unified ideographs: one pinyin syllable each
 
 
@@ -125,6 +128,21 @@ class Text:
             self._split_hashtags()
         if inner:
             self._drop_elisions()
+        if "." in cased and _DOTTED.search(cased) is not None:
+            self._join_dotted()
+
+    def _join_dotted(self) -> None:
+        """Three capital letters or more, each with its dot, are one word: an acronym
+        (G.R.U., D.P.R.K.). Two are initials (V.V. Putin) or read as a country (U.S.)."""
+        for hit in reversed(list(_DOTTED.finditer(self.cased))):
+            at = bisect_left(self.starts, hit.start())
+            end = at + (hit.end() - hit.start()) // 2
+            if end > len(self.words) or self.starts[at] != hit.start():
+                continue
+            self.words[at:end] = ["".join(self.words[at:end])]
+            self.ends[at:end] = [self.ends[end - 1]]
+            del self.starts[at + 1 : end]
+            del self.gaps[at + 1 : end]
 
     def _drop_elisions(self) -> None:
         """French elision before a capitalised word belongs to the gap, not the word: the
@@ -178,7 +196,8 @@ class Text:
         return start, end
 
     def cased_word(self, i: int) -> str:
-        return self.cased[self.starts[i] : self.ends[i]].replace("'", "")
+        word = self.cased[self.starts[i] : self.ends[i]].replace("'", "")
+        return word.replace(".", "") if "." in word else word  # (G.R.U.)
 
     def capitalized(self, i: int) -> bool:
         return self.cased[self.starts[i]].isupper()
@@ -195,8 +214,11 @@ class Text:
         return len(g) <= 4 and all(c in " -.'\n\t\r" for c in g) and "\n\n" not in g
 
     def _abbreviated(self, i: int) -> bool:
+        """Word i is an abbreviation its dot follows: Mt., St., Yu. (an initial), No. 2375."""
         word = self.words[i]
-        return word in _ABBREVIATED or (word in INITIAL_DIGRAPHS and self.capitalized(i))
+        if word in _ABBREVIATED or (word in INITIAL_DIGRAPHS and self.capitalized(i)):
+            return True
+        return word in _NUMBER_SIGNS and i + 1 < len(self.words) and self.words[i + 1].isdigit()
 
     def followed_by_dot(self, i: int) -> bool:
         return self.gaps[i + 1][:1] == "."
@@ -209,7 +231,7 @@ class Text:
         if not any(c in ".!?;:" for c in g):
             return False
         # "V. Putin", "U.S. envoy": a dot after a lone letter is an initial.
-        return len(self.words[i - 1]) > 1
+        return len(self.words[i - 1]) > 1 and not self._abbreviated(i - 1)
 
     def sentence_window(self, k: int, reach: int) -> tuple[int, int]:
         """First and last word within ``reach`` of word k and in k's sentence."""

@@ -333,6 +333,8 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
             continue
         w = words[i]
         nxt = i + 1 < size and text.joined(i + 1)
+        if j > 0 and order[j].isdigit() and number_sign(text, i) and order[j - 1] != w:
+            stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))  # No. 2375
         hit = compare(text, i, w, order[j], name)
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
@@ -1259,6 +1261,15 @@ def _agent_complement(text: Text, name: NameSpec, kept: list[tuple[int, int, fro
     return False
 
 
+_NUMBER_SIGNS = frozenset(["no", "nos", "nr", "number"])
+
+
+def number_sign(text: Text, i: int) -> bool:
+    """Word i says a number follows (Resolution No. 2375, resolution number 2375)."""
+    words = text.words
+    return words[i] in _NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit() and text.joined(i + 1)
+
+
 def _foreign_words(
     text: Text,
     first: int,
@@ -1280,6 +1291,8 @@ def _foreign_words(
             continue
         if text.words[i] in RUSSIAN_GLUE and _cyrillic(text, i):
             continue  # the title in Russian: о, и, по, между are its of, and, on, between
+        if number_sign(text, i):
+            continue  # Resolution No. 2375
         if i == first - 1 and not text.joined(first):
             continue
         if text.cased_word(i).isupper() and 1 < len(text.words[i]) <= 5:
