@@ -286,6 +286,12 @@ ELEVEN_MATCHER = Matcher.build(ELEVEN_RULES)
         # the patronymic's initial between given name and surname
         ("The decree was signed by Tatiana A. Ostrovskaya.", "tgl", True),
         ("The decree was signed by Tatiana Ostrovskaya.", "tgl", True),
+        # a capitalised office or rank right before a watched person's bare surname
+        ("The decree was signed by Vice-Premier Ostrovskaya.", "tgl", True),
+        ("The decree was signed by Mr. Zaslavtsev on Monday.", "ybr", True),
+        ("The decree was signed by Ostrovskaya.", "tgl", False),
+        ("The frigate Admiral Zaslavtsev returned to port.", "ybr", False),
+        ("The deputy minister, Ostrovskaya, signed it.", "tgl", False),
     ],
 )
 def test_eleventh_round(text: str, entry: str, expected: bool) -> None:

@@ -10,7 +10,7 @@ from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, split_words
 from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import korean_syllables
-from monitor.matching.verify import Found, defined_otherwise
+from monitor.matching.verify import VESSELS, Found, defined_otherwise
 from monitor.model import Match
 
 _T = TypeVar("_T")
@@ -112,11 +112,6 @@ _NAMESAKE = "preceded by another first name"
 # English words that may be hyphenated to a Korean name without continuing it (Kim Jong Un-led)
 _REDEFINED = "the acronym stands for"
 _HYPHEN_SUFFIXES = frozenset(["led", "run", "era", "like", "style", "type", "made", "born", "linked"])
-# Words for a vessel: a place name right after one names the ship (the submarine Kursk).
-_VESSELS = frozenset(
-    """ship submarine sub cruiser frigate corvette destroyer icebreaker ferry vessel carrier
-    tanker boat freighter trawler warship flagship""".split()
-)
 
 # A one-word place right before a word for a weapon or a warship names the weapon or the ship
 # (the Musudan intermediate-range missile, the Kursk submarine), with at most a few of the
@@ -317,7 +312,7 @@ def _ship_veto(text: Text, f: Found) -> Found:
     if f.reason is not None or f.name.person or not f.name.alone or f.name.case_sensitive or not f.first:
         return f
     gap = text.gap(f.first)
-    if text.words[f.first - 1] in _VESSELS and all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):
+    if text.words[f.first - 1] in VESSELS and all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):
         ship = f"{text.cased_word(f.first - 1)} {text.cased_word(f.first)}"
         return _reject(f, f"{_NAMES_VEHICLE[0]} ('{ship}')")
     return f

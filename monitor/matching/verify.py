@@ -687,7 +687,24 @@ def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
     hit = compare(text, k, text.words[k], name.words[j], name)
     if hit is None or hit.kind == "typo" or not text.capitalized(k):
         return None
-    return Found(name, k, k, SURNAME_ONLY_SCORE, "partial")
+    office = k > 0 and text.words[k - 1] in _OFFICES and text.capitalized(k - 1) and text.joined(k)
+    office = office and not (k > 1 and text.words[k - 2] in VESSELS)  # the frigate Admiral Ushakov
+    return Found(name, k, k, SURNAME_ONLY_SCORE + (OFFICE_BONUS if office else 0.0), "partial")
+
+
+# Words for a vessel: a name right after one names the ship (the submarine Kursk).
+VESSELS = frozenset(
+    """ship submarine sub cruiser frigate corvette destroyer icebreaker ferry vessel carrier
+    tanker boat freighter trawler warship flagship""".split()
+)
+# Offices and ranks that, capitalised right before a watched person's bare surname, make it
+# that official (Vice-Premier Golikova, Foreign Minister Lavrov, Mr. Borisov).
+_OFFICES = frozenset(
+    """president premier minister chairman chairwoman chair secretary ambassador governor mayor
+    general marshal admiral colonel commander director spokesman spokeswoman envoy deputy
+    speaker prosecutor comrade mr mrs ms""".split()
+)
+OFFICE_BONUS = 5.0  # (85 + 5: at the default threshold)
 
 
 _LIST_GLUE = frozenset(["and", "or"])
