@@ -328,3 +328,40 @@ def test_dotted_initials_stay_initials() -> None:
     text = Text.of("V.V. Putin met the U.S. envoy and the D.P.R.K. delegation.")
     assert text.words[:3] == ["v", "v", "putin"]
     assert "dprk" in text.words and text.cased_word(text.words.index("dprk")) == "DPRK"
+
+
+DATED = (
+    Entry("j4s", "July 4 South-North Joint Statement"),
+    Entry("s19", "September 19 Joint Statement"),
+    Entry("nsd", "North-South Joint Declaration"),
+    Entry("mou", "Ministry of Reunification", kind="organisation"),
+    Entry("dfm", "Defence Ministry", kind="organisation"),
+)
+DATED_RULES = RuleSet(watchlists={"w": Watchlist("w", DATED)}, rules=(Rule("all", any=("w",)),))
+DATED_MATCHER = Matcher.build(DATED_RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"),
+    [
+        # North and South are common title vocabulary, as the parties they name
+        ("Both sides invoked the July 4 Joint Statement of 1972.", "j4s", True),
+        ("Americans celebrated the July 4 holiday with a joint statement.", "j4s", False),
+        ("A Joint Declaration was issued at the summit.", "nsd", False),
+        # abbreviated months are the month, and their dot ends no sentence
+        ("Both sides invoked the Sept. 19 Joint Statement again.", "s19", True),
+        ("Both sides invoked the Sep 19 Joint Statement again.", "s19", True),
+        ("Both sides invoked the Oct. 19 Joint Statement again.", "s19", False),
+        # a body "of" one word, that word first, and the reverse
+        ("The Reunification Ministry said talks would resume.", "mou", True),
+        ("The Ministry of Defence said talks would resume.", "dfm", True),
+        ("The ministry said reunification would resume.", "mou", False),
+    ],
+)
+def test_dated_documents_and_bodies(text: str, entry: str, expected: bool) -> None:
+    assert (entry in {m.entry for m in DATED_MATCHER.match({"body": text})}) is expected
+
+
+def test_a_body_written_the_other_way_round_reports_it() -> None:
+    (hit,) = DATED_MATCHER.match({"body": "The Reunification Ministry said so."})
+    assert (hit.entry, hit.kind) == ("mou", "reordered")

@@ -171,10 +171,19 @@ def derived_forms(word: str) -> frozenset[str]:
     return frozenset(f for f in forms if f != word and stem(f) == base)
 
 
+# Abbreviated months (Sept. 19 joint statement): the same title word, no synonym
+MONTHS = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=32768)
 def title_word(word: str) -> str:
     """One title word, canonical: demonym -> country, synonym -> its group, plural -> singular."""
     word = DEMONYMS.get(word, word)
+    word = MONTHS.get(word, word)
     if word in TITLE_SYNONYMS:
         return TITLE_SYNONYMS[word]
     word = spelling(word)
@@ -203,6 +212,7 @@ _GENERIC_WORDS = """
     rocket protocol charter memorandum war
     satellite science scientific security service socialist space special staff standing state
     strategic supreme tactical technical test tourist trade union united weapon worker world
+    north south
 """
 GENERIC_WORDS = frozenset(title_word(w) for w in _GENERIC_WORDS.split()) | _SYNONYM_HEADS
 
@@ -459,7 +469,9 @@ class NameSpec:
     expansion: frozenset[str] = frozenset()
     head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
-    derived: bool = False  # another writing of a name the analyst typed (Paektusan): _spellings
+    # another writing of a name the analyst typed (_spellings), and the kind it reports:
+    # "translit" (Paektusan for Mount Paektu), "reordered" (Unification Ministry)
+    derived: str = ""
     # an acronym alias with the letters of its title's function words in lowercase (JCPoA
     # for JCPOA, Joint Comprehensive Plan of Action): verify.compare takes these as written
     mixed_case: frozenset[str] = frozenset()
@@ -544,21 +556,43 @@ def _expansion(entry: Entry, acronym: str) -> frozenset[str]:
 
 _MOUNT = frozenset(("mount", "mt", "mountain"))
 _MOUNTAIN_HINT = re.compile(r"\b(?:mount|mt|mountain)\b|san\b", re.IGNORECASE)
+_BODIES = frozenset("ministry department committee commission council agency bureau directorate".split())
+_BODY_HINT = re.compile(r"\b(?:" + "|".join(sorted(_BODIES)) + r")\b", re.IGNORECASE)
 
 
-def _spellings(entry: Entry) -> list[tuple[str, bool]]:
+def _spellings(entry: Entry) -> list[tuple[str, str]]:
     """The entry's names and aliases, then the other writings of them a rule derives (True).
 
     Korean names a mountain with the suffix -san: Paektusan is Mount Paektu (or Paektu
     Mountain), and Mount Kumgang is Kumgangsan. Only a stem of two Korean syllables or more:
     "Mount Hood" is no Hoodsan, and Hasan (one syllable before -san) is a town.
     """
-    out = [(name, False) for name in entry.names]
-    if entry.exact or not any(_MOUNTAIN_HINT.search(name) for name in entry.names):
-        return out  # (most entries: one regex search each, no word splitting)
+    out = [(name, "") for name in entry.names]
+    if entry.exact:
+        return out
+    mountain = any(_MOUNTAIN_HINT.search(name) for name in entry.names)
+    body = any(_BODY_HINT.search(name) for name in entry.names)
+    if not (mountain or body):
+        return out  # (most entries: one or two regex searches each, no word splitting)
     if _is_person(entry, *split_words(entry.name)):
         return out
     have = {tuple(split_words(name)[0]) for name in entry.names}
+    if body:
+        # a body "of" one word is also written with that word first, and the reverse:
+        # Ministry of Unification = Unification Ministry, Defence Ministry = Ministry of Defence
+        for name in entry.names:
+            words, cased = split_words(name)
+            form = ""
+            if len(words) == 3 and words[0] in _BODIES and words[1] == "of" and words[2] not in STOPWORDS:
+                form = f"{cased[2]} {cased[0]}"
+            elif len(words) == 2 and words[1] in _BODIES and words[0] not in STOPWORDS:
+                form = f"{cased[1]} of {cased[0]}"
+            key = tuple(split_words(form)[0])
+            if form and key not in have:
+                have.add(key)
+                out.append((form, "reordered"))
+    if not mountain:
+        return out
     for name in entry.names:
         words, cased = split_words(name)
         stem = ""
@@ -574,7 +608,7 @@ def _spellings(entry: Entry) -> list[tuple[str, bool]]:
             key = tuple(split_words(form)[0])
             if key not in have:
                 have.add(key)
-                out.append((form, True))
+                out.append((form, "translit"))
     return out
 
 

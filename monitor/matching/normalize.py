@@ -26,7 +26,10 @@ _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0
 _APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u02bb\u00b4\u2032\uff07")
 _SIGNS = frozenset("ьъЬЪ")  # Cyrillic soft and hard signs
 _HANGUL = range(0xAC00, 0xD7A4)
-_ABBREVIATED = frozenset(["mt", "st", "ft", "mr", "mrs", "ms"])  # Mount, Saint, Fort, Mr.: no full stop
+# Mount, Saint, Fort, Mr., Sept.: the dot is no full stop
+_ABBREVIATED = frozenset(
+    "mt st ft mr mrs ms jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 # ... nor after a capitalised initial of two Latin letters for one Cyrillic one (Yu. Borisov)
 INITIAL_DIGRAPHS = frozenset("yu ya ye yo zh kh ch sh ts".split())
 _NUMBER_SIGNS = frozenset(["no", "nos", "nr"])  # No. 2375

@@ -669,7 +669,7 @@ def _kind(
         return "typo"
     if partial:
         return "partial"
-    if reordered:
+    if reordered or name.derived == "reordered":
         return "reordered"
     if translit or name.derived:
         return "translit"
