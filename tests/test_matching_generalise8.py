@@ -365,3 +365,39 @@ def test_dated_documents_and_bodies(text: str, entry: str, expected: bool) -> No
 def test_a_body_written_the_other_way_round_reports_it() -> None:
     (hit,) = DATED_MATCHER.match({"body": "The Reunification Ministry said so."})
     assert (hit.entry, hit.kind) == ("mou", "reordered")
+
+
+CYRILLIC = (
+    Entry("kna", "Zavodsk-on-Amur", kind="place"),
+    Entry("sga", "DPRK-IAEA Safeguards Agreement"),
+    Entry("vcd", "Minsk Convention on Diplomatic Relations"),
+)
+CYRILLIC_RULES = RuleSet(watchlists={"w": Watchlist("w", CYRILLIC)}, rules=(Rule("all", any=("w",)),))
+CYRILLIC_MATCHER = Matcher.build(CYRILLIC_RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"),
+    [
+        # Russian "на" is the "on" of a place's name, the words around it declined
+        ("Форум прошёл в Заводске-на-Амуре.", "kna", True),
+        ("Форум прошёл в Заводске на Волге.", "kna", False),
+        # Russian function words do not count against a title's span
+        ("Соглашение о гарантиях между КНДР и МАГАТЭ вступило в силу.", "sga", True),
+        ("Соглашение о торговле между КНДР и Китаем вступило в силу.", "sga", False),
+        ("Стороны сослались на Минскую конвенцию о дипломатических сношениях.", "vcd", False),
+    ],
+)
+def test_russian_copy(text: str, entry: str, expected: bool) -> None:
+    assert (entry in {m.entry for m in CYRILLIC_MATCHER.match({"body": text})}) is expected
+
+
+def test_an_entry_without_kind_is_a_person_only_without_title_words() -> None:
+    entries = (Entry("sga", "DPRK-IAEA Safeguards Agreement"), Entry("kju", "Kim Jong Un"))
+    ruleset = RuleSet(watchlists={"w": Watchlist("w", entries)}, rules=(Rule("all", any=("w",)),))
+    matcher = Matcher.build(ruleset)
+    text = "The Safeguards Agreement between the DPRK and the IAEA held."
+    got = {m.entry for m in matcher.match({"body": text})}
+    assert got == {"sga"}  # read as a title, reworded
+    got = {m.entry for m in matcher.match({"body": "Kim Jong-un's visit; Chairman Kim Jong Un spoke."})}
+    assert got == {"kju"}  # still a person: hyphenated given name

@@ -536,7 +536,16 @@ class NameSpec:
 def _is_person(entry: Entry, words: list[str], cased: list[str]) -> bool:
     if entry.kind:
         return entry.kind.lower() == "person"
-    return 2 <= len(words) <= 4 and all(c[:1].isupper() for c in cased) and not (set(words) & STOPWORDS)
+    if not (2 <= len(words) <= 4 and all(c[:1].isupper() for c in cased) and not (set(words) & STOPWORDS)):
+        return False
+    # (no kind given: title vocabulary, a country or an acronym makes it no person's name, as
+    # in "DPRK-IAEA Safeguards Agreement"; Kim Jong Un's "Un" is no UN)
+    return not any(
+        (len(w) >= 3 and title_word(w) in GENERIC_WORDS)
+        or (len(w) >= 4 and w in SYNONYM_WORDS)
+        or (len(c) >= 2 and c.isupper())
+        for w, c in zip(words, cased, strict=True)
+    )
 
 
 def _acronym(cased: list[str]) -> bool:

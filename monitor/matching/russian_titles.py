@@ -128,11 +128,19 @@ _STEMS = {
     "parlament": "parliament",
     "duma": "duma",
     "kabinet": "cabinet",
+    "diplomatichesk": "diplomatic",
+    "snosheni": "relations",
+    "otnosheni": "relations",
+    "garanti": "safeguards",
+    "konsulsk": "consular",
 }
 # function words a Russian title holds (о, об, и, в, по, между, ...), as folded
 RUSSIAN_GLUE = frozenset("o ob obo i v vo po s so na mezhdu k ko ot dlya za pri".split())
 # short stems collide with other words: only these whole words
-_WORDS = {"del": "affairs", "nebo": "sky", "nebu": "sky", "neba": "sky", "nebom": "sky", "mir": "peace"}
+_WORDS = {
+    "del": "affairs", "nebo": "sky", "nebu": "sky", "neba": "sky", "nebom": "sky", "mir": "peace",
+    "magate": "iaea",
+}  # fmt: skip
 _ENDING = 4  # letters a case ending may add to a stem
 _ENDING_LETTERS = frozenset("aeiouyjmkhvg")  # -a, -om, -ykh, -ov, -ogo, -iyu: not sovet|nik
 _LONGEST = max(len(s) for s in _STEMS)

@@ -185,6 +185,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None
     if name.mode != "title" and word in ADMIN_TERMS.get(name_word, ()):
         return Hit("translit")  # Primorsky Territory for Primorsky Krai
+    if name_word == "on" and word == "na" and not name.person and name.mode != "title":
+        return Hit("translit")  # Komsomolsk-na-Amure, Rostov-na-Donu: Russian "on"
     if name.korean:
         if is_korean(word) and korean_key(word) == korean_key(name_word):
             return Hit("translit")
@@ -940,8 +942,11 @@ def _best_title(
     reach = title_reach(name)
     base = hits[0][0]
     content = [0]
-    for w in text.words[base : max(h[1] for h in hits) + 1]:
-        content.append(content[-1] + (w not in STOPWORDS))
+    for at in range(base, max(h[1] for h in hits) + 1):
+        w = text.words[at]
+        # (Russian function words neither: о, между, и in Соглашение о гарантиях между КНДР и МАГАТЭ)
+        glue = w in STOPWORDS or (w in RUSSIAN_GLUE and _cyrillic(text, at))
+        content.append(content[-1] + (not glue))
     # Readings: from each hit, each run of title words as it grows. Ranked by words held less
     # other words inside ("Russia and North Korea marked 25 years since the signing of the
     # Treaty on Friendship...": from Treaty on), then words held, then span; the best-scored
