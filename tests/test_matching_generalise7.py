@@ -38,6 +38,9 @@ CASES = [
     ("mountain-after", "Pilgrims climbed Pyoktu Mountain at dawn.", "mhg", True),
     ("stem-alone", "Pilgrims reached Pyoktu at dawn.", "mhg", False),
     ("other-san", "Pilgrims climbed Pyoksan at dawn.", "mhg", False),
+    # ... but two neighbouring letters swapped are a slip, however the syllables then read
+    ("san-swapped-letters", "Pilgrims climbed Pyoktsuan at dawn.", "mhg", True),
+    ("place-swapped-letters", "Tourists flock to Kwangmoysan in autumn.", "kms", True),
     # ... and the reverse: an entry typed with -san is found as Mount ...
     ("mount-for-san", "Tourists flock to Mount Kwangmyo in autumn.", "kms", True),
     ("mountain-for-san", "Tourists flock to Kwangmyo Mountain in autumn.", "kms", True),

@@ -251,6 +251,7 @@ ELEVEN = (
     Entry("dzh", "Timur Japarbekov", kind="person"),
     Entry("ybr", "Yury Zaslavtsev", kind="person"),
     Entry("tgl", "Tatiana Ostrovskaya", kind="person"),
+    Entry("kry", "Kaeryon", kind="place"),
 )
 ELEVEN_RULES = RuleSet(watchlists={"w": Watchlist("w", ELEVEN)}, rules=(Rule("all", any=("w",)),))
 ELEVEN_MATCHER = Matcher.build(ELEVEN_RULES)
@@ -286,6 +287,9 @@ ELEVEN_MATCHER = Matcher.build(ELEVEN_RULES)
         # the patronymic's initial between given name and surname
         ("The decree was signed by Tatiana A. Ostrovskaya.", "tgl", True),
         ("The decree was signed by Tatiana Ostrovskaya.", "tgl", True),
+        # two letters of a Korean place swapped, though it then reads as more syllables
+        ("Tourists flock to Kearyon in autumn.", "kry", True),
+        ("Tourists flock to Kaeryonsan in autumn.", "kry", False),
         # a capitalised office or rank right before a watched person's bare surname
         ("The decree was signed by Vice-Premier Ostrovskaya.", "tgl", True),
         ("The decree was signed by Mr. Zaslavtsev on Monday.", "ybr", True),
