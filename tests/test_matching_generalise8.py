@@ -25,7 +25,18 @@ ENTRIES = (
     Entry("bgr", "Belgorod region", aliases=("Belgorod Oblast",), kind="place"),
     Entry("sjs", "Joint Statement of Chairman Kim Jong Un and President Lee of Korea at the Busan Summit"),
 )
-MATCHER = Matcher.build(RuleSet(watchlists={"w": Watchlist("w", ENTRIES)}, rules=(Rule("all", any=("w",)),)))
+
+
+def _build(entries: tuple[Entry, ...]) -> Matcher:
+    """A matcher with one list of these entries and one rule that fires on any of them."""
+    return Matcher.build(RuleSet(watchlists={"w": Watchlist("w", entries)}, rules=(Rule("all", any=("w",)),)))
+
+
+def _entries(matcher: Matcher, text: str) -> set[str]:
+    return {m.entry for m in matcher.match({"title": "", "body": text})}
+
+
+MATCHER = _build(ENTRIES)
 
 
 def _found(text: str, title: str = "") -> set[str]:
@@ -173,12 +184,11 @@ CROSS = (
     ),
     Entry("kja", "Kim Ju Ae", kind="person"),
 )
-CROSS_RULES = RuleSet(watchlists={"w": Watchlist("w", CROSS)}, rules=(Rule("all", any=("w",)),))
-CROSS_MATCHER = Matcher.build(CROSS_RULES)
+CROSS_MATCHER = _build(CROSS)
 
 
 def _cross(text: str) -> set[str]:
-    return {m.entry for m in CROSS_MATCHER.match({"title": "", "body": text})}
+    return _entries(CROSS_MATCHER, text)
 
 
 def test_another_entrys_name_as_typed_is_that_entry() -> None:
@@ -187,11 +197,7 @@ def test_another_entrys_name_as_typed_is_that_entry() -> None:
 
 
 def test_a_reading_as_typed_is_kept_when_the_other_entry_is_not_watched() -> None:
-    alone = Matcher.build(
-        RuleSet(watchlists={"w": Watchlist("w", CROSS[:1])}, rules=(Rule("all", any=("w",)),))
-    )
-    got = {m.entry for m in alone.match({"body": "Both sides upheld the Pyongyang Declaration."})}
-    assert got == {"pjd"}
+    assert _entries(_build(CROSS[:1]), "Both sides upheld the Pyongyang Declaration.") == {"pjd"}
 
 
 @pytest.mark.parametrize(
@@ -223,8 +229,7 @@ RUSSIAN = (
     Entry("gcm", "State Border Commission", kind="organisation"),
     Entry("wpm", "Workers' Party of Korea", kind="organisation"),
 )
-RUSSIAN_RULES = RuleSet(watchlists={"w": Watchlist("w", RUSSIAN)}, rules=(Rule("all", any=("w",)),))
-RUSSIAN_MATCHER = Matcher.build(RUSSIAN_RULES)
+RUSSIAN_MATCHER = _build(RUSSIAN)
 
 
 @pytest.mark.parametrize(
@@ -240,7 +245,7 @@ RUSSIAN_MATCHER = Matcher.build(RUSSIAN_RULES)
     ],
 )
 def test_russian_body_names(text: str, expected: set[str]) -> None:
-    assert {m.entry for m in RUSSIAN_MATCHER.match({"body": text})} == expected
+    assert _entries(RUSSIAN_MATCHER, text) == expected
 
 
 # Lessons of the blind corpus benchmarks/redteam11, on invented names.
@@ -253,8 +258,7 @@ ELEVEN = (
     Entry("tgl", "Tatiana Ostrovskaya", kind="person"),
     Entry("kry", "Kaeryon", kind="place"),
 )
-ELEVEN_RULES = RuleSet(watchlists={"w": Watchlist("w", ELEVEN)}, rules=(Rule("all", any=("w",)),))
-ELEVEN_MATCHER = Matcher.build(ELEVEN_RULES)
+ELEVEN_MATCHER = _build(ELEVEN)
 
 
 @pytest.mark.parametrize(
@@ -299,15 +303,14 @@ ELEVEN_MATCHER = Matcher.build(ELEVEN_RULES)
     ],
 )
 def test_eleventh_round(text: str, entry: str, expected: bool) -> None:
-    assert (entry in {m.entry for m in ELEVEN_MATCHER.match({"body": text})}) is expected
+    assert (entry in _entries(ELEVEN_MATCHER, text)) is expected
 
 
 NUMBERED = (
     Entry("r77", "UN Security Council Resolution 7777", aliases=("Resolution 7777",)),
     Entry("fsd", "Federal Security Directorate", aliases=("FSD",), kind="organisation"),
 )
-NUMBERED_RULES = RuleSet(watchlists={"w": Watchlist("w", NUMBERED)}, rules=(Rule("all", any=("w",)),))
-NUMBERED_MATCHER = Matcher.build(NUMBERED_RULES)
+NUMBERED_MATCHER = _build(NUMBERED)
 
 
 @pytest.mark.parametrize(
@@ -325,7 +328,7 @@ NUMBERED_MATCHER = Matcher.build(NUMBERED_RULES)
     ],
 )
 def test_numbers_and_dotted_acronyms(text: str, entry: str, expected: bool) -> None:
-    assert (entry in {m.entry for m in NUMBERED_MATCHER.match({"body": text})}) is expected
+    assert (entry in _entries(NUMBERED_MATCHER, text)) is expected
 
 
 def test_dotted_initials_stay_initials() -> None:
@@ -341,8 +344,7 @@ DATED = (
     Entry("mou", "Ministry of Reunification", kind="organisation"),
     Entry("dfm", "Defence Ministry", kind="organisation"),
 )
-DATED_RULES = RuleSet(watchlists={"w": Watchlist("w", DATED)}, rules=(Rule("all", any=("w",)),))
-DATED_MATCHER = Matcher.build(DATED_RULES)
+DATED_MATCHER = _build(DATED)
 
 
 @pytest.mark.parametrize(
@@ -363,7 +365,7 @@ DATED_MATCHER = Matcher.build(DATED_RULES)
     ],
 )
 def test_dated_documents_and_bodies(text: str, entry: str, expected: bool) -> None:
-    assert (entry in {m.entry for m in DATED_MATCHER.match({"body": text})}) is expected
+    assert (entry in _entries(DATED_MATCHER, text)) is expected
 
 
 def test_a_body_written_the_other_way_round_reports_it() -> None:
@@ -376,8 +378,7 @@ CYRILLIC = (
     Entry("sga", "DPRK-IAEA Safeguards Agreement"),
     Entry("vcd", "Minsk Convention on Diplomatic Relations"),
 )
-CYRILLIC_RULES = RuleSet(watchlists={"w": Watchlist("w", CYRILLIC)}, rules=(Rule("all", any=("w",)),))
-CYRILLIC_MATCHER = Matcher.build(CYRILLIC_RULES)
+CYRILLIC_MATCHER = _build(CYRILLIC)
 
 
 @pytest.mark.parametrize(
@@ -393,15 +394,13 @@ CYRILLIC_MATCHER = Matcher.build(CYRILLIC_RULES)
     ],
 )
 def test_russian_copy(text: str, entry: str, expected: bool) -> None:
-    assert (entry in {m.entry for m in CYRILLIC_MATCHER.match({"body": text})}) is expected
+    assert (entry in _entries(CYRILLIC_MATCHER, text)) is expected
 
 
 def test_an_entry_without_kind_is_a_person_only_without_title_words() -> None:
     entries = (Entry("sga", "DPRK-IAEA Safeguards Agreement"), Entry("kju", "Kim Jong Un"))
-    ruleset = RuleSet(watchlists={"w": Watchlist("w", entries)}, rules=(Rule("all", any=("w",)),))
-    matcher = Matcher.build(ruleset)
+    matcher = _build(entries)
     text = "The Safeguards Agreement between the DPRK and the IAEA held."
-    got = {m.entry for m in matcher.match({"body": text})}
-    assert got == {"sga"}  # read as a title, reworded
-    got = {m.entry for m in matcher.match({"body": "Kim Jong-un's visit; Chairman Kim Jong Un spoke."})}
-    assert got == {"kju"}  # still a person: hyphenated given name
+    assert _entries(matcher, text) == {"sga"}  # read as a title, reworded
+    text = "Kim Jong-un's visit; Chairman Kim Jong Un spoke."
+    assert _entries(matcher, text) == {"kju"}  # still a person: hyphenated given name
