@@ -361,15 +361,20 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
     return edits if edits <= budget else None
 
 
-def swapped(text: str, name: str) -> bool:
-    """Two neighbouring letters of the name swapped, not the first (Snog, Yoel), and the result
-    no single Korean syllable of its own (Sugn, Jnog are none; Yeol -> Yoel reads as two)."""
-    if len(text) != len(name) or text == name:
+def transposed(text: str, name: str) -> bool:
+    """Two neighbouring letters of the name swapped, not the first (Snog, Keasong)."""
+    if len(text) != len(name) or text[:1] != name[:1]:
         return False
     diff = [i for i in range(1, len(name)) if text[i] != name[i]]
     if len(diff) != 2 or diff[1] != diff[0] + 1:
         return False
-    if text[diff[0]] != name[diff[1]] or text[diff[1]] != name[diff[0]]:
+    return text[diff[0]] == name[diff[1]] and text[diff[1]] == name[diff[0]]
+
+
+def swapped(text: str, name: str) -> bool:
+    """transposed, and the result no single Korean syllable of its own (Sugn, Jnog are none;
+    Yeol -> Yoel reads as two)."""
+    if not transposed(text, name):
         return False
     syllables = korean_syllables(text)
     return syllables is None or len(syllables) != 1

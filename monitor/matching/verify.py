@@ -34,6 +34,7 @@ from monitor.matching.translit import (
     russian_nominatives,
     russian_place_stems,
     swapped,
+    transposed,
     typo_edits,
 )
 
@@ -197,7 +198,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
     if place and _other_final(word, name_word):
         return None  # Yonbyon (Yanbian) is not Yongbyon, Kosong not Kusong: not a typo
-    if place and _other_count(word, name_word) and not _transposed(word, name_word):
+    if place and _other_count(word, name_word) and not (len(word) >= 5 and transposed(word, name_word)):
         return None  # Pyoksan is not Pyoktusan: a syllable fewer, another place (Keasong is
         # Kaesong's two letters swapped, a slip)
     if name.korean and _fewer_syllables(word, name_word):
@@ -287,16 +288,6 @@ def _russian_adjective(word: str, name_word: str) -> bool:
         and name_word[-1] not in "aeiouy"
         and word.startswith(name_word)
         and word[len(name_word) :] in _ADJECTIVE_ENDINGS
-    )
-
-
-def _transposed(word: str, name_word: str) -> bool:
-    """Two neighbouring letters of the name word swapped, not the first (Keasong, Siniuju)."""
-    if len(word) != len(name_word) or len(word) < 5 or word[0] != name_word[0]:
-        return False
-    diff = [i for i in range(len(word)) if word[i] != name_word[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name_word[diff[1]] and (
-        word[diff[1]] == name_word[diff[0]]
     )
 
 
