@@ -328,8 +328,8 @@ class AnchorIndex:
         free, capital = _Table(), _Table()
         slots: tuple[defaultdict[str, set[tuple[int, int]]], ...] = (defaultdict(set), defaultdict(set))
         titles: defaultdict[str, set[int]] = defaultdict(set)
+        keyed: set[tuple[str, int]] = set()  # (title word, id) whose typo keys are in titles
         self._vocab: dict[str, int] = {}
-        self._title_keyed: set[tuple[str, int]] = set()  # (title word, id) already keyed
         singles: defaultdict[int, list[int]] = defaultdict(list)
         pairs: defaultdict[tuple[int, int], list[int]] = defaultdict(list)
         pair_words: set[int] = set()
@@ -338,7 +338,7 @@ class AnchorIndex:
         split_words = []
         for spec in specs:
             if spec.mode == "title":
-                self._add_title(spec, titles, freq, singles, pairs, pair_words)
+                self._add_title(spec, titles, keyed, freq, singles, pairs, pair_words)
             elif spec.korean:
                 _add_korean_slots(spec, free, slots)
                 a = spec.anchors[0]
@@ -353,7 +353,6 @@ class AnchorIndex:
                         if a >= 0 and a + 1 < len(spec.words):
                             pair = spec.words[a] + spec.words[a + 1]
                             _add((free, capital, capital), spec, pair, (spec.id, a, 2), False)
-        self._title_keyed.clear()
         (free_keys, free_typos), (cap_keys, cap_typos) = free.frozen(), capital.frozen()
         self._seq = (free_keys, cap_keys)
         self._typos = _merge_typos(free_typos, cap_typos, slots[0], titles)
@@ -541,13 +540,13 @@ class AnchorIndex:
         self,
         spec: NameSpec,
         titles: defaultdict[str, set[int]],
+        keyed: set[tuple[str, int]],
         freq: Counter[str],
         singles: defaultdict[int, list[int]],
         pairs: defaultdict[tuple[int, int], list[int]],
         pair_words: set[int],
     ) -> None:
         cids = tuple(self._cid(w) for w in spec.distinct)
-        keyed = self._title_keyed
         for target, covered in spec.title_targets.items():
             if len(covered) > 1:  # two words run together: found by their halves (see _compute)
                 ids = {cids[q] for q in covered} - {-1}

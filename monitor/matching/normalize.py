@@ -32,7 +32,7 @@ _ABBREVIATED = frozenset(
 )
 # ... nor after a capitalised initial of two Latin letters for one Cyrillic one (Yu. Borisov)
 INITIAL_DIGRAPHS = frozenset("yu ya ye yo zh kh ch sh ts".split())
-_NUMBER_SIGNS = frozenset(["no", "nos", "nr"])  # No. 2375
+NUMBER_SIGNS = frozenset(["no", "nos", "nr", "number"])  # Resolution No. 2375
 _DOTTED = re.compile(r"(?<![A-Za-z0-9.])(?:[A-Z]\.){3,}")  # G.R.U., D.P.R.K.
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.[A-Z]\.")  # (the .R.U. of G.R.U.)
 _HAN = range(0x4E00, 0xA000)  # CJK unified ideographs: one pinyin syllable each
@@ -222,7 +222,7 @@ class Text:
         word = self.words[i]
         if word in _ABBREVIATED or (word in INITIAL_DIGRAPHS and self.capitalized(i)):
             return True
-        return word in _NUMBER_SIGNS and i + 1 < len(self.words) and self.words[i + 1].isdigit()
+        return word in NUMBER_SIGNS and i + 1 < len(self.words) and self.words[i + 1].isdigit()
 
     def followed_by_dot(self, i: int) -> bool:
         return self.gaps[i + 1][:1] == "."

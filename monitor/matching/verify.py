@@ -20,7 +20,7 @@ from monitor.matching.names import (
     split_words,
     title_word,
 )
-from monitor.matching.normalize import INITIAL_DIGRAPHS, Text, is_foreign_script
+from monitor.matching.normalize import INITIAL_DIGRAPHS, NUMBER_SIGNS, Text, is_foreign_script
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
@@ -270,10 +270,16 @@ def _near_key(key: str) -> str:
     return key.replace("N", "n").replace("u", "o")
 
 
+def _syllable_counts(word: str, name_word: str) -> tuple[int, int]:
+    """How many Korean syllables each reads as; (0, 0) unless both read so."""
+    mine, target = korean_syllables(word), korean_syllables(name_word)
+    return (len(mine), len(target)) if mine is not None and target is not None else (0, 0)
+
+
 def _other_count(word: str, name_word: str) -> bool:
     """Both read as Korean syllables, a different number of them."""
-    mine, target = korean_syllables(word), korean_syllables(name_word)
-    return mine is not None and target is not None and len(mine) != len(target)
+    mine, target = _syllable_counts(word, name_word)
+    return mine != target
 
 
 # endings that make a Russian adjective of a place name ending in a consonant
@@ -293,8 +299,8 @@ def _russian_adjective(word: str, name_word: str) -> bool:
 
 def _fewer_syllables(word: str, name_word: str) -> bool:
     """Both read as Korean syllables, the word as fewer of them."""
-    mine, target = korean_syllables(word), korean_syllables(name_word)
-    return mine is not None and target is not None and len(mine) < len(target)
+    mine, target = _syllable_counts(word, name_word)
+    return mine < target
 
 
 def _cased(name: NameSpec, word: str) -> str:
@@ -523,20 +529,16 @@ def listed(text: Text, i: int) -> bool:
     return nxt < len(text.words) and text.joined(nxt) and text.words[nxt].endswith(PATRONYMIC_ENDINGS)
 
 
-# Two Latin letters for one Cyrillic letter make one initial: Yu. for Yury (Ю), Zh. for Zhanna
-_DIGRAPH_INITIALS = INITIAL_DIGRAPHS
-
-
 def _initial_of(w: str, name_word: str) -> bool:
     """The text word (lowercase, its dot apart) is the name word's initial: V for Vladimir,
     Yu for Yury."""
-    return (len(w) == 1 and w == name_word[0]) or (w in _DIGRAPH_INITIALS and name_word.startswith(w))
+    return (len(w) == 1 and w == name_word[0]) or (w in INITIAL_DIGRAPHS and name_word.startswith(w))
 
 
 def _an_initial(text: Text, i: int) -> bool:
     """Word i is an initial: one capital letter (or a two-letter Cyrillic one) and a dot."""
     w = text.words[i]
-    return (len(w) == 1 or w in _DIGRAPH_INITIALS) and text.capitalized(i) and text.followed_by_dot(i)
+    return (len(w) == 1 or w in INITIAL_DIGRAPHS) and text.capitalized(i) and text.followed_by_dot(i)
 
 
 def _initial(text: Text, i: int, name_word: str) -> bool:
@@ -577,7 +579,7 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
     person = name.person and not name.korean and not reverse and not name.exact
     if not (person and n > 1 and text.capitalized(start)):
         return False
-    if len(w) == 1 or w in _DIGRAPH_INITIALS:
+    if len(w) == 1 or w in INITIAL_DIGRAPHS:
         return _initial_of(w, order[0]) and text.followed_by_dot(start)
     return shortened(w, order[0])
 
@@ -1285,13 +1287,10 @@ def _agent_complement(text: Text, name: NameSpec, kept: list[tuple[int, int, fro
     return False
 
 
-_NUMBER_SIGNS = frozenset(["no", "nos", "nr", "number"])
-
-
 def number_sign(text: Text, i: int) -> bool:
     """Word i says a number follows (Resolution No. 2375, resolution number 2375)."""
     words = text.words
-    return words[i] in _NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit() and text.joined(i + 1)
+    return words[i] in NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit() and text.joined(i + 1)
 
 
 def _foreign_words(
