@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.matching.engine import Matcher
 from monitor.matching.normalize import Text
-from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
+from monitor.matching.ruleset import Entry
+from tests.support.matchers import entries_found, one_list_matcher
 
 ENTRIES = (
     Entry("kus", "Kusan", kind="place"),
@@ -27,13 +27,8 @@ ENTRIES = (
 )
 
 
-def _build(entries: tuple[Entry, ...]) -> Matcher:
-    """A matcher with one list of these entries and one rule that fires on any of them."""
-    return Matcher.build(RuleSet(watchlists={"w": Watchlist("w", entries)}, rules=(Rule("all", any=("w",)),)))
-
-
-def _entries(matcher: Matcher, text: str) -> set[str]:
-    return {m.entry for m in matcher.match({"title": "", "body": text})}
+_build = one_list_matcher
+_entries = entries_found
 
 
 MATCHER = _build(ENTRIES)

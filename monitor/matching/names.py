@@ -77,6 +77,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("u", "s"): "usa",
     ("united", "states"): "usa",
     ("soviet", "union"): "ussr",
+    ("union", "of", "ussr", "socialist", "republics"): "ussr",  # (Soviet is a demonym first)
     ("united", "nations"): "un",
     ("un",): "un",
 }

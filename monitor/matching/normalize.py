@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
@@ -111,13 +111,14 @@ class Text:
     text between word i-1 and word i (``gaps[len(words)]``: after the last word).
     """
 
-    __slots__ = ("cased", "ends", "gaps", "lower", "offsets", "original", "starts", "words")
+    __slots__ = ("_breaks", "cased", "ends", "gaps", "lower", "offsets", "original", "starts", "words")
 
     def __init__(self, original: str, cased: str, offsets: list[int] | None) -> None:
         self.original = original
         self.cased = cased
         self.lower = lower = cased.lower()
         self.offsets = offsets
+        self._breaks: list[int] | None = None  # sentence_window's sentence starts, on first use
         inner = "'" in lower and _INNER_APOSTROPHE.search(lower) is not None
         parts = (_SPLIT_RE if inner else _PLAIN_SPLIT_RE).split(lower)
         raw = parts[1::2]
@@ -239,10 +240,13 @@ class Text:
 
     def sentence_window(self, k: int, reach: int) -> tuple[int, int]:
         """First and last word within ``reach`` of word k and in k's sentence."""
-        lo = k
-        while lo > 0 and k - lo < reach and not self.sentence_break(lo):
-            lo -= 1
-        hi, last = k, len(self.words) - 1
-        while hi < last and hi - k < reach and not self.sentence_break(hi + 1):
-            hi += 1
+        breaks = self._breaks
+        if breaks is None:  # once per field: the words opening a sentence (most gaps are a space)
+            last = len(self.words) - 1
+            gaps = self.gaps
+            breaks = [i for i, g in enumerate(gaps) if g != " " and 0 < i <= last and self.sentence_break(i)]
+            self._breaks = breaks
+        at = bisect_right(breaks, k)  # breaks[at - 1] <= k < breaks[at]
+        lo = max(k - reach, 0, breaks[at - 1] if at else 0)
+        hi = min(k + reach, len(self.words) - 1, breaks[at] - 1 if at < len(breaks) else k + reach)
         return lo, hi

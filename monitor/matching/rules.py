@@ -181,6 +181,11 @@ def _lowercase_word(text: Text, word: str) -> bool:
     )
 
 
+# Bodies that news style (AP, Yonhap) writes in lowercase by their subject: "South Korea's
+# unification ministry", "the foreign ministry".
+_LOWERCASE_BODIES = frozenset(["ministry", "ministries"])
+
+
 def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
     """A name of several common words written all in lowercase ("the agreed framework would be
     reviewed") counts only if the item also writes it capitalised (then it is the same name
@@ -199,6 +204,8 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
                 capitalised.add(key)
             elif any(text.words[i].isdigit() for i in span):
                 continue  # a number is no common word: resolution 2397
+            elif f.name.words[-1] in _LOWERCASE_BODIES:
+                continue  # news style writes a ministry in lowercase: the unification ministry
             elif mixed and f.name.mode == "seq" and len(f.name.words) >= 2 and not f.name.case_sensitive:
                 lowercase.append((items, n))
     for items, n in lowercase:

@@ -13,15 +13,18 @@ from monitor.matching.names import (
     GENERIC_WORDS,
     STOPWORDS,
     SYNONYM_WORDS,
+    TITLE_SLACK,
     NameSpec,
     split_words,
     title_may_match,
     title_word,
 )
 from monitor.matching.normalize import Text
+from monitor.matching.russian_titles import RUSSIAN_GLUE
 from monitor.matching.translit import is_korean, korean_syllables
 from monitor.matching.verify import (
     DEFAULT_MIN_SCORE,
+    MONTH_NAMES,
     OFFICIAL_RUN,
     PATRONYMIC_ENDINGS,
     PENALTY_TRANSLIT,
@@ -31,8 +34,10 @@ from monitor.matching.verify import (
     cyrillic_word,
     listed,
     listed_number,
+    numeric_month,
     official_title,
     opens_at,
+    other_country_before,
     other_parties_after,
     other_pinyin,
     own_title_after,
@@ -232,6 +237,7 @@ class _Scan:
         self.positions: dict[str, list[int]] | None = None
         self.memo: dict[str, Lookup] = {}  # the index's word memo for this text (run_anchored)
         self.title_inside: dict[int, set[int]] = {}  # title -> word indices inside its mentions
+        self.content: list[int] | None = None  # content words before each word (_content_counts)
 
     def run(self, index: WordIndex) -> list[Found]:
         text, words = self.text, self.text.words
@@ -300,6 +306,8 @@ class _Scan:
                     i = bisect_left(at, k)
                     if i == len(at) or at[i] != k:
                         at.insert(i, k)
+        if _NUMERIC_DATE.search(text.cased) is not None:
+            self._numeric_months(places)
         if korean:
             self._korean(index, korean)
         if places:
@@ -309,6 +317,14 @@ class _Scan:
             for nid, j, _ in (*found.free, *found.capital):
                 self._seq(k, nid, j, 0)
         return _resolve(text, self.names, self.found)
+
+    def _numeric_months(self, places: dict[int, list[int]]) -> None:
+        """A date in figures spells its month's title word: 9.19 for September 19."""
+        words = self.text.words
+        for k, word in enumerate(words):
+            if word.isdigit() and numeric_month(self.text, k):
+                for c in self.memo[MONTH_NAMES[int(word) - 1]].cids:
+                    insort(places.setdefault(c, []), k)
 
     def _hangul(self, table: HangulTable) -> None:
         """Foreign people's names written in Hangul (세르게이 라브로프): every name word in
@@ -437,7 +453,7 @@ class _Scan:
             # required number with every distinctive word), else no match lies here; first
             # within reach, then (dearer) within the window title_at reads: k's sentence
             absent = [c for c in plan.cids if c >= 0 and not _near(places.get(c, ()), k, reach)]
-            if not _enough(plan, absent):
+            if not _enough(plan, absent) or not self._dense_enough(plan, places, name, k):
                 self._official_at(places, plan, name, k)
                 continue
             lo, hi = self.text.sentence_window(k, title_reach(name))
@@ -455,6 +471,43 @@ class _Scan:
                 for p in places.get(c, ()) if c >= 0 else ():
                     if k - reach <= p <= k + reach:
                         todo.append(p)
+
+    def _dense_enough(self, plan: TitlePlan, places: dict[int, list[int]], name: NameSpec, k: int) -> bool:
+        """Enough of a title's words lie close together around k: title_at reads a mention
+        as a run of its words no longer than ``reach`` words, holding no more content words
+        than the title has plus TITLE_SLACK (verify._best_title). Word salad that merely holds
+        a title's words ("rail ... space ... treaty" over a dozen words) fails here, before
+        the dearer reading. Two words of slack each way: a title word's position here is
+        where its text word starts, the reading's may be a word off (run-together words)."""
+        reach = plan.reach
+        spots = sorted(
+            (p, c)
+            for c in set(plan.cids)
+            if c >= 0
+            for p in places.get(c, ())
+            if k - reach <= p <= k + reach
+        )
+        content = self._content_counts()
+        width = sum(w not in STOPWORDS for w in name.words) + TITLE_SLACK + 2
+        span = title_reach(name) + 2
+        for x, (first, _) in enumerate(spots):
+            seen: set[int] = set()
+            for p, c in spots[x:]:
+                if p - first > span or content[p + 1] - content[first] > width:
+                    break
+                seen.add(c)
+            if _enough(plan, [c for c in plan.cids if c >= 0 and c not in seen]):
+                return True
+        return False
+
+    def _content_counts(self) -> list[int]:
+        """Running count of content words (not function words) before each word index."""
+        if self.content is None:
+            counts = [0]
+            for w in self.text.words:
+                counts.append(counts[-1] + (w not in STOPWORDS and w not in RUSSIAN_GLUE))
+            self.content = counts
+        return self.content
 
     def _official_at(self, places: dict[int, list[int]], plan: TitlePlan, name: NameSpec, k: int) -> None:
         """A title's words too far apart for title_at's window may all be inside one official
@@ -552,6 +605,7 @@ class _Scan:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+_NUMERIC_DATE = re.compile(r"(?<![0-9.])(?:1[0-2]|0?[1-9])\.[0-3]?[0-9] [A-Z]")  # 9.19 Joint
 _HANGUL_CHAR = re.compile("[\uac00-\ud7a3]")
 
 
@@ -627,6 +681,9 @@ def _seq_candidates(
     best: Found | None = None
     if width == 1 and compare(text, k, text.words[k], name.words[j], name) is None:
         return None  # the index over-approximates typos: the anchor itself must hold
+    plain_person = name.person and not name.korean and not name.chinese
+    if width == 1 and j and plain_person and not _name_beside(text, k, name, j):
+        return None  # a capitalised surname with no name word beside it: no reading opens here
     reversible = name.person and not name.korean and len(name.words) == 2 and not name.exact
     # Russian names a facility before its name (космодром Восточный): Vostochny Cosmodrome
     reversible = reversible or (bool(name.facility) and len(name.words) == 2 and cyrillic_word(text, k))
@@ -643,6 +700,19 @@ def _seq_candidates(
     if best is not None and name.bare_surname:
         return None
     return best
+
+
+def _name_beside(text: Text, k: int, name: NameSpec, j: int) -> bool:
+    """Word k spells word j > 0 of a person's name in capitals: a reading of the whole name
+    around it has a capitalised word (a first name, an initial, a patronymic; the first name
+    after the surname in reverse: LAVROV, Sergei) or the name's own particle (von der Leyen,
+    bin Salman) next to it. A cheap necessary test before opening the name at each start,
+    which a typo neighbourhood asks of many namesakes at once (Trogana for ten people)."""
+    if not text.capitalized(k):
+        return True  # (lowercase or hyphenated text: no such cue)
+    if k > 0 and (text.capitalized(k - 1) or text.words[k - 1] == name.words[j - 1]):
+        return True
+    return k + 1 < len(text.words) and text.capitalized(k + 1)
 
 
 def _diagnose(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
@@ -753,6 +823,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not _declined_after_noun(text, prev, f)  # Визит Володина
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
+    country = other_country_before(text, name, f.first)
+    if country:
+        return _reject(f, f"preceded by another country '{country}' (its own body or document)")
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
         return _reject(f, f"followed by other parties '{parties}' (another document or body)")

@@ -219,6 +219,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             edits = 1
         if edits is None and name.korean and _slipped(word, name_word):
             edits = 1
+        if edits is not None and place and _other_place(word, name_word, edits):
+            return None  # Pyongyang, Pyongsan are not Pyongsong: other places, not typos
     if edits is None and not name.korean and not place:  # Chongju is not Chongjin
         # typos on top of a transliteration (the index finds an anchor word with one)
         target = russian_key(name_word)
@@ -247,6 +249,18 @@ def _slipped(word: str, name_word: str) -> bool:
     return len(word) == len(name_word) + 1 and any(
         word[i] == word[i - 1] and word[:i] + word[i + 1 :] == name_word for i in range(1, len(word))
     )
+
+
+def _other_place(word: str, name_word: str, edits: int) -> bool:
+    """Within the typo budget of a Korean place's name, the word still reads as Korean
+    syllables, other ones, by a changed letter or by two edits: another place (Pyongyang,
+    Pyongsan for Pyongsong; Pyongsang), as a changed syllable makes another person. A letter
+    dropped or doubled (Sinuju for Sinuiju) or two swapped (Keasong) stays a slip."""
+    if korean_syllables(word) is None or korean_key(word) == korean_key(name_word):
+        return False
+    if transposed(word, name_word):
+        return False
+    return edits >= 2 or len(word) == len(name_word)
 
 
 def other_pinyin(word: str, name_word: str) -> bool:
@@ -909,6 +923,8 @@ def _title_hits(
             english = russian_title_word(text.words[i])  # Договору for Treaty
             if english:
                 exact = name.title_targets.get(title_word(english))
+        if exact is None and numeric_month(text, i):
+            exact = name.title_targets.get(MONTH_NAMES[int(word) - 1])  # 9.19 for September 19
     if exact is not None:
         return [(exact, 0, span)]
     if name.exact or len(word) < 4:
@@ -921,6 +937,25 @@ def _title_hits(
             if edits is not None:
                 out.append((covered, edits, span))
     return out
+
+
+MONTH_NAMES = (
+    "january february march april may june july august september october november december".split()
+)
+
+
+def numeric_month(text: Text, i: int) -> bool:
+    """Word i is the month of a date written in figures before a title, as Korean usage names
+    documents: the 9.19 Joint Statement (September 19), the 10.4 Declaration (October 4)."""
+    words = text.words
+    word = words[i]
+    if not (word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 12 and i + 2 < len(words)):
+        return False
+    day = words[i + 1]
+    if not (day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 31 and text.gap(i + 1) == "."):
+        return False
+    # and a capitalised word after it, the title's: not a decimal (9.19 points)
+    return text.capitalized(i + 2) and text.gap(i + 2) == " "
 
 
 @lru_cache(maxsize=32768)
@@ -1033,6 +1068,39 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     if any(c in own for c in countries) and not _bilateral(own):
         return ""
     return text.original[slice(*text.orig(start, chain[-1]))]
+
+
+def other_country_before(text: Text, name: NameSpec, first: int) -> str:
+    """A country right before a body's or document's mention, other than the ones its entry
+    names: that country's own (the U.S. Pacific Fleet, America's, Chinese, for the Russian
+    Pacific Fleet). The country as written, or "" (also when the entry names no country:
+    whose National Intelligence Service it watches, the entry does not say)."""
+    if name.person or first == 0:
+        return ""
+    own = _entry_countries(name.entry.names)
+    if not own:
+        return ""
+    words = text.words
+    k = first - 1
+    if words[k] == "s" and text.gap(k) == "'" and k > 0:
+        k -= 1  # a possessive: America's, China's
+    elif text.gap(first) not in (" ", ". "):
+        return ""
+    word = words[k]
+    if word == "s" and k > 0 and words[k - 1] == "u" and text.cased_word(k - 1) == "U":
+        country, k = "usa", k - 1  # U.S.
+    elif text.gap(first) != " ":
+        return ""  # a full stop: the sentence before ends in a country
+    elif (word == "america" and text.capitalized(k)) or (word == "us" and text.cased_word(k) == "US"):
+        country = "usa"
+    else:
+        country = title_word(word)
+        if country not in COUNTRY_WORDS or not text.capitalized(k):
+            return ""
+    if country in own:
+        return ""
+    written = text.original[slice(*text.orig(k, first - 1))]
+    return written + "." if text.gap(first) == ". " else written  # (U.S. keeps its last dot)
 
 
 _SIGNED = frozenset(["signed", "concluded", "ratified", "initialled", "initialed"])
