@@ -13,6 +13,7 @@ from tests.support.matchers import entries_found, one_list_matcher
 ENTRIES = (
     Entry("cgs", "Chongsong", kind="place"),
     Entry("tnj", "Tanuiju", kind="place"),
+    Entry("irt", "Irtavsk", kind="place"),
     Entry("arf", "Russian Arctic Flotilla", aliases=("Arctic Flotilla",), kind="organisation"),
     Entry("nsb", "National Security Bureau", kind="organisation"),
     Entry(
@@ -54,6 +55,10 @@ CASES = [
     ("place-dropped-and-changed", "Officials visited Chongsan on Monday.", "cgs", False),
     ("place-letters-swapped", "Officials visited Chongsnog on Monday.", "cgs", True),
     ("place-dropped-letter", "Officials visited Tanuju on Monday.", "tnj", True),
+    # a one-word place: a typo on top of a transliteration keeps the first letter (Yakutsk
+    # is not Irkutsk, though their keys are a letter apart)
+    ("place-translit-other-first-letter", "Officials visited Yartavsk on Monday.", "irt", False),
+    ("place-typo", "Officials visited Irtavks on Monday.", "irt", True),
     # a country right before a body the entry ties to another country: that country's own
     ("country-before-us", "The U.S. Arctic Flotilla sailed north.", "arf", False),
     ("country-before-us-caps", "The US Arctic Flotilla sailed north.", "arf", False),

@@ -221,7 +221,9 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             edits = 1
         if edits is not None and place and _other_place(word, name_word, edits):
             return None  # Pyongyang, Pyongsan are not Pyongsong: other places, not typos
-    if edits is None and not name.korean and not place:  # Chongju is not Chongjin
+    # (a one-word place written with another first letter: Yakutsk is no Irkutsk)
+    same_start = word[:1] == name_word[:1] or name.person or not name.alone
+    if edits is None and not name.korean and not place and same_start:  # Chongju is not Chongjin
         # typos on top of a transliteration (the index finds an anchor word with one)
         target = russian_key(name_word)
         edits = min(
