@@ -104,6 +104,9 @@ _HUMP = re.compile(r"[A-Z][a-z]+")  # one word of a CamelCase hashtag
 _ELISION = re.compile(r"(?:qu|[dljnsmtc])'[A-Z]")  # French: d'Oussouriïsk, l'Iran, qu'Ankara
 
 
+_WINDOWS_READ = 3  # sentence windows read word by word before finding every sentence start
+
+
 class Text:
     """One field, folded and split into words, in one pass of the regex engine.
 
@@ -111,14 +114,17 @@ class Text:
     text between word i-1 and word i (``gaps[len(words)]``: after the last word).
     """
 
-    __slots__ = ("_breaks", "cased", "ends", "gaps", "lower", "offsets", "original", "starts", "words")
+    __slots__ = (
+        "_breaks", "_windows", "cased", "ends", "gaps", "lower", "offsets", "original", "starts", "words"
+    )
 
     def __init__(self, original: str, cased: str, offsets: list[int] | None) -> None:
         self.original = original
         self.cased = cased
         self.lower = lower = cased.lower()
         self.offsets = offsets
-        self._breaks: list[int] | None = None  # sentence_window's sentence starts, on first use
+        self._breaks: list[int] | None = None  # sentence_window's sentence starts, once needed
+        self._windows = 0  # sentence windows read word by word so far
         inner = "'" in lower and _INNER_APOSTROPHE.search(lower) is not None
         parts = (_SPLIT_RE if inner else _PLAIN_SPLIT_RE).split(lower)
         raw = parts[1::2]
@@ -238,14 +244,37 @@ class Text:
         # "V. Putin", "U.S. envoy": a dot after a lone letter is an initial.
         return len(self.words[i - 1]) > 1 and not self._abbreviated(i - 1)
 
+    def _sentence_window_read(self, k: int, reach: int) -> tuple[int, int]:
+        lo = k
+        while lo > 0 and k - lo < reach and not self.sentence_break(lo):
+            lo -= 1
+        hi, last = k, len(self.words) - 1
+        while hi < last and hi - k < reach and not self.sentence_break(hi + 1):
+            hi += 1
+        return lo, hi
+
+    def _sentence_starts(self) -> list[int]:
+        """Indices of the words opening a sentence (after the first), once per field: only a
+        gap holding a mark can end one, and str.find goes from mark to mark at C speed."""
+        text, starts, last = self.lower, self.starts, len(self.words) - 1
+        after: set[int] = set()
+        for mark in ".!?;:\n":
+            at = text.find(mark)
+            while at >= 0:
+                after.add(bisect_right(starts, at))  # the word after the gap holding it
+                at = text.find(mark, at + 1)
+        return sorted(i for i in after if 0 < i <= last and self.sentence_break(i))
+
     def sentence_window(self, k: int, reach: int) -> tuple[int, int]:
         """First and last word within ``reach`` of word k and in k's sentence."""
         breaks = self._breaks
-        if breaks is None:  # once per field: the words opening a sentence (most gaps are a space)
-            last = len(self.words) - 1
-            gaps = self.gaps
-            breaks = [i for i, g in enumerate(gaps) if g != " " and 0 < i <= last and self.sentence_break(i)]
-            self._breaks = breaks
+        if breaks is None:
+            # word by word for the first few windows (most fields ask for few); then every
+            # sentence start at once, which costs about as much as four windows read so
+            self._windows += 1
+            if self._windows <= _WINDOWS_READ:
+                return self._sentence_window_read(k, reach)
+            breaks = self._breaks = self._sentence_starts()
         at = bisect_right(breaks, k)  # breaks[at - 1] <= k < breaks[at]
         lo = max(k - reach, 0, breaks[at - 1] if at else 0)
         hi = min(k + reach, len(self.words) - 1, breaks[at] - 1 if at < len(breaks) else k + reach)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Collection, Sequence
+from itertools import accumulate
 
 from monitor.matching.hangul import HangulTable, hangul_words, loan_key, syllables_key
 from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
@@ -237,7 +238,7 @@ class _Scan:
         self.positions: dict[str, list[int]] | None = None
         self.memo: dict[str, Lookup] = {}  # the index's word memo for this text (run_anchored)
         self.title_inside: dict[int, set[int]] = {}  # title -> word indices inside its mentions
-        self.content: list[int] | None = None  # content words before each word (_content_counts)
+        self.glue: list[int] | None = None  # function words before each word (_glue_counts)
 
     def run(self, index: WordIndex) -> list[Found]:
         text, words = self.text, self.text.words
@@ -306,7 +307,7 @@ class _Scan:
                     i = bisect_left(at, k)
                     if i == len(at) or at[i] != k:
                         at.insert(i, k)
-        if _NUMERIC_DATE.search(text.cased) is not None:
+        if "." in text.gaps:  # (a dot between two words: 9.19; most fields have none)
             self._numeric_months(places)
         if korean:
             self._korean(index, korean)
@@ -320,11 +321,17 @@ class _Scan:
 
     def _numeric_months(self, places: dict[int, list[int]]) -> None:
         """A date in figures spells its month's title word: 9.19 for September 19."""
-        words = self.text.words
-        for k, word in enumerate(words):
-            if word.isdigit() and numeric_month(self.text, k):
-                for c in self.memo[MONTH_NAMES[int(word) - 1]].cids:
+        text, gaps = self.text, self.text.gaps
+        at = gaps.index(".")
+        while True:  # each bare dot between two words, at C speed
+            k = at - 1  # the word before it: the month?
+            if k >= 0 and numeric_month(text, k):
+                for c in self.memo[MONTH_NAMES[int(text.words[k]) - 1]].cids:
                     insort(places.setdefault(c, []), k)
+            try:
+                at = gaps.index(".", at + 1)
+            except ValueError:
+                return
 
     def _hangul(self, table: HangulTable) -> None:
         """Foreign people's names written in Hangul (세르게이 라브로프): every name word in
@@ -487,27 +494,24 @@ class _Scan:
             for p in places.get(c, ())
             if k - reach <= p <= k + reach
         )
-        content = self._content_counts()
+        glue = self._glue_counts()
         width = sum(w not in STOPWORDS for w in name.words) + TITLE_SLACK + 2
         span = title_reach(name) + 2
         for x, (first, _) in enumerate(spots):
             seen: set[int] = set()
             for p, c in spots[x:]:
-                if p - first > span or content[p + 1] - content[first] > width:
+                if p - first > span or p + 1 - first - (glue[p + 1] - glue[first]) > width:
                     break
                 seen.add(c)
             if _enough(plan, [c for c in plan.cids if c >= 0 and c not in seen]):
                 return True
         return False
 
-    def _content_counts(self) -> list[int]:
-        """Running count of content words (not function words) before each word index."""
-        if self.content is None:
-            counts = [0]
-            for w in self.text.words:
-                counts.append(counts[-1] + (w not in STOPWORDS and w not in RUSSIAN_GLUE))
-            self.content = counts
-        return self.content
+    def _glue_counts(self) -> list[int]:
+        """Running count of function words (not content words) before each word index."""
+        if self.glue is None:
+            self.glue = list(accumulate(map(_GLUE_WORDS.__contains__, self.text.words), initial=0))
+        return self.glue
 
     def _official_at(self, places: dict[int, list[int]], plan: TitlePlan, name: NameSpec, k: int) -> None:
         """A title's words too far apart for title_at's window may all be inside one official
@@ -604,8 +608,8 @@ class _Scan:
             self.found.append(got)
 
 
+_GLUE_WORDS = STOPWORDS | RUSSIAN_GLUE  # not content words: what a title's span does not count
 _HAN = re.compile("[\u4e00-\u9fff]")
-_NUMERIC_DATE = re.compile(r"(?<![0-9.])(?:1[0-2]|0?[1-9])\.[0-3]?[0-9] [A-Z]")  # 9.19 Joint
 _HANGUL_CHAR = re.compile("[\uac00-\ud7a3]")
 
 
