@@ -33,6 +33,13 @@ ENTRIES = (
     Entry("vdb", "Ursel von der Brink", kind="person"),
     Entry("avk", "Arseny Volkovitsky", kind="person"),
     Entry("tsp", "Treaty on Shipping and Pipeline Cooperation", kind="treaty"),
+    Entry(
+        "cfp",
+        "Treaty on Comprehensive Fisheries Partnership between the Russian Federation and the Islamic"
+        " Republic of Iran",
+        kind="treaty",
+    ),
+    Entry("mma", "Ministry of Trade Affairs of the Russian Federation", kind="organisation"),
 )
 
 
@@ -75,6 +82,18 @@ CASES = [
     # news style writes a ministry in lowercase; other common words in lowercase stay a phrase
     ("ministry-lowercase", "The Chairman said the fisheries ministry would decide.", "mfa", True),
     ("phrase-lowercase", "The Chairman said the agreed framework would be reviewed.", "agf", False),
+    # the parties after "between", the possessive inside a country's official name read on
+    (
+        "parties-official-name",
+        "They cited the Treaty on Comprehensive Fisheries Partnership between the Russian Federation"
+        " and the Democratic People's Republic of Korea.",
+        "cfp",
+        False,
+    ),
+    # a Ministry of X Affairs is the X Ministry
+    ("affairs-ministry", "Russia's Trade Ministry said on Monday.", "mma", True),
+    ("affairs-ministry-demonym", "The Russian Trade Ministry said on Monday.", "mma", True),
+    ("affairs-ministry-other-country", "Japan's Trade Ministry said on Monday.", "mma", False),
     # a date in figures before a title: 3.12 for March 12
     ("date-figures", "Both sides honoured the 3.12 Joint Communique on Monday.", "mjc", True),
     ("date-figures-other-day", "Both sides honoured the 4.12 Joint Communique on Monday.", "mjc", False),

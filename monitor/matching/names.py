@@ -595,6 +595,9 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
             form = ""
             if len(words) == 3 and words[0] in _BODIES and words[1] == "of" and words[2] not in STOPWORDS:
                 form = f"{cased[2]} {cased[0]}"
+            elif len(words) >= 4 and words[0] in _BODIES and words[1] == "of" and words[3] == "affairs":
+                # Ministry of Foreign Affairs (of the Russian Federation) = Foreign Ministry (...)
+                form = " ".join((cased[2], cased[0], *cased[4:]))
             elif len(words) == 2 and words[1] in _BODIES and words[0] not in STOPWORDS:
                 form = f"{cased[1]} of {cased[0]}"
             key = tuple(split_words(form)[0])

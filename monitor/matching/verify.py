@@ -1055,6 +1055,8 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
         return ""
     chain: list[int] = []
     for k in range(start + 1, min(len(words), start + 1 + _PARTIES_REACH)):
+        if words[k] == "s" and text.gap(k) == "'" and chain:
+            continue  # the Democratic People's Republic of Korea
         if text.sentence_break(k) or text.gap(k).strip(" ,") or words[k] == "s":
             break
         if words[k] in ("the", "and", "of"):  # (the Islamic Republic of Iran)
