@@ -40,6 +40,11 @@ ENTRIES = (
         kind="treaty",
     ),
     Entry("mma", "Ministry of Trade Affairs of the Russian Federation", kind="organisation"),
+    Entry("nzr", "Novo-Zarechny", kind="place"),
+    Entry("nrt", "Northern Regional Television", kind="organisation"),
+    Entry("soj", "Seok Jun", kind="person"),
+    Entry("zrk", "Zarechanka", kind="place"),
+    Entry("ggd", "Gleb Dmitriev", kind="person"),
 )
 
 
@@ -98,6 +103,21 @@ CASES = [
     ("date-figures", "Both sides honoured the 3.12 Joint Communique on Monday.", "mjc", True),
     ("date-figures-other-day", "Both sides honoured the 4.12 Joint Communique on Monday.", "mjc", False),
     ("date-figures-decimal", "Shares rose 3.12 points after the joint communique.", "mjc", False),
+    # (redteam13) a place of two words right after a word for a vessel names the ship
+    ("ship-two-word-place", "The submarine Novo-Zarechny returned to its base.", "nzr", False),
+    ("ship-two-word-place-town", "Officials in Novo-Zarechny said so.", "nzr", True),
+    # TV for Television, as news copy shortens it
+    ("short-title-word", "Northern Regional TV reported the launch.", "nrt", True),
+    # a Korean surname before a two-word name: another person's given name
+    ("surname-before", "Goalkeeper Kim Seok-jun made six saves.", "soj", False),
+    ("surname-before-title", "Minister Seok Jun met the envoy.", "soj", True),
+    ("surname-before-opener", "On Monday Seok Jun met the envoy.", "soj", True),
+    # two edits all in a one-word place's ending: another suffix, another place
+    ("other-ending", "Not to be confused with Zarechansk, the town.", "zrk", False),
+    ("ending-swap", "The port of Zarechnaka reopened.", "zrk", True),
+    # a patronymic formed on the surname's stem is not the surname misspelt
+    ("patronymic-not-surname", "Gleb Dmitrievich Lebedev, a veteran, died.", "ggd", False),
+    ("patronymic-surname", "Gleb Dmitriev said so.", "ggd", True),
     # a person's name read around its surname: what the cheap test before it must keep
     ("person-listed", "Present: VOLKOVITSKY, Arseny (chairman).", "avk", True),
     ("person-typo", "Arseny Volkovitksy arrived on Monday.", "avk", True),
@@ -130,3 +150,9 @@ def test_a_country_before_is_explained() -> None:
     assert {r.reason for r in explanation.rejected} == {
         "preceded by another country 'U.S.' (its own body or document)"
     }
+
+
+def test_explain_reads_no_patronymic_as_the_surname() -> None:
+    # (match never reached it through the index; explain, which tries every word, did)
+    explanation = MATCHERS["ggd"].explain({"title": "", "body": "Gleb Dmitrievich Lebedev, a veteran, died."})
+    assert explanation.matches == []

@@ -180,11 +180,16 @@ MONTHS = {
 }  # fmt: skip
 
 
+# Title words news copy shortens: the same word, no synonym (Korean Central TV)
+_SHORT_WORDS = {"tv": "television", "govt": "government", "dept": "department", "intl": "international"}
+
+
 @lru_cache(maxsize=32768)
 def title_word(word: str) -> str:
     """One title word, canonical: demonym -> country, synonym -> its group, plural -> singular."""
     word = DEMONYMS.get(word, word)
     word = MONTHS.get(word, word)
+    word = _SHORT_WORDS.get(word, word)
     if word in TITLE_SYNONYMS:
         return TITLE_SYNONYMS[word]
     word = spelling(word)

@@ -316,7 +316,8 @@ def _continued_veto(text: Text, f: Found) -> Found:
 
 def _ship_veto(text: Text, f: Found) -> Found:
     """A one-word place right after a word for a vessel names the ship (submarine Khabarovsk)."""
-    if f.reason is not None or f.name.person or not f.name.alone or f.name.case_sensitive or not f.first:
+    place = f.name.alone or f.name.entry.kind == "place"  # (Petropavlovsk-Kamchatsky: two words)
+    if f.reason is not None or f.name.person or not place or f.name.case_sensitive or not f.first:
         return f
     gap = text.gap(f.first)
     if text.words[f.first - 1] in VESSELS and all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):

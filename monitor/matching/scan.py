@@ -22,7 +22,7 @@ from monitor.matching.names import (
 )
 from monitor.matching.normalize import Text
 from monitor.matching.russian_titles import RUSSIAN_GLUE
-from monitor.matching.translit import is_korean, korean_syllables
+from monitor.matching.translit import is_korean, is_pinyin, korean_syllables
 from monitor.matching.verify import (
     DEFAULT_MIN_SCORE,
     MONTH_NAMES,
@@ -827,6 +827,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not _declined_after_noun(text, prev, f)  # Визит Володина
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
+    longer = _surname_before(text, f)
+    if longer:
+        return _reject(f, f"preceded by another surname '{longer}' (a longer name)")
     country = other_country_before(text, name, f.first)
     if country:
         return _reject(f, f"preceded by another country '{country}' (its own body or document)")
@@ -843,6 +846,26 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     if after:
         return _reject(f, f"followed by another surname '{after}' (it is a first name here)")
     return f
+
+
+def _surname_before(text: Text, f: Found) -> str:
+    """A Chinese name, or a Korean one of two words, right after a capitalised word that reads
+    as a Korean or Chinese surname: its words are another person's given name (Kim Dong-jun
+    is not Dong Jun). The surname, or ""."""
+    name, prev = f.name, f.first - 1
+    two = len(name.words) == 2 if name.korean else len(name.words) > 1
+    if not (name.person and (name.chinese or name.korean) and two and prev >= 0):
+        return ""
+    word = text.words[prev]
+    if text.gap(f.first) != " " or not text.capitalized(prev) or word in _TITLES or word in STOPWORDS:
+        return ""
+    if word in ENGLISH_WORDS:
+        return ""  # On, So, No: a sentence's first word
+    if _HAN.match(text.original, text.orig(prev, prev)[0]) is not None:
+        return ""  # in Chinese characters every syllable is a capitalised word (外长王毅)
+    if text.cased_word(prev).isupper() and text.cased_word(f.first).isupper():
+        return ""  # an all-caps line says nothing by its case
+    return text.cased_word(prev) if is_korean(word) or is_pinyin(word) else ""
 
 
 def _surname_after(text: Text, f: Found) -> str:

@@ -207,6 +207,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # typos only on capitalised words: "reason" is not "Rason"
     if name.alone and not name.person and _russian_adjective(word, name_word):
         return None  # Ussuriysky Boulevard, Bolshoy Ussuriysky Island: not Ussuriysk itself
+    if name.person and len(word) > len(name_word) and _patronymic_of(word, name_word):
+        return None  # Dmitrievich is a patronymic (Kirill Dmitrievich Lebedev), not Dmitriev
     if name.chinese and other_pinyin(word, name_word):
         return None  # other pinyin syllables: another name (Li Hongzhang is not Li Hongzhong)
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
@@ -221,6 +223,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             edits = 1
         if edits is not None and place and _other_place(word, name_word, edits):
             return None  # Pyongyang, Pyongsan are not Pyongsong: other places, not typos
+        if edits == 2 and name.alone and not name.person and _other_ending(word, name_word):
+            return None  # Slavyansk is not Slavyanka: another suffix, another place
     # (a one-word place written with another first letter: Yakutsk is no Irkutsk)
     same_start = word[:1] == name_word[:1] or name.person or not name.alone
     if edits is None and not name.korean and not place and same_start:  # Chongju is not Chongjin
@@ -263,6 +267,20 @@ def _other_place(word: str, name_word: str, edits: int) -> bool:
     if transposed(word, name_word):
         return False
     return edits >= 2 or len(word) == len(name_word)
+
+
+def _patronymic_of(word: str, name_word: str) -> bool:
+    """The word is a patronymic formed on the name word's stem (Dmitrievich on Dmitriev)."""
+    return word.endswith(PATRONYMIC_ENDINGS) and not name_word.endswith(PATRONYMIC_ENDINGS) and (
+        word[: len(name_word) - 2] == name_word[:-2]
+    )
+
+
+def _other_ending(word: str, name_word: str) -> bool:
+    """Two edits, all within the last three letters: the word ends otherwise (-sk for -ka), a
+    word of its own rather than the name misspelt twice over."""
+    keep = len(name_word) - 3
+    return keep > 0 and word[:keep] == name_word[:keep]
 
 
 def other_pinyin(word: str, name_word: str) -> bool:
