@@ -14,7 +14,6 @@ from monitor.matching.names import (
     GENERIC_WORDS,
     STOPWORDS,
     SYNONYM_WORDS,
-    TITLE_SLACK,
     NameSpec,
     split_words,
     title_may_match,
@@ -47,6 +46,7 @@ from monitor.matching.verify import (
     surname_only,
     title_at,
     title_reach,
+    title_width,
 )
 
 # Words that open a question or a sentence, capitalised there only: "Will Putin meet them?",
@@ -482,7 +482,7 @@ class _Scan:
     def _dense_enough(self, plan: TitlePlan, places: dict[int, list[int]], name: NameSpec, k: int) -> bool:
         """Enough of a title's words lie close together around k: title_at reads a mention
         as a run of its words no longer than ``reach`` words, holding no more content words
-        than the title has plus TITLE_SLACK (verify._best_title). Word salad that merely holds
+        than verify.title_width allows (verify._best_title). Word salad that merely holds
         a title's words ("rail ... space ... treaty" over a dozen words) fails here, before
         the dearer reading. Two words of slack each way: a title word's position here is
         where its text word starts, the reading's may be a word off (run-together words)."""
@@ -495,7 +495,7 @@ class _Scan:
             if k - reach <= p <= k + reach
         )
         glue = self._glue_counts()
-        width = sum(w not in STOPWORDS for w in name.words) + TITLE_SLACK + 2
+        width = title_width(name) + 2
         span = title_reach(name) + 2
         for x, (first, _) in enumerate(spots):
             seen: set[int] = set()

@@ -920,6 +920,12 @@ def _in_run(text: Text, i: int, gap_at: int) -> bool:
 TITLE_REACH = 3
 
 
+def title_width(name: NameSpec) -> int:
+    """Most content words (not function words) a title mention may span: the title's own and
+    TITLE_SLACK more."""
+    return sum(w not in STOPWORDS for w in name.words) + TITLE_SLACK
+
+
 def title_reach(name: NameSpec) -> int:
     """How far (in words) from one word of a title mention the others may lie: the title's
     length, half as much again for the function words a rewording adds ("Joint Declaration
@@ -997,7 +1003,7 @@ def _best_title(
     hits.sort(key=lambda h: (h[0], h[1]))
     # Function words do not count toward the span: "Treaty on the Limitation of Anti-Ballistic
     # Missile Systems" is the Anti-Ballistic Missile Treaty; the window bounds it anyway.
-    width = sum(w not in STOPWORDS for w in name.words) + TITLE_SLACK
+    width = title_width(name)
     reach = title_reach(name)
     base = hits[0][0]
     content = [0]
