@@ -45,6 +45,7 @@ ENTRIES = (
     Entry("soj", "Seok Jun", kind="person"),
     Entry("zrk", "Zarechanka", kind="place"),
     Entry("ggd", "Gleb Dmitriev", kind="person"),
+    Entry("ucf", "United Nations Convention on Coastal Fisheries", aliases=("UNCOFIS",), kind="treaty"),
 )
 
 
@@ -118,6 +119,10 @@ CASES = [
     # a patronymic formed on the surname's stem is not the surname misspelt
     ("patronymic-not-surname", "Gleb Dmitrievich Lebedev, a veteran, died.", "ggd", False),
     ("patronymic-surname", "Gleb Dmitriev said so.", "ggd", True),
+    # an acronym misspelt stays in capitals: a word not in capitals is no typo of it
+    ("acronym-typo-capitals", "The UNCOFSI rules were revised.", "ucf", True),
+    ("acronym-typo-lowercase", "On Monday, Uncofix said the rules were revised.", "ucf", False),
+    ("acronym-title-case", "The Uncofis rules were revised.", "ucf", True),
     # a person's name read around its surname: what the cheap test before it must keep
     ("person-listed", "Present: VOLKOVITSKY, Arseny (chairman).", "avk", True),
     ("person-typo", "Arseny Volkovitksy arrived on Monday.", "avk", True),

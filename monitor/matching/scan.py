@@ -827,6 +827,8 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not _declined_after_noun(text, prev, f)  # Визит Володина
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
+    if f.kind == "typo" and _acronym_in_lowercase(text, f):
+        return _reject(f, f"'{text.cased_word(f.first)}' in lowercase letters is no misspelt acronym")
     longer = _surname_before(text, f)
     if longer:
         return _reject(f, f"preceded by another surname '{longer}' (a longer name)")
@@ -846,6 +848,13 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     if after:
         return _reject(f, f"followed by another surname '{after}' (it is a first name here)")
     return f
+
+
+def _acronym_in_lowercase(text: Text, f: Found) -> bool:
+    """A one-word name the entry types in capitals (UNCLOS), read as a typo of a word not in
+    capitals: an acronym misspelt stays in capitals ("UNCLSO"); "Uncles" is a word."""
+    typed = f.name.cased[0]
+    return f.name.alone and len(typed) > 1 and typed.isupper() and not text.cased_word(f.first).isupper()
 
 
 def _surname_before(text: Text, f: Found) -> str:
