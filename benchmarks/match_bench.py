@@ -45,6 +45,7 @@ from collections.abc import Callable
 import ahocorasick
 from rapidfuzz import fuzz
 
+from monitor.matching import compiled
 from monitor.matching.engine import Matcher
 from monitor.matching.names import split_words
 from monitor.matching.normalize import Text
@@ -282,7 +283,8 @@ def main() -> None:
     args = parser.parse_args()
     rows = [run(int(s), args.items, args.seed, args.corpus, args.warmup) for s in args.sizes.split(",")]
     warm = f", after {args.warmup} other items" if args.warmup else ", a fresh matcher"
-    print(f"{args.items} items of ~3 KB ({args.corpus} corpus), one core{warm}")
+    build = "compiled by mypyc (setup.py)" if compiled() else "pure Python"
+    print(f"{args.items} items of ~3 KB ({args.corpus} corpus), one core{warm}; matcher {build}")
     print(
         f"{'entries':>8} {'items/s':>9} {'build s':>8} {'peak MB':>8} {'exact/s':>9} "
         f"{'naive/s':>9} {'x naive':>8} {'exact/us':>9}"

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
+
+from mypy_extensions import mypyc_attr
 
 from monitor.matching.hangul import HangulTable
 from monitor.matching.names import STOPWORDS, SYNONYM_WORDS, NameSpec, generic, title_word
@@ -279,16 +281,19 @@ NO_HIT = Lookup((), (), (), _NO_SLOT, False, False, False)
 class _Memo(dict[str, Lookup]):
     """word -> Lookup, computed on first use; ``memo[word]`` stays a C-level dict access."""
 
-    def __init__(self, compute: Callable[[str], Lookup]) -> None:
+    def __init__(self, index: AnchorIndex, cyrillic: bool) -> None:
         super().__init__()
         # weakly: the index holds the memo, and a memo holding the index back would make a
-        # cycle, freed only by a full garbage collection (an old index after a rules reload)
-        self._compute = weakref.WeakMethod(compute)
+        # cycle, freed only by a full garbage collection (an old index after a rules reload).
+        # (A reference to the index, not a WeakMethod: a method compiled by mypyc is no
+        # weakly referenceable function.)
+        self._index = weakref.ref(index)
+        self._cyrillic = cyrillic
 
     def __missing__(self, word: str) -> Lookup:
-        compute = self._compute()
-        assert compute is not None, "a word memo used after its index was freed"
-        found = compute(word)
+        index = self._index()
+        assert index is not None, "a word memo used after its index was freed"
+        found = index.compute(word, self._cyrillic)
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         self[word] = found
@@ -304,6 +309,9 @@ class TitlePlan(NamedTuple):
     head: int  # id of its head noun, which every match holds (verify._best_title); -1: none
 
 
+# Not a mypyc native class: its word memos refer to it weakly, and mypyc's native instances
+# take no weak references.
+@mypyc_attr(native_class=False)
 class AnchorIndex:
     """Text word -> the names a match around it may belong to.
 
@@ -378,10 +386,10 @@ class AnchorIndex:
                 near_lengths[0, right].update(range(len(left) - 2, len(left) + 3))
                 near_lengths[1, left].update(range(len(right) - 2, len(right) + 3))
         self._near_lengths = {key: frozenset(n) for key, n in near_lengths.items()}
-        self.words = _Memo(self._compute)  # text word -> Lookup, bounded
+        self.words = _Memo(self, cyrillic=False)  # text word -> Lookup, bounded
         # the same for text holding Cyrillic, whose words may be Russian case forms (rare:
         # apart, so that Latin text never pays for case forms it cannot hold)
-        self.cyrillic_words = _Memo(self._compute_cyrillic)
+        self.cyrillic_words = _Memo(self, cyrillic=True)
         self._units: tuple[dict[str, frozenset[tuple[int, int]]], ...] = tuple({} for _ in range(8))
 
     # -- text side ---------------------------------------------------------------------
@@ -394,10 +402,8 @@ class AnchorIndex:
         cyrillic = text.cased is not text.original and _CYRILLIC.search(text.original) is not None
         return self.cyrillic_words if cyrillic else self.words
 
-    def _compute_cyrillic(self, word: str) -> Lookup:
-        return self._compute(word, cyrillic=True)
-
-    def _compute(self, word: str, cyrillic: bool = False) -> Lookup:
+    def compute(self, word: str, cyrillic: bool = False) -> Lookup:
+        """The word's Lookup, uncached (``words`` and ``cyrillic_words`` cache it)."""
         syllabic = korean_syllables(word) is not None
         kkey = "k:" + korean_key(word) if syllabic else ""
         keys, variants, by_key = text_keys(word, cyrillic)
@@ -569,19 +575,19 @@ class AnchorIndex:
         plan = TitlePlan(cids, spec.required, reach, spec.share, tuple(cids[q] for q in keep), head)
         self.plans[spec.id] = plan
 
-        def weak(q: int) -> bool:
-            w = spec.distinct[q]
-            return w in _COMMON_TITLE_WORDS or len(w) <= 3 or freq[w] >= _WEAK_FREQ
-
-        usable = [q for q in range(len(cids)) if cids[q] >= 0]
-        usable.sort(key=lambda q: (weak(q), freq[spec.distinct[q]], -len(spec.distinct[q]), q))
+        # (decorated sorts, no closures: mypyc compiles no closure in this class's methods)
+        words = spec.distinct
+        weak = [w in _COMMON_TITLE_WORDS or len(w) <= 3 or freq[w] >= _WEAK_FREQ for w in words]
+        spellable = [q for q in range(len(cids)) if cids[q] >= 0]
+        ranked = sorted((weak[q], freq[words[q]], -len(words[q]), q) for q in spellable)
+        usable = [q for *_, q in ranked]
         # A match holds ``share`` of its words, or (cut to its distinctive words and head
         # noun: verify._short_form) every distinctive word: then the rarest of them is a trigger.
-        triggers = {cids[min(keep, key=lambda q: (freq[spec.distinct[q]], q))]} if keep else set()
+        triggers = {cids[min((freq[words[q]], q) for q in keep)[1]]} if keep else set()
         if spec.required >= spec.share:
             triggers = set()
         misses = len(cids) - spec.share  # a match holding its share misses this many words
-        strong = [q for q in usable if not weak(q)][: misses + 1]
+        strong = [q for q in usable if not weak[q]][: misses + 1]
         rest = [q for q in usable if q not in strong][: misses - len(strong) + 2]
         if len(strong) == misses + 1 or len(strong) + len(rest) < misses + 2:
             # enough rare words (a match holds one), or too few spellable words for pairs

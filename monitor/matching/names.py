@@ -96,6 +96,7 @@ _OFFICIAL_NAMES: dict[tuple[str, ...], str] = {
 }
 _ALL_PHRASES = {**PHRASES, **_OFFICIAL_NAMES}
 _MAX_PHRASE = max(len(p) for p in _ALL_PHRASES)
+_PHRASE_STARTS = frozenset(p[0] for p in _ALL_PHRASES)  # (most words start none: one look-up)
 
 # Title words that name the same thing (see docs/matching.md §6): general equivalences of
 # English title vocabulary, never lists of particular names. The first word of each group is
@@ -256,6 +257,10 @@ def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(plain):
+        if plain[i] not in _PHRASE_STARTS:
+            out.append((title_word(plain[i]), i, i))
+            i += 1
+            continue
         for size in range(min(_MAX_PHRASE, len(plain) - i), 0, -1):
             hit = _ALL_PHRASES.get(tuple(plain[i : i + size]))
             if hit is not None:
@@ -496,21 +501,26 @@ class NameSpec:
     chinese: bool = field(default=False, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        # (every derived field set here, its default too: mypyc's dataclasses leave an
+        # init=False field unset)
+        facility, admin, places, chinese = "", _NO_WORDS, _NO_WORDS, False
         # places, bodies and short document names: their head, admin terms, Korean words
         if not (self.person or self.korean or self.entry.exact or self.mode == "title"):
             words = self.words
             if len(words) > 1 and TITLE_SYNONYMS.get(words[-1]) in _HEAD_GROUPS:
-                object.__setattr__(self, "facility", words[-1])
-            admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS)
-            object.__setattr__(self, "before_admin", admin or _NO_WORDS)
+                facility = words[-1]
+            admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS) or _NO_WORDS
             # (or geographic terms: Mount Paektu = Mount Baekdu)
             # (not when a name of the entry holds a Russian term: Belgorod Oblast, Belgorod region)
             korean_like = all(korean_syllables(w) or w in ADMIN_TERMS for w in words)
             if len(words) > 1 and korean_like and not _russian_admin(self.entry.names):
-                places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2)
-                object.__setattr__(self, "korean_places", places or _NO_WORDS)
+                places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2) or _NO_WORDS
         if self.person and not self.korean and len(self.words) >= 2:
-            object.__setattr__(self, "chinese", all(is_pinyin(w) for w in self.words))
+            chinese = all(is_pinyin(w) for w in self.words)
+        object.__setattr__(self, "facility", facility)
+        object.__setattr__(self, "before_admin", admin)
+        object.__setattr__(self, "korean_places", places)
+        object.__setattr__(self, "chinese", chinese)
         profile = (
             self.entry.exact
             | self.korean << 1

@@ -72,7 +72,7 @@ def evaluate(
                     continue
                 m = _Mention(fname, text, f)
                 if f.score < floor:
-                    if explain and f.name.watchlist in (*rule.positive_lists, *rule.none):
+                    if explain and (f.name.watchlist in rule.positive_lists or f.name.watchlist in rule.none):
                         reason = f"score {f.score:g} below min_score {floor:g}"
                         rejected.append(_near(rule.name, m, reason))
                     continue
