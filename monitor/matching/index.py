@@ -108,12 +108,17 @@ class WordIndex:
             self._cache[word] = found
         return found
 
-    def lookup_pair(self, first: str, second: str) -> tuple[Posting, ...]:
-        """Korean names whose anchor pair two adjacent text words spell (Il-hwan, Jong Un)."""
-        pair = first + " " + second
+    def lookup_pair(self, *words: str, hangul: bool = False) -> tuple[Posting, ...]:
+        """Korean names whose anchor pair adjacent text words spell (Il-hwan, Jong Un); with
+        ``hangul``, the words are syllables written in Hangul, maybe three of a place's name
+        (신의주, sin ui ju), read both ways (hangul_keys)."""
+        pair = " ".join(words) + " h" * hangul
         found = self._cache.get(pair)
         if found is None:
-            found = (tuple(self._tables[1][0].get("k:" + korean_pair_key(first, second), ())), (), (), True)
+            keys = hangul_keys(words) if hangul else ("".join(map(korean_key, words)),)
+            table = self._tables[1][0]
+            postings = sorted({p for key in keys for p in table.get("k:" + key, ())})
+            found = (tuple(postings), (), (), True)
             self._cache[pair] = found
         return found[0]
 
@@ -507,11 +512,17 @@ class AnchorIndex:
             cache[unit] = found
         return found
 
-    def places(self, first: str, second: str) -> Sequence[Posting]:
-        """One-word Korean names two adjacent syllables spell (Hangul 함흥 reads "ham heung")."""
-        if korean_pair_key(first, second) not in self._korean_words:
-            return ()
-        return self._seq[1].get("k:" + korean_pair_key(first, second), ())
+    def places(self, *syllables: str) -> Sequence[Posting]:
+        """One-word Korean names adjacent syllables spell (Hangul 함흥 reads "ham heung",
+        신의주 "sin ui ju", 회령 "hoe ryeong": hangul_keys)."""
+        keys = [key for key in hangul_keys(syllables) if key in self._korean_words]
+        if len(keys) == 1:
+            return self._seq[1].get("k:" + keys[0], ())
+        return sorted({p for key in keys for p in self._seq[1].get("k:" + key, ())})
+
+    def place_head(self, first: str, second: str) -> bool:
+        """Two syllables begin a longer one-word Korean name's key (sin ui of Sinuiju)."""
+        return any(key in self._heads for key in hangul_keys((first, second)))
 
     def _posting_spells(self, word: str, posting: Posting, cyrillic: bool) -> bool:
         """The verifier may accept the word (capitalised) for the posting's name word(s)."""
@@ -605,6 +616,16 @@ class AnchorIndex:
                 a, b = sorted((cids[q], cids[r]))
                 pairs[a, b].append(spec.id)
             pair_words.add(cids[q])
+
+
+def hangul_keys(syllables: Sequence[str]) -> tuple[str, ...]:
+    """Korean keys of syllables written in Hangul as one word: keyed one by one, and keyed
+    run together. A romanised name is parsed with closed syllables first (Sariwon as
+    sar-i-won, Hoeryong as hoer-yong), so 사리원 (sa ri won) matches its key only run
+    together; 함흥 (ham heung) keys the same both ways."""
+    apart = "".join(map(korean_key, syllables))
+    together = korean_key("".join(syllables))
+    return (apart,) if together == apart else (apart, together)
 
 
 @lru_cache(maxsize=65_536)

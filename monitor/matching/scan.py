@@ -32,6 +32,7 @@ from monitor.matching.verify import (
     case_forms,
     compare,
     cyrillic_word,
+    hangul_word,
     listed,
     listed_number,
     numeric_month,
@@ -253,8 +254,12 @@ class _Scan:
             if not (self.near_misses or "-" in text.gap(k) or text.capitalized(k)):
                 capital = ()  # typos, Korean syllables: only in a capitalised or joined word
             elif korean and k < last and text.joined(k + 1):
-                for posting in index.lookup_pair(word, words[k + 1]):
+                hangul = hangul_word(text, k, 2)
+                for posting in index.lookup_pair(word, words[k + 1], hangul=hangul):
                     self._seq(k, *posting)
+                if hangul and hangul_word(text, k, 3):
+                    for posting in index.lookup_pair(word, words[k + 1], words[k + 2], hangul=True):
+                        self._seq(k, *posting)
             for posting in free:
                 self._seq(k, *posting)
             for posting in capital:
@@ -377,6 +382,10 @@ class _Scan:
                 if first.head:
                     for posting in index.places(words[k], words[k + 1]):
                         self._seq(k, *posting)
+                    third = k + 2 < n and memo[words[k + 2]].syllabic
+                    if third and index.place_head(words[k], words[k + 1]) and hangul_word(text, k, 3):
+                        for posting in index.places(words[k], words[k + 1], words[k + 2]):
+                            self._seq(k, *posting)
                 if split:
                     joined = index.slot(0, words[k] + words[k + 1], cap)
                     if joined:

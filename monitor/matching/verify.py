@@ -400,6 +400,10 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
                 hit = compare(text, i, w + words[i + 1], order[j], name)
                 if hit is not None and hit.kind != "typo":
                     stack.append(_advance(st, hit, 2, 1))
+            if name.korean_word and nxt and hangul_word(text, i, 3):  # 신의주: sin ui ju, Sinuiju
+                hit = compare(text, i, w + words[i + 1] + words[i + 2], order[j], name)
+                if hit is not None and hit.kind != "typo":
+                    stack.append(_advance(st, hit, 3, 1))
         if reverse and j == n - 1 and name.person and _initial(text, i, order[j]):
             # the surname, then the initials: Kozlov A.A. (Russian officialese), Putin V.V.
             stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
@@ -610,6 +614,10 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
             hit = compare(text, start, w + words[start + 1], order[0], name)
             if hit is not None and hit.kind != "typo":
                 return True
+        if name.korean_word and hangul_word(text, start, 3):
+            hit = compare(text, start, w + words[start + 1] + words[start + 2], order[0], name)
+            if hit is not None and hit.kind != "typo":
+                return True
     person = name.person and not name.korean and not reverse and not name.exact
     if not (person and n > 1 and text.capitalized(start)):
         return False
@@ -637,6 +645,18 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
         return False
     start = text.orig(i, i)[0]
     return "\u4e00" <= text.original[start] < "\ua000" and text.orig(i - 1, i - 1)[1] == start
+
+
+def hangul_word(text: Text, i: int, count: int) -> bool:
+    """Words i .. i + count - 1 are the syllables of one word written in Hangul (신의주 folds
+    to sin ui ju, one word per syllable)."""
+    if text.offsets is None or i + count > len(text.words):
+        return False
+    original = text.original
+    spans = [text.orig(k, k) for k in range(i, i + count)]
+    return all("\uac00" <= original[a] <= "\ud7a3" and b - a == 1 for a, b in spans) and all(
+        spans[x][1] == spans[x + 1][0] for x in range(count - 1)
+    )
 
 
 def may_spell(word: str, target: str, name: NameSpec) -> bool:
