@@ -43,4 +43,9 @@ else:
     except ImportError:  # the build backend's first call, asking what the build needs
         setup(setup_requires=_build_needs())
     else:
-        setup(ext_modules=mypycify(_matcher_modules(), opt_level="3"))
+        # one C extension per module (separate), compiled in parallel: half the wall time on
+        # two cores, and as fast as one extension for all (callgrind, 2,000 entries)
+        setup(
+            ext_modules=mypycify(_matcher_modules(), opt_level="3", separate=True),
+            options={"build_ext": {"parallel": os.cpu_count() or 1}},
+        )

@@ -345,13 +345,12 @@ class AnchorIndex:
         self._vocab: dict[str, int] = {}
         singles: defaultdict[int, list[int]] = defaultdict(list)
         pairs: defaultdict[tuple[int, int], list[int]] = defaultdict(list)
-        pair_words: set[int] = set()
         self.plans: dict[int, TitlePlan] = {}
         freq = Counter(w for s in specs if s.mode == "title" for w in set(s.distinct))
         split_words = []
         for spec in specs:
             if spec.mode == "title":
-                self._add_title(spec, titles, keyed, freq, singles, pairs, pair_words)
+                self._add_title(spec, titles, keyed, freq, singles, pairs)
             elif spec.korean:
                 _add_korean_slots(spec, free, slots)
                 a = spec.anchors[0]
@@ -376,7 +375,12 @@ class AnchorIndex:
         self._slots = tuple({key: tuple(pairs) for key, pairs in table.items()} for table in slots)
         self.singles = dict(singles)
         self.pairs = dict(pairs)
-        self.pair_words = frozenset(pair_words)
+        # title word id -> the ids it is paired with, each greater (a pair (a, b) has a < b):
+        # the scan intersects them with the field's words, at C speed
+        partners: defaultdict[int, set[int]] = defaultdict(set)
+        for a, b in pairs:
+            partners[a].add(b)
+        self.pair_partners = {a: frozenset(bs) for a, bs in partners.items()}
         self.max_reach = max((p.reach for p in self.plans.values()), default=0)
         # one-word Korean names (places) two text syllables may spell: prefixes of their keys
         self._korean_words = {k[2:] for k in self._seq[1] if k.startswith("k:")}
@@ -561,7 +565,6 @@ class AnchorIndex:
         freq: Counter[str],
         singles: defaultdict[int, list[int]],
         pairs: defaultdict[tuple[int, int], list[int]],
-        pair_words: set[int],
     ) -> None:
         cids = tuple(self._cid(w) for w in spec.distinct)
         for target, covered in spec.title_targets.items():
@@ -615,7 +618,6 @@ class AnchorIndex:
             for r in rest[x + 1 :]:
                 a, b = sorted((cids[q], cids[r]))
                 pairs[a, b].append(spec.id)
-            pair_words.add(cids[q])
 
 
 def hangul_keys(syllables: Sequence[str]) -> tuple[str, ...]:

@@ -436,12 +436,10 @@ class _Scan:
                 if anywhere(index, places, nid):
                     for k in at:
                         self._title_at(index, places, nid, k)
-        common = sorted(c for c in places if c in index.pair_words)
-        for x, a in enumerate(common):
-            for b in common[x + 1 :]:
-                nids = pairs.get((a, b))
-                if nids is None:
-                    continue
+        partners = index.pair_partners
+        for a in sorted(c for c in places if c in partners):
+            for b in sorted(partners[a].intersection(places)):
+                nids = pairs[a, b]
                 others = places[b]
                 near = [k for k in places[a] if _near(others, k, index.max_reach)]
                 for nid in nids if near else ():
