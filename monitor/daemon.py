@@ -38,6 +38,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from monitor.config import Settings, load_config
 from monitor.errors import InvalidFileError, MonitorError
 from monitor.fetch import Fetcher
+from monitor.matching import compiled as matcher_compiled
 from monitor.matching.engine import Matcher
 from monitor.matching.load import check_rules, load_rules, rule_files
 from monitor.pipeline import (
@@ -273,8 +274,9 @@ class Daemon:
                                    seconds=d.watch_interval.total_seconds(), id="watch", max_instances=1,
                                    coalesce=True, misfire_grace_time=None)
             self.scheduler.start()
-            log.info("monitor running: %d sources, %d digests, store %s", len(self.svc.settings.sources),
-                     len(self.svc.settings.digests), self.svc.settings.store_path)
+            log.info("monitor running: %d sources, %d digests, store %s, matcher %s",
+                     len(self.svc.settings.sources), len(self.svc.settings.digests),
+                     self.svc.settings.store_path, "compiled" if matcher_compiled() else "pure Python")
             await self.stopping.wait()
             # before shutdown, which cancels every running job, a delivery in flight included
             await self._stop_tasks()

@@ -8,6 +8,7 @@ on a condition with a deadline; nothing depends on timings.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from monitor.matching import compiled as matcher_compiled
 from tests.support.http_server import FixtureServer, Reply
 from tests.support.project import RULES, FeedItem, rss, run_cli, write_project
 
@@ -85,6 +87,10 @@ def test_broken_rules_keep_old_rules_fix_and_sighup_reload_sigterm_stops(
     daemon, server, cfg = project
     rules_file = cfg.parent / "rules" / "watch.toml"
     wait_for("the first digest", lambda: "Kim Jong Un inspects a farm" in daemon.digests())
+    # the start line says which build of the matcher runs (setup.py: compiled or pure Python)
+    build = "compiled" if matcher_compiled() else "pure Python"
+    started = rf"monitor running: \d+ sources, \d+ digests, store .*, matcher {build}$"
+    assert re.search(started, daemon.log(), re.M), daemon.log()
 
     # A broken edit: the daemon logs every error, as `monitor check` words it, and keeps the old rules.
     rules_file.write_text(BROKEN, encoding="utf-8")
