@@ -56,3 +56,78 @@ def test_other_hangul_words_are_not_the_place(text: str, entry: str) -> None:
 
 def test_romanised_places_still_match_as_before() -> None:
     assert entries_found(MATCHER, "Factories in Ponghwaju, Tarimon and Karyong") == {"phj", "trm", "kry"}
+
+
+# What the blind corpus benchmarks/redteam14 showed, as rules on invented names.
+DOCUMENTS = (
+    Entry(
+        "dfm", "Ministry of Fisheries of the DPRK", aliases=("DPRK Fisheries Ministry",), kind="organisation"
+    ),
+    Entry("ftc", "Far Eastern Trawling Company", kind="organisation"),
+    Entry(
+        "sfw",
+        "Agreement on Seasonal Fishing Work of Citizens of the Russian Federation and the Democratic"
+        " People's Republic of Korea",
+        kind="treaty",
+    ),
+    Entry(
+        "frr",
+        "Resolution on the Situation of Fishing Rights in the Democratic People's Republic of Korea",
+        kind="treaty",
+    ),
+    Entry(
+        "pfd",
+        "Agreement between the Government of the Russian Federation and the Government of the Democratic"
+        " People's Republic of Korea on the Prevention of Fishing Disputes",
+        kind="treaty",
+    ),
+    Entry("trp", "Tarpovo", kind="place"),
+    Entry("mrg", "Mironeg", kind="place"),
+)
+DOCUMENT_MATCHER = one_list_matcher(DOCUMENTS)
+
+LESSONS_FOUND = [
+    ("ministry-alias", "The DPRK Fisheries Ministry said on Monday", "dfm"),
+    ("ministry-typo", "The DPRK Fisheries Minstry said on Monday", "dfm"),
+    ("east-for-eastern", "cargo carried on Far East Trawling Company vessels", "ftc"),
+    ("parties-own", "They signed the Agreement on Seasonal Fishing Work of Citizens of the Russian Federation"
+     " and the DPRK in Moscow.", "sfw"),
+    ("in-own-country", "The panel adopted a resolution on the situation of fishing rights in North Korea.",
+     "frr"),
+    ("place-not-ship", "The trawler fleet returned to Tarpovo on Friday.", "trp"),
+    # a bilateral title reworded in lowercase, its parties named
+    ("parties-named-reworded", "The Russia-North Korea agreement on preventing fishing disputes, signed in"
+     " 2015, was renewed.", "pfd"),
+    ("place-before-other-word", "Ice closed Mironeg Bay for a week.", "mrg"),
+]
+LESSONS_NOT_FOUND = [
+    # two edits in the last three letters make another word: a minister is no ministry
+    ("minister-not-ministry", "North Korea's vice fisheries minister met his Russian counterpart.", "dfm"),
+    # the parties after the mention: another country's agreement and resolution
+    ("parties-other-country", "Russia and Vietnam signed an Agreement on Seasonal Fishing Work of Citizens"
+     " of the Russian Federation and the Socialist Republic of Viet Nam in Hanoi.", "sfw"),
+    ("in-other-country", "The committee adopted a resolution on the situation of fishing rights in Myanmar.",
+     "frr"),
+    # without its parties, a lowercase rewording is a description
+    ("parties-unnamed-reworded", "The sides discussed an agreement on preventing fishing disputes.", "pfd"),
+    # a vessel named after the place, and the item's later mention of that vessel
+    ("ship-named", "The tanker, named Tarpovo, caught fire. The owner of the Tarpovo said nothing.", "trp"),
+    # a place word before a surname is a first name, all through the item
+    ("first-name", "Mironeg Sokolov won the open. Mironeg, aged 19, sacrificed a rook.", "mrg"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"), [c[1:] for c in LESSONS_FOUND], ids=[c[0] for c in LESSONS_FOUND]
+)
+def test_redteam14_lessons_still_match(text: str, entry: str) -> None:
+    assert entry in entries_found(DOCUMENT_MATCHER, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"), [c[1:] for c in LESSONS_NOT_FOUND], ids=[c[0] for c in LESSONS_NOT_FOUND]
+)
+def test_redteam14_lessons_do_not_match(text: str, entry: str) -> None:
+    assert entry not in entries_found(DOCUMENT_MATCHER, text)
+    # explain says why, and agrees with match
+    assert entry not in {m.entry for m in DOCUMENT_MATCHER.explain({"body": text}).matches}

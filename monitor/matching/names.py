@@ -115,7 +115,11 @@ _SYNONYM_GROUPS = (
     ("prohibition", "prohibition ban bans banning banned"),
     ("joint", "joint common"),
 )
-TITLE_SYNONYMS = {w: canon for canon, words in _SYNONYM_GROUPS for w in words.split()}
+# The same word in another form (Far East Shipping Company for Far Eastern): no synonym
+_WORD_FORMS = (("east", "eastern"), ("west", "western"), ("north", "northern"), ("south", "southern"))
+TITLE_SYNONYMS = {w: canon for canon, words in _SYNONYM_GROUPS for w in words.split()} | {
+    form: word for word, form in _WORD_FORMS
+}
 _HEAD_GROUPS = frozenset(["treaty", "complex"])  # a short name's last word: INF pact, Sohae site
 _SYNONYM_HEADS = frozenset(canon for canon, _ in _SYNONYM_GROUPS)
 # Words that introduce a title's complement: the head noun stands before the first one.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, split_words
+from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, generic, split_words, title_word
 from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import korean_syllables
@@ -132,7 +132,11 @@ _PLACE_NOUNS = frozenset(
     shipyard dock docks region zone district county""".split()
 )
 _MAX_MODIFIERS = 4
-_NAMES_VEHICLE = ("names a ship", "names a weapon")
+_NAMES_VEHICLE = ("names a ship", "names a weapon", "names a person")
+# Endings of Russian and Ukrainian surnames (Sokolov, Petrova, Zelensky, Shevchenko): a place
+# word right before one is a first name (Artyom Sokolov, Nadezhda Petrova)
+_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "sky", "skiy", "skii", "skaya", "enko", "vich", "chuk")
+_NAMING = frozenset(["named", "called", "christened", "renamed"])  # a vessel named ...
 # words before a place that make it the place again in an item that named a ship after it
 _LOCATIVES = frozenset("in at near from to into off outside inside around via port city".split())
 
@@ -287,6 +291,7 @@ def _veto(text: Text, f: Found) -> Found:
         _unit_veto,
         _continued_veto,
         _ship_veto,
+        _first_name_veto,
         _weapon_veto,
         _named_after_veto,
         _acronym_veto,
@@ -320,10 +325,30 @@ def _ship_veto(text: Text, f: Found) -> Found:
     if f.reason is not None or f.name.person or not place or f.name.case_sensitive or not f.first:
         return f
     gap = text.gap(f.first)
-    if text.words[f.first - 1] in VESSELS and all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):
-        ship = f"{text.cased_word(f.first - 1)} {text.cased_word(f.first)}"
-        return _reject(f, f"{_NAMES_VEHICLE[0]} ('{ship}')")
+    if not all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):
+        return f
+    vessel = f.first - 1
+    if text.words[vessel] in _NAMING and vessel and text.gap(vessel) in (" ", ", "):
+        vessel -= 1  # the tanker, named Posyet; a freighter called Nakhodka
+    if text.words[vessel] in VESSELS:
+        a, b = text.orig(vessel, f.first)
+        return _reject(f, f"{_NAMES_VEHICLE[0]} ('{text.original[a:b]}')")
     return f
+
+
+def _first_name_veto(text: Text, f: Found) -> Found:
+    """A one-word place right before a capitalised surname is a person's first name (the town
+    Artyom; the chess player Artyom Sokolov)."""
+    after = f.last + 1
+    if f.reason is not None or f.name.person or f.first != f.last or after >= len(text.words):
+        return f
+    word = text.words[after]
+    if text.gap(after) != " " or not text.capitalized(after) or text.cased_word(after).isupper():
+        return f  # (not in an all-caps line)
+    if len(word) < 5 or not word.endswith(_SURNAME_ENDINGS) or generic(title_word(word)):
+        return f
+    a, b = text.orig(f.first, after)
+    return _reject(f, f"{_NAMES_VEHICLE[2]} ('{text.original[a:b]}')")
 
 
 def _weapon_veto(text: Text, f: Found) -> Found:

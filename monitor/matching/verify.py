@@ -1014,7 +1014,10 @@ def _acronym_in_text(text: Text, i: int) -> bool:
 
 
 def _title_typo(word: str, target: str) -> int | None:
-    return typo_edits(word, target, False)
+    edits = typo_edits(word, target, False)
+    if edits == 2 and _other_ending(word, target):
+        return None  # another word, not one misspelt twice over: minister is no ministry
+    return edits
 
 
 def _best_title(
@@ -1091,8 +1094,14 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     start = last + 1
     if name.person or start >= len(words):
         return ""
-    # the mention may have taken in the first party: "... Partnership between Russia" and Iran
-    if words[start] not in _PARTIES_AFTER and not (words[start] == "and" and "between" in words[first:last]):
+    # the mention may have taken in the first party: "... Partnership between Russia" and
+    # Iran, "... of Citizens of the Russian Federation" and the Socialist Republic of Viet Nam;
+    # and a title placed in a country ("... of Human Rights in the DPRK") names another in it
+    opens = words[start] in _PARTIES_AFTER
+    if words[start] == "and":
+        opens = "between" in words[first:last] or _ends_in_country(text, first, last)
+    opens = opens or (words[start] == "in" and "in" in name.words)
+    if not opens:
         return ""
     own = _entry_countries(name.entry.names)
     if not own or text.gap(start).strip():
@@ -1116,6 +1125,12 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     if any(c in own for c in countries) and not _bilateral(own):
         return ""
     return text.original[slice(*text.orig(start, chain[-1]))]
+
+
+def _ends_in_country(text: Text, first: int, last: int) -> bool:
+    """The mention's last words name a country (the Russian Federation)."""
+    tail = canonical(text.words[max(first, last - 5) : last + 1])
+    return bool(tail) and tail[-1][0] in COUNTRY_WORDS
 
 
 def other_country_before(text: Text, name: NameSpec, first: int) -> str:
@@ -1375,17 +1390,21 @@ def _short_form(
     """A title cut to its distinctive words and head noun ("the Prohibition Treaty").
 
     Every word left out is common title vocabulary; every distinctive word is there as
-    written (no synonym, no derived word) and capitalised; nothing else stands inside.
+    written (no synonym, no derived word) and capitalised; nothing else stands inside. A
+    mention naming all of a bilateral title's parties may reword it in lowercase ("the
+    Russia-North Korea agreement on preventing dangerous military activities").
     """
     if unmatched or any(not generic(name.distinct[q]) for q in missing):
         return False
+    parties = {q for q, w in enumerate(name.distinct) if w in COUNTRY_WORDS}
+    named = len({name.distinct[q] for q in parties}) >= 2 and parties <= {q for h in kept for q in h[2]}
     distinctive = 0
     for h in kept:
         words = [q for q in h[2] if not generic(name.distinct[q])]
         if not words:
             continue
         written = text.capitalized(h[0]) or text.words[h[0]].isdigit()  # Resolution 1718
-        if how[h] in ("synonym", "derived") or not written:
+        if not named and (how[h] in ("synonym", "derived") or not written):
             return False
         distinctive += len(words)
     return distinctive > 0
