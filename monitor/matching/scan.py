@@ -240,6 +240,7 @@ class _Scan:
         self.memo: dict[str, Lookup] = {}  # the index's word memo for this text (run_anchored)
         self.title_inside: dict[int, set[int]] = {}  # title -> word indices inside its mentions
         self.glue: list[int] | None = None  # function words before each word (_glue_counts)
+        self.title_windows: dict[tuple[int, int, int], Found | None] = {}  # verify.title_at's
 
     def run(self, index: WordIndex) -> list[Found]:
         text, words = self.text, self.text.words
@@ -474,7 +475,7 @@ class _Scan:
             if not _enough(plan, [c for c in plan.cids if c >= 0 and not _within(places.get(c, ()), lo, hi)]):
                 self._official_at(places, plan, name, k)
                 continue
-            hit = title_at(self.text, name, k)
+            hit = title_at(self.text, name, k, self.title_windows)
             if hit is not None:
                 self.found.append(hit)
                 inside.update(range(hit.first, hit.last + 1))

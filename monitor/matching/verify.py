@@ -819,10 +819,31 @@ _AGENT = frozenset(["by", "between", "with", "from"])
 _ABBREVIATED = {"US": "usa", "RF": "russia"}
 
 
-def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
-    """Token-set match of a long name in a bounded window (same sentence) around word k."""
-    words = text.words
+def title_at(
+    text: Text, name: NameSpec, k: int, windows: dict[tuple[int, int, int], Found | None] | None = None
+) -> Found | None:
+    """Token-set match of a long name in a bounded window (same sentence) around word k.
+
+    ``windows``: the best reading of each (name, window) read so far in this text, which the
+    name's other words in the same window would read again.
+    """
     lo, hi = text.sentence_window(k, title_reach(name))
+    key = (name.id, lo, hi)
+    if windows is not None and key in windows:
+        best = windows[key]
+    else:
+        best = _title_in_window(text, name, lo, hi)
+        if windows is not None:
+            windows[key] = best
+    if best is not None and best.score >= DEFAULT_MIN_SCORE:
+        return best
+    official = official_title(text, name, k)  # (dearer, so only when nothing better)
+    return official if official is not None and (best is None or official.score > best.score) else best
+
+
+def _title_in_window(text: Text, name: NameSpec, lo: int, hi: int) -> Found | None:
+    """The best reading of the name in words lo..hi, or None."""
+    words = text.words
     # "US" in capitals is the country, "us" the pronoun; "RF" the Russian Federation, as
     # Russian officialese abbreviates it
     window = words[lo : hi + 1]
@@ -851,11 +872,7 @@ def title_at(text: Text, name: NameSpec, k: int) -> Found | None:
             alone[a] = alone.get(a, frozenset()) | covered
     none: frozenset[int] = frozenset()
     hits = [h for h in hits if h[0] == h[1] or not h[2] <= alone.get(h[0], none) | alone.get(h[1], none)]
-    best = _best_title(text, name, hits, parties) if hits else None
-    if best is not None and best.score >= DEFAULT_MIN_SCORE:
-        return best
-    official = official_title(text, name, k)  # (dearer, so only when nothing better)
-    return official if official is not None and (best is None or official.score > best.score) else best
+    return _best_title(text, name, hits, parties) if hits else None
 
 
 # An official title is a run of capitalised words and lowercase function words, opening with
