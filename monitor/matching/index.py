@@ -620,7 +620,8 @@ class AnchorIndex:
                 pairs[a, b].append(spec.id)
 
 
-def hangul_keys(syllables: Sequence[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=32768)
+def hangul_keys(syllables: tuple[str, ...]) -> tuple[str, ...]:
     """Korean keys of syllables written in Hangul as one word: keyed one by one, and keyed
     run together. A romanised name is parsed with closed syllables first (Sariwon as
     sar-i-won, Hoeryong as hoer-yong), so 사리원 (sa ri won) matches its key only run

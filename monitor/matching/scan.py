@@ -383,8 +383,9 @@ class _Scan:
                 if first.head:
                     for posting in index.places(words[k], words[k + 1]):
                         self._seq(k, *posting)
-                    third = k + 2 < n and memo[words[k + 2]].syllabic
-                    if third and index.place_head(words[k], words[k + 1]) and hangul_word(text, k, 3):
+                    # (Hangul first: most text holds none, and that test is then one look-up)
+                    third = hangul_word(text, k, 3) and memo[words[k + 2]].syllabic
+                    if third and index.place_head(words[k], words[k + 1]):
                         for posting in index.places(words[k], words[k + 1], words[k + 2]):
                             self._seq(k, *posting)
                 if split:
