@@ -131,3 +131,34 @@ def test_redteam14_lessons_do_not_match(text: str, entry: str) -> None:
     assert entry not in entries_found(DOCUMENT_MATCHER, text)
     # explain says why, and agrees with match
     assert entry not in {m.entry for m in DOCUMENT_MATCHER.explain({"body": text}).matches}
+
+
+# A country's full name is one title word: it does not stretch a mention past its reach, nor
+# read as another party ("DPRK" in the entry, "the Democratic People's Republic of Korea" in
+# KCNA's text). A body named by one word besides its head is no longer one whose official
+# title goes on with other words.
+BODIES = (
+    Entry("dfy", "DPRK Foreign Ministry", kind="organisation"),
+    Entry("dfs", "Ministry of Fisheries of the DPRK", kind="organisation"),
+    Entry("tfb", "Treaty on Fisheries between Russia and the DPRK", kind="treaty"),
+)
+BODY_MATCHER = one_list_matcher(BODIES)
+
+COUNTRY_NAMES = [
+    ("official-title-full-country", "The Ministry of Foreign Affairs of the Democratic People's Republic of"
+     " Korea said on Monday", {"dfy"}),
+    ("body-full-country", "He headed the Ministry of Fisheries of the Democratic People's Republic of Korea.",
+     {"dfs"}),
+    ("treaty-full-country", "the Treaty on Fisheries between Russia and the Democratic People's Republic of"
+     " Korea", {"tfb"}),
+    ("other-korea", "The Ministry of Fisheries of the Republic of Korea said", set()),
+    ("another-ministry-of-foreign", "He ran the Ministry of Foreign Economic Relations of the DPRK.", set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in COUNTRY_NAMES], ids=[c[0] for c in COUNTRY_NAMES]
+)
+def test_country_names_spelled_out(text: str, expected: set[str]) -> None:
+    assert entries_found(BODY_MATCHER, text) == expected
+    assert {m.entry for m in BODY_MATCHER.explain({"body": text}).matches} == expected

@@ -96,7 +96,8 @@ _OFFICIAL_NAMES: dict[tuple[str, ...], str] = {
 }
 _ALL_PHRASES = {**PHRASES, **_OFFICIAL_NAMES}
 _MAX_PHRASE = max(len(p) for p in _ALL_PHRASES)
-_PHRASE_STARTS = frozenset(p[0] for p in _ALL_PHRASES)  # (most words start none: one look-up)
+LONGEST_PHRASE = _MAX_PHRASE  # words in the longest country phrase (verify.title_at)
+PHRASE_STARTS = frozenset(p[0] for p in _ALL_PHRASES)  # (most words start none: one look-up)
 
 # Title words that name the same thing (see docs/matching.md §6): general equivalences of
 # English title vocabulary, never lists of particular names. The first word of each group is
@@ -261,7 +262,7 @@ def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(plain):
-        if plain[i] not in _PHRASE_STARTS:
+        if plain[i] not in PHRASE_STARTS:
             out.append((title_word(plain[i]), i, i))
             i += 1
             continue

@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 from monitor.matching.countries import COUNTRY_WORDS, SAME_COUNTRY
 from monitor.matching.names import (
+    LONGEST_PHRASE,
+    PHRASE_STARTS,
     STOPWORDS,
     SYNONYM_WORDS,
     TITLE_SLACK,
@@ -827,12 +829,18 @@ def title_at(
     ``windows``: the best reading of each (name, window) read so far in this text, which the
     name's other words in the same window would read again.
     """
-    lo, hi = text.sentence_window(k, title_reach(name))
+    reach = title_reach(name)
+    lo, hi = text.sentence_window(k, reach)
     key = (name.id, lo, hi)
     if windows is not None and key in windows:
         best = windows[key]
     else:
-        best = _title_in_window(text, name, lo, hi)
+        # a country's name begun inside the window is read to its end (the Ministry of
+        # Foreign Affairs of the Democratic People's Republic of Korea)
+        far = hi
+        if not PHRASE_STARTS.isdisjoint(text.words[max(lo, hi - LONGEST_PHRASE + 2) : hi + 1]):
+            far = text.sentence_window(k, reach + LONGEST_PHRASE - 1)[1]
+        best = _title_in_window(text, name, lo, hi, far)
         if windows is not None:
             windows[key] = best
     if best is not None and best.score >= DEFAULT_MIN_SCORE:
@@ -841,18 +849,19 @@ def title_at(
     return official if official is not None and (best is None or official.score > best.score) else best
 
 
-def _title_in_window(text: Text, name: NameSpec, lo: int, hi: int) -> Found | None:
-    """The best reading of the name in words lo..hi, or None."""
+def _title_in_window(text: Text, name: NameSpec, lo: int, hi: int, far: int) -> Found | None:
+    """The best reading of the name in words lo..hi (a phrase begun there may go on to far),
+    or None."""
     words = text.words
     # "US" in capitals is the country, "us" the pronoun; "RF" the Russian Federation, as
     # Russian officialese abbreviates it
-    window = words[lo : hi + 1]
+    window = words[lo : far + 1]
     if "us" in window or "rf" in window:
         window = [
             _ABBREVIATED.get(text.cased_word(lo + x), w) if w in ("us", "rf") else w
             for x, w in enumerate(window)
         ]
-    canon = [c for c in canonical(window) if c[0] not in STOPWORDS]
+    canon = [c for c in canonical(window) if c[0] not in STOPWORDS and c[1] <= hi - lo]
     hits: list[tuple[int, int, frozenset[int], int]] = []  # first, last, name words, edits
     parties: set[int] = set()
     for p, (cw, a, b) in enumerate(canon):
@@ -930,11 +939,23 @@ def official_title(text: Text, name: NameSpec, k: int) -> Found | None:
         common = _common_words_only(name)
         ends = [e for x in range(len(spots)) if (e := _side_by_side(spots, x, rest)) >= 0]
         ends = [e for e in ends if not common or e == last or words[e + 1] in STOPWORDS]
+        if len(rest) == 1 and name.distinct[name.head] != "treaty":
+            # a body named by one word besides its head and parties (Foreign of the Foreign
+            # Ministry): only title vocabulary or a party may follow that word in the official
+            # title (the Ministry of Foreign Affairs of the DPRK), or it is another body's (the
+            # Ministry of Foreign Economic Relations). (A document's official title lists its
+            # subjects: the Treaty of Friendship, Good-Neighbourly Relations and Cooperation.)
+            ends = [e for e in ends if all(_vocabulary(words[i]) for i in range(e + 1, last + 1))]
         present = {q for _, _, got in spots for q in got}
         if rest and ends and countries <= present and not _other_parties(text, name, h, last):
             score = 100.0 - PENALTY_TITLE_ORDER - PENALTY_REWORDED
             return Found(name, h, last, score, "reordered")
     return None
+
+
+def _vocabulary(word: str) -> bool:
+    """A function word, common title vocabulary or a country word."""
+    return word in STOPWORDS or generic(title_word(word)) or title_word(word) in COUNTRY_WORDS
 
 
 def _side_by_side(spots: list[tuple[int, int, frozenset[int]]], x: int, rest: list[int]) -> int:
@@ -1046,12 +1067,17 @@ def _best_title(
     width = title_width(name)
     reach = title_reach(name)
     base = hits[0][0]
+    # a title word written as several (a country's full name, the Democratic People's Republic
+    # of Korea for DPRK; Non Proliferation) counts once
+    inner = {i for h in hits if h[1] > h[0] for i in range(h[0] + 1, h[1] + 1)}
     content = [0]
+    folded = [0]  # words inside such a title word, before each word (reach counts them not)
     for at in range(base, max(h[1] for h in hits) + 1):
         w = text.words[at]
         # (Russian function words neither: о, между, и in Соглашение о гарантиях между КНДР и МАГАТЭ)
-        glue = w in STOPWORDS or (w in RUSSIAN_GLUE and _cyrillic(text, at))
+        glue = w in STOPWORDS or (w in RUSSIAN_GLUE and _cyrillic(text, at)) or at in inner
         content.append(content[-1] + (not glue))
+        folded.append(folded[-1] + (at in inner))
     # Readings: from each hit, each run of title words as it grows. Ranked by words held less
     # other words inside ("Russia and North Korea marked 25 years since the signing of the
     # Treaty on Friendship...": from Treaty on), then words held, then span; the best-scored
@@ -1063,7 +1089,8 @@ def _best_title(
         last = first
         used = 0
         for f2, l2, cov, _ in hits[s:]:
-            if l2 - first > reach or content[l2 + 1 - base] - content[first - base] > width:
+            span = l2 - first - (folded[l2 + 1 - base] - folded[first - base])
+            if span > reach or content[l2 + 1 - base] - content[first - base] > width:
                 break
             if not cov <= covered:
                 covered |= cov
@@ -1134,7 +1161,10 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
         if not text.capitalized(k):
             break
         chain.append(k)
-    countries = [c for c, _, _ in canonical([words[k] for k in chain]) if c in COUNTRY_WORDS]
+    # (read with the words skipped between them: "of the" and "'s" belong to the phrases of
+    # country names, the Democratic People's Republic of Korea)
+    run = words[chain[0] : chain[-1] + 1] if chain else []
+    countries = [c for c, _, _ in canonical(run) if c in COUNTRY_WORDS]
     if all(c in own for c in countries):
         return ""
     # a treaty named after one country may have other parties too (the Korean Armistice
