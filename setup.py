@@ -1,7 +1,7 @@
 """Build hook: with MONITOR_USE_MYPYC=1 the matcher is compiled by mypyc.
 
 The matcher (``monitor/matching``) is plain, fully typed Python; compiled, it runs about
-1.5x (2,000 entries) to 1.8x (20,000 entries) fewer instructions per item
+1.45x (2,000 entries) to 1.8x (20,000 entries) fewer instructions per item
 (``benchmarks/match_bench.py`` says which build it measured). Compiling takes a couple of
 minutes and a C compiler, so a plain ``pip install`` (and every editable, development
 install) stays pure Python, as black does with the same switch. Build a compiled one with
