@@ -95,8 +95,7 @@ _OFFICIAL_NAMES: dict[tuple[str, ...], str] = {
     ("republic", "of", "kazakhstan"): "kazakhstan",
 }
 _ALL_PHRASES = {**PHRASES, **_OFFICIAL_NAMES}
-_MAX_PHRASE = max(len(p) for p in _ALL_PHRASES)
-LONGEST_PHRASE = _MAX_PHRASE  # words in the longest country phrase (verify.title_at)
+LONGEST_PHRASE = max(len(p) for p in _ALL_PHRASES)  # words in the longest country phrase
 PHRASE_STARTS = frozenset(p[0] for p in _ALL_PHRASES)  # (most words start none: one look-up)
 
 # Title words that name the same thing (see docs/matching.md §6): general equivalences of
@@ -266,7 +265,7 @@ def canonical(words: Sequence[str]) -> list[tuple[str, int, int]]:
             out.append((title_word(plain[i]), i, i))
             i += 1
             continue
-        for size in range(min(_MAX_PHRASE, len(plain) - i), 0, -1):
+        for size in range(min(LONGEST_PHRASE, len(plain) - i), 0, -1):
             hit = _ALL_PHRASES.get(tuple(plain[i : i + size]))
             if hit is not None:
                 out.append((hit, i, i + size - 1))

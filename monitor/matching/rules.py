@@ -132,7 +132,7 @@ _PLACE_NOUNS = frozenset(
     shipyard dock docks region zone district county""".split()
 )
 _MAX_MODIFIERS = 4
-_NAMES_VEHICLE = ("names a ship", "names a weapon", "names a person")
+_NAMES_ANOTHER = ("names a ship", "names a weapon", "names a person")
 # Endings of Russian and Ukrainian surnames (Sokolov, Petrova, Zelensky, Shevchenko): a place
 # word right before one is a first name (Artyom Sokolov, Nadezhda Petrova)
 _SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "sky", "skiy", "skii", "skaya", "enko", "vich", "chuk")
@@ -253,7 +253,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
                 own.add(key)
     _shouted(out)
     _lowercase_names(out)
-    _vehicle_sense(out)
+    _other_sense(out)
     _named_exactly(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
     for _text, items in out.values():
@@ -332,7 +332,7 @@ def _ship_veto(text: Text, f: Found) -> Found:
         vessel -= 1  # the tanker, named Posyet; a freighter called Nakhodka
     if text.words[vessel] in VESSELS:
         a, b = text.orig(vessel, f.first)
-        return _reject(f, f"{_NAMES_VEHICLE[0]} ('{text.original[a:b]}')")
+        return _reject(f, f"{_NAMES_ANOTHER[0]} ('{text.original[a:b]}')")
     return f
 
 
@@ -340,7 +340,8 @@ def _first_name_veto(text: Text, f: Found) -> Found:
     """A one-word place right before a capitalised surname is a person's first name (the town
     Artyom; the chess player Artyom Sokolov)."""
     after = f.last + 1
-    if f.reason is not None or f.name.person or f.first != f.last or after >= len(text.words):
+    one_word = f.first == f.last and not f.name.case_sensitive
+    if f.reason is not None or f.name.person or not one_word or after >= len(text.words):
         return f
     word = text.words[after]
     if text.gap(after) != " " or not text.capitalized(after) or text.cased_word(after).isupper():
@@ -348,7 +349,7 @@ def _first_name_veto(text: Text, f: Found) -> Found:
     if len(word) < 5 or not word.endswith(_SURNAME_ENDINGS) or generic(title_word(word)):
         return f
     a, b = text.orig(f.first, after)
-    return _reject(f, f"{_NAMES_VEHICLE[2]} ('{text.original[a:b]}')")
+    return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
 
 
 def _weapon_veto(text: Text, f: Found) -> Found:
@@ -362,7 +363,7 @@ def _weapon_veto(text: Text, f: Found) -> Found:
             if i + 1 < len(words) and words[i + 1] in _PLACE_NOUNS and text.joined(i + 1):
                 return f
             a, b = text.orig(f.first, i)
-            return _reject(f, f"{_NAMES_VEHICLE[1]} ('{text.original[a:b]}')")
+            return _reject(f, f"{_NAMES_ANOTHER[1]} ('{text.original[a:b]}')")
         if words[i] not in _WEAPON_MODIFIERS:
             return f
         i += 1
@@ -420,14 +421,14 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     return f
 
 
-def _vehicle_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
-    """A place word the item once uses for a ship or a weapon names it all through the item
-    (the tanker Nakhodka ... the Nakhodka oil spill), unless a word for a location comes
-    right before it (from Nakhodka)."""
+def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A place word the item once uses for a ship, a weapon or a person names it all through
+    the item (the tanker Nakhodka ... the Nakhodka oil spill; Artyom Sokolov ... Artyom, who),
+    unless a word for a location comes right before it (from Nakhodka)."""
     vehicles: dict[tuple[str, str, str], str] = {}
     for text, items in out.values():
         for f in items:
-            if f.reason is not None and f.reason.startswith(_NAMES_VEHICLE) and f.first == f.last:
+            if f.reason is not None and f.reason.startswith(_NAMES_ANOTHER) and f.first == f.last:
                 vehicles.setdefault((f.name.watchlist, f.name.entry.id, text.words[f.first]), f.reason)
     if not vehicles:
         return

@@ -1176,7 +1176,7 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
 
 def _ends_in_country(text: Text, first: int, last: int) -> bool:
     """The mention's last words name a country (the Russian Federation)."""
-    tail = canonical(text.words[max(first, last - 5) : last + 1])
+    tail = canonical(text.words[max(first, last - LONGEST_PHRASE + 1) : last + 1])
     return bool(tail) and tail[-1][0] in COUNTRY_WORDS
 
 
