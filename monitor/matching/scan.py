@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Collection, Sequence
 from itertools import accumulate
 
+from monitor.matching.bodies import another_body
 from monitor.matching.hangul import HangulTable, hangul_words, loan_key, syllables_key
 from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
@@ -847,6 +848,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
         return _reject(f, f"followed by other parties '{parties}' (another document or body)")
+    body = another_body(text, name, f.first, f.last)
+    if body:
+        return _reject(f, f"qualified as another body '{body}'")
     titled = own_title_after(text, name, f.last)
     if titled:
         return _reject(f, f"followed by a title of its own '{titled}' (another document)")

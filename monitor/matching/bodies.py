@@ -1,0 +1,132 @@
+"""Another body with a longer name: the Ministry of Foreign Trade is not the Foreign Ministry.
+
+A body (ministry, committee, bureau…) is named by its head noun and the words that qualify it.
+A mention of the watched body whose qualifiers run on with more title vocabulary names another
+body of the same kind: `Ministry of Foreign Trade`, `Foreign Trade Ministry`, `Ministry of
+Foreign Economic Relations` for an entry `DPRK Foreign Ministry`. The words that merely round
+off a body's name (`Affairs`, `Relations`) add nothing: `Ministry of Foreign Affairs` is the
+Foreign Ministry.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from monitor.matching.countries import COUNTRY_WORDS
+from monitor.matching.names import STOPWORDS, NameSpec, canonical, split_words, title_word
+from monitor.matching.normalize import Text
+
+# head nouns of bodies (a document or a place is another matter: see other_parties_after)
+BODY_NOUNS = frozenset(
+    title_word(w)
+    for w in (
+        "ministry committee commission department bureau directorate agency service office council"
+        " administration authority board institute academy inspectorate"
+    ).split()
+)
+# What a body deals with: the words that tell one ministry or committee from another. (Words of
+# rank or reach say nothing of that: the Academy of National Defence Science is the Academy of
+# Defence Science, the State Security Ministry the Ministry of State Security.)
+SUBJECTS = frozenset(
+    title_word(w)
+    for w in (
+        "foreign trade economic economy defence security interior internal justice finance financial"
+        " labour health education culture agriculture agricultural fisheries fishery forestry"
+        " industry industrial energy power mining oil coal chemical atomic nuclear space aerospace"
+        " science scientific technical technology research development transport railways railway"
+        " communications posts construction commerce resources ecology environment land marine"
+        " maritime shipping military intelligence police border emergency emergencies sport sports"
+        " tourism tourist information press cooperation external"
+    ).split()
+)
+_FILLERS = frozenset(["affair", "affairs", "relation", "relations"])  # Foreign Affairs: Foreign
+_OPENERS = frozenset(["of", "for"])  # Ministry of…, Commission for…
+_RUN = 4  # qualifier words read on each side of the head noun, at most
+_PLAIN_GAPS = frozenset([" ", "-"])
+
+
+@lru_cache(maxsize=4096)
+def _entry_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Canonical title words of all of an entry's names (an alias may spell out Affairs)."""
+    return frozenset(c for n in names for c, _, _ in canonical(split_words(n)[0]))
+
+
+def another_body(text: Text, name: NameSpec, first: int, last: int) -> str:
+    """The qualifier a body's mention (words first..last) has beyond the entry's names: the
+    text naming another body, or "" when it names this one (or the entry is no body)."""
+    if name.person or name.head < 0 or name.distinct[name.head] not in BODY_NOUNS:
+        return ""
+    words = text.words
+    head_word = name.distinct[name.head]
+    heads = [h for h in range(first, last + 1) if title_word(words[h]) == head_word]
+    if not heads:
+        return ""
+    own = _entry_words(name.entry.names)
+    for h in heads:
+        extra = _extra_before(text, h, own) if h > 0 else -1
+        opens = h + 2 < len(words) and words[h + 1] in _OPENERS and text.gap(h + 1) == " "
+        if extra < 0 and opens and text.gap(h + 2) == " ":
+            extra = _extra_after(text, h, own)
+        if extra >= 0:
+            lo, hi = min(h, extra), max(h, extra)
+            cap = text.capitalized(h)
+            # (the whole name as written: Foreign Trade Ministry)
+            while 0 < lo < h and text.gap(lo) in _PLAIN_GAPS and _extra(text, lo - 1, own, cap) is not None:
+                lo -= 1
+            return text.original[slice(*text.orig(lo, hi))]
+    return ""
+
+
+def _extra(text: Text, i: int, own: frozenset[str], capital: bool) -> bool | None:
+    """Word i in a body's qualifier run: True, a subject the entry lacks; False, a word the run
+    goes on over; None, the run ends before it."""
+    word = text.words[i]
+    if word in STOPWORDS or (capital and not text.capitalized(i)):
+        return None
+    canon = title_word(word)
+    if canon in COUNTRY_WORDS or canon in BODY_NOUNS or canon in _FILLERS or word in _FILLERS:
+        return None  # a country, a body above this one (the Central Committee's …), Affairs
+    if canon in own or _joined_own(text, i, own):
+        return False
+    if canon in SUBJECTS:
+        return True
+    return False if capital else None  # (in lowercase, only the entry's words and subjects)
+
+
+def _joined_own(text: Text, i: int, own: frozenset[str]) -> bool:
+    """Word i is half of an entry word written in two (Aero-Space for Aerospace)."""
+    words = text.words
+    if i > 0 and text.gap(i) in _PLAIN_GAPS and title_word(words[i - 1] + words[i]) in own:
+        return True
+    nxt = i + 1
+    return nxt < len(words) and text.gap(nxt) in _PLAIN_GAPS and title_word(words[i] + words[nxt]) in own
+
+
+def _extra_before(text: Text, h: int, own: frozenset[str]) -> int:
+    """The word before head noun h that qualifies it beyond the entry: Foreign Trade Ministry."""
+    capital = text.capitalized(h)
+    for i in range(h - 1, max(-1, h - 1 - _RUN), -1):
+        if text.gap(i + 1) not in _PLAIN_GAPS:
+            return -1
+        extra = _extra(text, i, own, capital)
+        if extra is None:
+            return -1
+        if extra:
+            return i
+    return -1
+
+
+def _extra_after(text: Text, h: int, own: frozenset[str]) -> int:
+    """The word of the complement after head noun h (Ministry of …) that qualifies it beyond the
+    entry: Ministry of Foreign Trade, Ministry of Foreign Economic Relations."""
+    capital = text.capitalized(h)
+    words = text.words
+    for i in range(h + 2, min(len(words), h + 2 + _RUN)):
+        if i > h + 2 and text.gap(i) not in _PLAIN_GAPS:
+            return -1
+        extra = _extra(text, i, own, capital)
+        if extra is None:
+            return -1
+        if extra:
+            return i
+    return -1
