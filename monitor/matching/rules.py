@@ -132,7 +132,19 @@ _PLACE_NOUNS = frozenset(
     shipyard dock docks region zone district county""".split()
 )
 _MAX_MODIFIERS = 4
-_NAMES_ANOTHER = ("names a ship", "names a weapon", "names a person")
+_NAMES_ANOTHER = ("names a ship", "names a weapon", "names a person", "names a place in South Korea")
+# "Cheongju International Airport in central South Korea"
+_COMPASS = frozenset(
+    """central northern southern eastern western northeastern northwestern southeastern
+    southwestern""".split()
+)
+_LOCATED_REACH = 5  # words after a place within which "in South Korea" places it
+# South Korea's provinces and metropolitan cities, as its own romanisation spells them (the
+# North's Kangwon is spelt so; Gangwon is the South's)
+_SOUTH_KOREAN_DIVISIONS = frozenset(
+    """seoul busan daegu incheon gwangju daejeon ulsan sejong gyeonggi gangwon chungcheong jeolla
+    gyeongsang jeju chungbuk chungnam jeonbuk jeonnam gyeongbuk gyeongnam""".split()
+)
 # Endings of Russian and Ukrainian surnames (Sokolov, Petrova, Zelensky, Shevchenko): a place
 # word right before one is a first name (Artyom Sokolov, Nadezhda Petrova)
 _SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "sky", "skiy", "skii", "skaya", "enko", "vich", "chuk")
@@ -292,6 +304,7 @@ def _veto(text: Text, f: Found) -> Found:
         _continued_veto,
         _ship_veto,
         _first_name_veto,
+        _south_korea_veto,
         _weapon_veto,
         _named_after_veto,
         _acronym_veto,
@@ -350,6 +363,53 @@ def _first_name_veto(text: Text, f: Found) -> Found:
         return f
     a, b = text.orig(f.first, after)
     return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
+
+
+def _south_korea_veto(text: Text, f: Found) -> Found:
+    """A Korean place spelt otherwise than typed and placed in South Korea is the southern
+    namesake: both Koreas have a Goseong, and Suncheon, Cheongju, Deokcheon read as Sunchon,
+    Chongju, Tokchon ("SUNCHEON, South Korea", "South Korea's Goseong", "Busan's Deokcheon",
+    "the Suncheon Bay National Garden in South Jeolla Province")."""
+    name = f.name
+    if f.reason is not None or name.person or f.kind in _AS_TYPED or not name.korean_place(name.words[0]):
+        return f
+    words = text.words
+    first, after = f.first, f.last + 1
+    located = (-1, -1)
+    if first and text.gap(first) == " " and words[first - 1] == "korean":
+        located = (first - 2, _south_korean_at(text, first - 2))  # South Korean Goseong
+    elif first >= 2 and words[first - 1] == "s" and text.gap(first - 1) == "'":
+        # South Korea's Goseong, Busan's Deokcheon
+        spots = [(k, _south_korean_at(text, k)) for k in range(max(0, first - 4), first - 1)]
+        located = next((spot for spot in spots if spot[1] == first - 2), located)
+    elif after < len(words) and text.gap(after).strip() == ",":
+        located = (after, _south_korean_at(text, after))  # GOSEONG, South Korea
+    else:
+        for k in range(after, min(len(words) - 1, after + _LOCATED_REACH)):
+            if text.sentence_break(k):
+                break
+            if words[k] == "in":  # in central South Korea, in South Jeolla Province
+                located = (k + 1, _south_korean_at(text, k + 1))
+                break
+    if located[1] < 0:
+        return f
+    a, b = text.orig(min(first, located[0]), max(f.last, located[1]))
+    return _reject(f, f"{_NAMES_ANOTHER[3]} ('{text.original[a:b]}')")
+
+
+def _south_korean_at(text: Text, k: int) -> int:
+    """The last word of a location in South Korea that opens at word k (South Korea, central
+    South Korea, South Jeolla, Busan), or -1."""
+    words = text.words
+    if k < 0:
+        return -1
+    if k < len(words) and words[k] in _COMPASS:
+        k += 1
+    if k + 1 < len(words) and words[k] == "south" and words[k + 1] in ("korea", "korean"):
+        return k + 1 if text.gap(k + 1) == " " else -1
+    if k + 1 < len(words) and words[k] in ("north", "south") and text.gap(k + 1) == " ":
+        k += 1  # South Jeolla, North Chungcheong
+    return k if k < len(words) and words[k] in _SOUTH_KOREAN_DIVISIONS else -1
 
 
 def _weapon_veto(text: Text, f: Found) -> Found:

@@ -709,7 +709,11 @@ def _seq_candidates(
             if not opens_at(text, name, start, reverse):
                 continue
             got = seq_at(text, name, start, reverse)
-            if got is not None and got.first <= k <= got.last and (best is None or got.score > best.score):
+            if got is not None and not got.first <= k <= got.last:
+                # a mention here that word k is no part of: its own anchor reads it (정주
+                # [Chongju]: from the romanised word, the Hangul one is read and left)
+                tried.discard((name.id, start, reverse))
+            elif got is not None and (best is None or got.score > best.score):
                 best = got
     if best is not None and name.bare_surname:
         return None

@@ -76,6 +76,7 @@ class Hit:
 
 
 _EXACT = Hit("exact")
+_UNSEEN = Hit("unseen")  # (the memo's answer for a key not in it)
 # (text word, capitalised, name word, how the name compares) -> compare's answer. What
 # compare decides depends on the name only through NameSpec.profile; bounded, shared by all matchers.
 _MEMO: dict[tuple[str, bool, str, int], Hit | None] = {}
@@ -106,15 +107,25 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         if text.capitalized(i) and kontsevich(word, name_word, name):
             return _INFLECTED
     key = (word, text.cased[text.starts[i]].isupper(), name_word, name.profile)
-    try:
-        return _MEMO[key]
-    except KeyError:
-        pass
-    hit = _compare(word, key[1], name_word, name)
-    if len(_MEMO) >= _MEMO_LIMIT:
-        _MEMO.clear()
-    _MEMO[key] = hit
+    hit = _MEMO.get(key, _UNSEEN)
+    if hit is _UNSEEN:
+        hit = _compare(word, key[1], name_word, name)
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+        _MEMO[key] = hit
+    if hit is not None and hit.kind == "typo" and _scholarly(text, i):
+        return None
     return hit
+
+
+_BREVES = frozenset("ŏŭŎŬ")
+
+
+def _scholarly(text: Text, i: int) -> bool:
+    """Word i is written in McCune-Reischauer with its breves (P'yŏngan, Chŏngju): spelt with
+    care, so a letter more or less is another name, not a slip (P'yŏngan is no Pyongsan)."""
+    a, b = text.orig(i, i)
+    return not _BREVES.isdisjoint(text.original[a:b])
 
 
 def _translated(word: str, name_word: str) -> bool:
@@ -263,12 +274,25 @@ def _other_place(word: str, name_word: str, edits: int) -> bool:
     """Within the typo budget of a Korean place's name, the word still reads as Korean
     syllables, other ones, by a changed letter or by two edits: another place (Pyongyang,
     Pyongsan for Pyongsong; Pyongsang), as a changed syllable makes another person. A letter
-    dropped or doubled (Sinuju for Sinuiju) or two swapped (Keasong) stays a slip."""
+    dropped or doubled (Sinuju for Sinuiju) or two swapped (Keasong) stays a slip, unless the
+    letter is a consonant opening a syllable (Pyongan for Pyongsan)."""
     if korean_syllables(word) is None or korean_key(word) == korean_key(name_word):
         return False
     if transposed(word, name_word):
         return False
-    return edits >= 2 or len(word) == len(name_word)
+    if edits >= 2 or len(word) == len(name_word):
+        return True
+    # a consonant dropped or added that opens a syllable of its own: another syllable
+    # (Pyongan, the province, for Pyongsan: pyong-an, pyong-san)
+    ours, theirs = korean_syllables(word), korean_syllables(name_word)
+    return (
+        ours is not None
+        and theirs is not None
+        and len(ours) == len(theirs)
+        and any(
+            a[0] != b[0] and "" in (a[0], b[0]) and a[1:] == b[1:] for a, b in zip(ours, theirs, strict=True)
+        )
+    )
 
 
 def _patronymic_of(word: str, name_word: str) -> bool:

@@ -1,0 +1,66 @@
+"""Generalisation, twelfth round: Korean places that are other places, on invented places.
+
+Both Koreas romanise the same syllables, and South Korea's own romanisation spells a southern
+town as a northern one is spelt in other systems (Suncheon for Sunchon). A Korean place spelt
+otherwise than the analyst typed it and placed in South Korea by the text is the southern one.
+A consonant dropped that opens a syllable makes another syllable, so another place (Pyongan,
+the province, for Pyongsan), and a word written with McCune-Reischauer breves is spelt with
+care: a letter more or less is no slip there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.ruleset import Entry
+from tests.support.matchers import entries_found, one_list_matcher
+
+ENTRIES = (
+    Entry("tgc", "Tongchon", kind="place"),
+    Entry("pgs", "Pyoksan", kind="place"),
+    Entry("hwj", "Hwangju", kind="place"),
+)
+MATCHER = one_list_matcher(ENTRIES)
+
+IN_THE_SOUTH = [
+    ("dateline", "TONGCHEON, South Korea, May 6 (Yonhap) -- city officials said.", "TONGCHEON, South Korea"),
+    ("possessive-country", "Tourists flock to South Korea's Tongcheon.", "South Korea's Tongcheon"),
+    ("possessive-city", "Busan's Tongcheon district will get a new bus terminal.", "Busan's Tongcheon"),
+    ("in-a-province", "The Tongcheon Bay garden in South Jeolla Province drew visitors.", "Tongcheon"),
+    ("in-central-south-korea", "Tongcheon airport in central South Korea handled more flights.", "Tongcheon"),
+    ("demonym", "The South Korean Tongcheon county held a festival.", "South Korean Tongcheon"),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), [c[1:] for c in IN_THE_SOUTH], ids=[c[0] for c in IN_THE_SOUTH])
+def test_a_place_spelt_otherwise_and_placed_in_the_south_is_the_southern_one(text: str, named: str) -> None:
+    assert "tgc" not in entries_found(MATCHER, text)
+    reasons = [r.reason for r in MATCHER.explain({"body": text}).rejected if r.entry == "tgc"]
+    assert any(r.startswith("names a place in South Korea") for r in reasons), reasons
+    assert any(named in r for r in reasons), reasons
+
+
+def test_the_northern_place_is_still_found() -> None:
+    assert entries_found(MATCHER, "Tongcheon in Kangwon Province, North Korea, held a rally.") == {"tgc"}
+    assert entries_found(MATCHER, "TONGCHON, North Korea -- A new hospital opened.") == {"tgc"}
+    # spelt as typed, the analyst's place wherever the text puts it
+    assert entries_found(MATCHER, "Tongchon, South Korea, held a festival.") == {"tgc"}
+
+
+def test_dropped_syllable_onset_is_another_place_but_other_slips_are_typos() -> None:
+    assert "pgs" not in entries_found(MATCHER, "a town in Pyokan province")  # pyok-an, pyok-san
+    assert entries_found(MATCHER, "the Pyoksna plant") == {"pgs"}  # two letters swapped
+    assert entries_found(MATCHER, "the Pyocksan plant") == {"pgs"}  # a letter added, no syllable
+
+
+def test_breves_make_a_careful_spelling_with_no_typos() -> None:
+    assert entries_found(MATCHER, "the Hwnagju plant") == {"hwj"}  # two letters swapped: a slip
+    assert "hwj" not in entries_found(MATCHER, "the Hwnagjŭ plant")
+    assert entries_found(MATCHER, "the plant in Hwangju, Hwnagjŭ county") == {"hwj"}
+
+
+def test_placed_in_the_south_once_the_word_is_the_southern_place_all_through_the_item() -> None:
+    title = "Tongcheon garden draws record crowds"
+    body = "TONGCHEON, South Korea, May 6 (Yonhap) -- The Tongcheon garden drew 120,000 visitors."
+    assert "tgc" not in entries_found(MATCHER, body, title=title)
+    assert entries_found(MATCHER, "The Tongcheon garden drew 120,000 visitors.", title=title) == {"tgc"}
