@@ -1,10 +1,12 @@
-"""Generalisation, eleventh round: bodies whose names run on with another subject, on invented
-bodies.
+"""Generalisation, eleventh round: bodies and documents that are another's, on invented ones.
 
 A body is named by its head noun and what it deals with. The Ministry of Foreign Trade, the
 Foreign Trade Ministry and the Ministry of Foreign Economic Relations are other ministries than
 the Foreign Ministry, though each holds all of its words; words of rank or reach (National,
-State) and those that round off a name (Affairs, Relations) name no other body.
+State) and those that round off a name (Affairs, Relations) name no other body. A body
+that "its" gives to the country the sentence named is that country's; a document after
+another body's acronym (PACE Resolution 2356) is that body's; and a document's name before a
+noun for a venue or a body (a Chicago convention centre) names that.
 """
 
 from __future__ import annotations
@@ -93,3 +95,45 @@ def test_other_demonyms_are_their_countries() -> None:
     assert entries_found(matcher, "The Foreign Ministry of Uzbekistan said") == {"ufm"}
     # and another country's ministry is not theirs
     assert entries_found(matcher, "The Foreign Ministry of Tajikistan said") == set()
+
+
+DOCUMENTS = one_list_matcher(
+    (
+        Entry("mwr", "Ministry of Water Resources of the Russian Federation", kind="organisation"),
+        Entry("r77", "United Nations Security Council Resolution 2777", aliases=("Resolution 2777",)),
+        Entry("lsc", "Convention on Maritime Salvage", aliases=("Lisbon Convention",)),
+        Entry("cdt", "Collective Defence Treaty"),
+    )
+)
+
+
+def test_its_body_is_the_country_the_sentence_named_before() -> None:
+    text = "Laos on Monday merged its Ministry of Water Resources with the farm ministry."
+    assert "mwr" not in entries_found(DOCUMENTS, text)
+    reasons = [r.reason for r in DOCUMENTS.explain({"body": text}).rejected if r.entry == "mwr"]
+    assert any("another country 'Laos … its'" in r for r in reasons), reasons
+    assert entries_found(DOCUMENTS, "Russia on Monday merged its Ministry of Water Resources.") == {"mwr"}
+    assert entries_found(DOCUMENTS, "The Kremlin said its Ministry of Water Resources would help.") == {"mwr"}
+
+
+def test_another_bodys_acronym_before_a_document_makes_it_that_bodys() -> None:
+    text = "PACE Resolution 2777 is not binding."
+    assert "r77" not in entries_found(DOCUMENTS, text)
+    reasons = [r.reason for r in DOCUMENTS.explain({"body": text}).rejected if r.entry == "r77"]
+    assert any(r.startswith("preceded by another body 'PACE'") for r in reasons), reasons
+    # and so it is all through the item, in the same words
+    later = "The assembly adopted Resolution 2777 on migrants. PACE Resolution 2777 is not binding."
+    assert "r77" not in entries_found(DOCUMENTS, later)
+    # the entry's own initials, and a union of countries, are no other body
+    assert entries_found(DOCUMENTS, "The UNSC Resolution 2777 was adopted.") == {"r77"}
+    assert entries_found(DOCUMENTS, "UN Resolution 2777 targets exports.") == {"r77"}
+    # the item naming the entry's own in other words keeps the bare mentions its
+    both = "The UN Security Council Resolution 2777 and PACE Resolution 2777 differ. Resolution 2777 binds."
+    assert entries_found(DOCUMENTS, both) == {"r77"}
+
+
+def test_a_document_before_a_noun_for_a_venue_or_body_names_that() -> None:
+    assert "lsc" not in entries_found(DOCUMENTS, "The expo opens at a Lisbon convention centre in May.")
+    assert entries_found(DOCUMENTS, "Under the Lisbon Convention, salvors are paid.") == {"lsc"}
+    assert "cdt" not in entries_found(DOCUMENTS, "The Collective Defence Treaty Organization met.")
+    assert entries_found(DOCUMENTS, "The Collective Defence Treaty obligations stand.") == {"cdt"}

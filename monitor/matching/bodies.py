@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from monitor.matching.countries import COUNTRY_WORDS
-from monitor.matching.names import STOPWORDS, NameSpec, canonical, split_words, title_word
+from monitor.matching.names import STOPWORDS, TITLE_SYNONYMS, NameSpec, canonical, split_words, title_word
 from monitor.matching.normalize import Text
 
 # head nouns of bodies (a document or a place is another matter: see other_parties_after)
@@ -130,3 +130,44 @@ def _extra_after(text: Text, h: int, own: frozenset[str]) -> int:
         if extra:
             return i
     return -1
+
+
+ISSUED_ELSEWHERE = "preceded by another body"  # the veto's reason (PACE Resolution 2356)
+# unions of countries, which adopt or sponsor documents of many kinds (the UN treaty banning
+# nuclear weapons is the TPNW)
+_UNIONS = frozenset(["un", "eu", "asean", "nato", "au"])
+_DOCUMENT_WORDS = frozenset(["resolution", "resolutions", "decree", "decision", "declaration", "statement"])
+
+
+def another_issuer(text: Text, name: NameSpec, first: int) -> str:
+    """An acronym right before a document's mention that names another body than the entry's:
+    that body's document (PACE Resolution 2356 for the Security Council's; an IAEA resolution).
+    The acronym, or "". The entry's own initials (UN, UNSC, UNSCR) and countries are no other
+    body; nor is any capitalised word in an all-caps line."""
+    if name.person or first == 0 or text.gap(first) != " ":
+        return ""
+    if not any(w in _DOCUMENT_WORDS or TITLE_SYNONYMS.get(w) == "treaty" for w in name.words):
+        return ""
+    k = first - 1
+    cased = text.cased_word(k)
+    if not (2 <= len(cased) <= 6 and cased.isalpha() and cased.isupper()) or text.cased_word(first).isupper():
+        return ""
+    acronym = text.words[k]
+    if acronym in _UNIONS or title_word(acronym) in COUNTRY_WORDS:
+        return ""
+    if acronym in _entry_initials(name.entry.names):
+        return ""
+    return text.original[slice(*text.orig(k, k))]
+
+
+@lru_cache(maxsize=4096)
+def _entry_initials(names: tuple[str, ...]) -> frozenset[str]:
+    """Every acronym an entry's names make: the initials of their words and every run of them
+    (unscr, unsc, un, sc of United Nations Security Council Resolution), and their own words."""
+    out: set[str] = set()
+    for n in names:
+        words = split_words(n)[0]
+        out.update(words)
+        initials = "".join(w[0] for w in words if w not in STOPWORDS and not w.isdigit())
+        out.update(initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1))
+    return frozenset(out)

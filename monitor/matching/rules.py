@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, generic, split_words, title_word
+from monitor.matching.bodies import ISSUED_ELSEWHERE
+from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, TITLE_SYNONYMS, generic, split_words, title_word
 from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import korean_syllables
@@ -266,6 +267,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     _shouted(out)
     _lowercase_names(out)
     _other_sense(out)
+    _issued_elsewhere(out)
     _named_exactly(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
     for _text, items in out.values():
@@ -307,6 +309,7 @@ def _veto(text: Text, f: Found) -> Found:
         _south_korea_veto,
         _weapon_veto,
         _named_after_veto,
+        _venue_veto,
         _acronym_veto,
         _eponym_veto,
     ):
@@ -481,6 +484,25 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     return f
 
 
+# Nouns a document's name may qualify that make a place or a body of it: a Chicago convention
+# centre, the Collective Security Treaty Organization
+_VENUES = frozenset(
+    "centre center centres centers hall halls venue venues organization organisation bureau".split()
+)
+
+
+def _venue_veto(text: Text, f: Found) -> Found:
+    """A document's mention ending in its head noun right before a noun for a venue or a body
+    names that: the Chicago convention centre is no Chicago Convention."""
+    after = f.last + 1
+    if f.reason is not None or f.name.person or after >= len(text.words) or text.gap(after) != " ":
+        return f
+    if text.words[after] not in _VENUES or TITLE_SYNONYMS.get(text.words[f.last]) != "treaty":
+        return f
+    a, b = text.orig(f.first, after)
+    return _reject(f, f"names a place or body named after the document ('{text.original[a:b]}')")
+
+
 def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
     """A place word the item once uses for a ship, a weapon or a person names it all through
     the item (the tanker Nakhodka ... the Nakhodka oil spill; Artyom Sokolov ... Artyom, who),
@@ -499,6 +521,34 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
             reason = vehicles.get((f.name.watchlist, f.name.entry.id, text.words[f.first]))
             if reason is not None and not (f.first and text.words[f.first - 1] in _LOCATIVES):
                 items[n] = _reject(f, f"the item {reason} with this word")
+
+
+def _issued_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A document the item once gives to another body (PACE Resolution 2356) is that body's
+    wherever the item names it in the same words, unless the item also names the entry's own
+    in other words (the UN Security Council's Resolution 2356)."""
+    issued: dict[tuple[str, str, tuple[str, ...]], str] = {}
+    for text, items in out.values():
+        for f in items:
+            if f.reason is not None and f.reason.startswith(ISSUED_ELSEWHERE):
+                key = (f.name.watchlist, f.name.entry.id, tuple(text.words[f.first : f.last + 1]))
+                issued.setdefault(key, f.reason)
+    if not issued:
+        return
+    others = {
+        (f.name.watchlist, f.name.entry.id)
+        for text, items in out.values()
+        for f in items
+        if f.reason is None
+        and (f.name.watchlist, f.name.entry.id, tuple(text.words[f.first : f.last + 1])) not in issued
+    }
+    for text, items in out.values():
+        for n, f in enumerate(items):
+            if f.reason is not None or (f.name.watchlist, f.name.entry.id) in others:
+                continue
+            reason = issued.get((f.name.watchlist, f.name.entry.id, tuple(text.words[f.first : f.last + 1])))
+            if reason is not None:
+                items[n] = _reject(f, f"the item has it {reason}")
 
 
 def _acronym_veto(text: Text, f: Found) -> Found:

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Collection, Sequence
 from itertools import accumulate
 
-from monitor.matching.bodies import another_body
+from monitor.matching.bodies import ISSUED_ELSEWHERE, another_body, another_issuer
 from monitor.matching.hangul import HangulTable, hangul_words, loan_key, syllables_key
 from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
@@ -849,6 +849,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     country = other_country_before(text, name, f.first)
     if country:
         return _reject(f, f"preceded by another country '{country}' (its own body or document)")
+    issuer = another_issuer(text, name, f.first)
+    if issuer:
+        return _reject(f, f"{ISSUED_ELSEWHERE} '{issuer}' (its own document)")
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
         return _reject(f, f"followed by other parties '{parties}' (another document or body)")

@@ -1216,6 +1216,8 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
         return ""
     words = text.words
     k = first - 1
+    if words[k] == "its" and text.gap(first) == " ":
+        return _sentence_country(text, k, own)  # Vietnam merged its Ministry of ...
     if words[k] == "s" and text.gap(k) == "'" and k > 0:
         k -= 1  # a possessive: America's, China's
     elif text.gap(first) not in (" ", ". "):
@@ -1235,6 +1237,28 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
         return ""
     written = text.original[slice(*text.orig(k, first - 1))]
     return written + "." if text.gap(first) == ". " else written  # (U.S. keeps its last dot)
+
+
+_ITS_REACH = 12  # words before "its" read for the country it refers to
+
+
+def _sentence_country(text: Text, its: int, own: frozenset[str]) -> str:
+    """The country "its" (word ``its``) refers to, when that is another than the entry's: the
+    last country named before it in its sentence, as written with "its" ("Vietnam ... its"),
+    or ""."""
+    lo = its
+    while lo > 0 and its - lo < _ITS_REACH and not text.sentence_break(lo):
+        lo -= 1
+    countries = [
+        (a, b) for c, a, b in canonical(text.words[lo:its]) if c in COUNTRY_WORDS and text.capitalized(lo + a)
+    ]
+    if not countries:
+        return ""
+    a, b = countries[-1]
+    country = canonical(text.words[lo + a : lo + b + 1])[0][0]
+    if country in own:
+        return ""
+    return f"{text.original[slice(*text.orig(lo + a, lo + b))]} … its"
 
 
 _SIGNED = frozenset(["signed", "concluded", "ratified", "initialled", "initialed"])
