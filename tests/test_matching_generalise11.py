@@ -41,6 +41,8 @@ FOUND = [
         "Academy of National Marine Science",
     ),
     ("a-word-in-two", "the Aero-Space Research Agency said", "ara", "Aero-Space Research Agency"),
+    # reported as written, every word of it, though the words come in another order
+    ("whole-mention", "Kazakhstan's Ministry of Energy said", "kem", "Kazakhstan's Ministry of Energy"),
     (
         "rounded-off-by-affairs",
         "the Mongolian Ministry of Foreign Affairs",
@@ -137,3 +139,10 @@ def test_a_document_before_a_noun_for_a_venue_or_body_names_that() -> None:
     assert entries_found(DOCUMENTS, "Under the Lisbon Convention, salvors are paid.") == {"lsc"}
     assert "cdt" not in entries_found(DOCUMENTS, "The Collective Defence Treaty Organization met.")
     assert entries_found(DOCUMENTS, "The Collective Defence Treaty obligations stand.") == {"cdt"}
+
+
+def test_a_title_mention_is_reported_whole_but_not_across_a_comma_or_a_verb() -> None:
+    matcher = one_list_matcher((Entry("tfc", "Treaty on Fisheries Cooperation between Laos and Nepal"),))
+    text = "They recalled the Treaty on Fisheries Cooperation between Nepal and Laos, signed in 1999."
+    got = [m.text for m in matcher.match({"body": text})]
+    assert got == ["Treaty on Fisheries Cooperation between Nepal and Laos"]

@@ -1125,11 +1125,52 @@ def _best_title(
                 readings.setdefault((first, last), (count - unmatched, count, -(last - first), s))
     ranked = sorted(readings.items(), key=lambda r: r[1][:3], reverse=True)[:_READINGS]
     best: Found | None = None
+    best_count = 0
+    readings_found: list[tuple[Found, int]] = []
     for (first, last), (_, count, _, s) in ranked:
         found = _title_reading(text, name, hits, parties, first, last, count, s)
-        if found is not None and (best is None or found.score > best.score):
-            best = found
-    return best
+        if found is not None:
+            readings_found.append((found, count))
+            if best is None or found.score > best.score:
+                best, best_count = found, count
+    # a reading around the best one that holds more of the name's words, and scores less only
+    # for their order, is the mention as written: "Kazakhstan's Ministry of Energy", not
+    # "Kazakhstan's Ministry" (reported at its own score)
+    if best is None or len(readings_found) < 2:
+        return best
+    wider = [
+        f
+        for f, count in readings_found
+        if count > best_count
+        and f.first <= best.first
+        and best.last <= f.last
+        and f.score >= best.score - PENALTY_TITLE_ORDER
+        and _extends(text, hits, best, f)
+    ]
+    return max(wider, key=_score) if wider else best
+
+
+_PLAIN_GAPS = frozenset([" ", "-", "'", "’"])
+
+
+_Hits = list[tuple[int, int, frozenset[int], int]]  # title hits: first, last, name words, edits
+
+
+def _extends(text: Text, hits: _Hits, inner: Found, outer: Found) -> bool:
+    """The words outer adds to inner are the name's own words and function words, with
+    nothing but spaces, hyphens and apostrophes between them: the same phrase, read further
+    ("of Energy", "and the Russian Federation"), not words across a comma or a verb."""
+    held = {i for a, b, _, _ in hits for i in range(a, b + 1)}
+    added = [*range(outer.first, inner.first), *range(inner.last + 1, outer.last + 1)]
+    for i in added:
+        if text.words[i] not in STOPWORDS and i not in held:
+            return False
+    gaps = [*range(outer.first + 1, inner.first + 1), *range(inner.last + 1, outer.last + 1)]
+    return all(text.gap(i) in _PLAIN_GAPS for i in gaps)
+
+
+def _score(f: Found) -> float:
+    return f.score
 
 
 _READINGS = 8  # readings of a title mention scored, at most (the best-ranked ones)
