@@ -294,6 +294,11 @@ class _Memo(dict[str, Lookup]):
         # weakly referenceable function.)
         self._index = weakref.ref(index)
         self._cyrillic = cyrillic
+        # the same keys as a plain set, and the words that may start a match: a text's words
+        # are sorted into new, starting and other ones by set operations at C speed (a set
+        # minus a dict subclass would walk the whole dict)
+        self.known: set[str] = set()
+        self.starters: dict[str, Lookup] = {}
 
     def __missing__(self, word: str) -> Lookup:
         index = self._index()
@@ -301,8 +306,20 @@ class _Memo(dict[str, Lookup]):
         found = index.compute(word, self._cyrillic)
         if len(self) >= _CACHE_LIMIT:
             self.clear()
+            self.known.clear()
+            self.starters.clear()
         self[word] = found
+        self.known.add(word)
+        if found.starts:
+            self.starters[word] = found
         return found
+
+    def starting(self, words: set[str]) -> dict[str, Lookup]:
+        """The words of this set that may start a match, with their Lookups."""
+        for word in words - self.known:
+            self[word]  # computed and filed
+        starters = self.starters
+        return {word: starters[word] for word in starters.keys() & words}
 
 
 class TitlePlan(NamedTuple):

@@ -279,7 +279,7 @@ class _Scan:
         memo = self.memo
         split = index.split_heads
         unique = set(words)
-        hits = {word: hit for word in unique if (hit := memo[word]).starts}
+        hits = memo.starting(unique)
         text = self.text
         han = split_pairs(text)
         self._hangul(index.hangul)
