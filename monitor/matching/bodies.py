@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from monitor.matching.countries import COUNTRY_WORDS
-from monitor.matching.names import STOPWORDS, TITLE_SYNONYMS, NameSpec, canonical, split_words, title_word
-from monitor.matching.normalize import Text
-
-# head nouns of bodies (a document or a place is another matter: see other_parties_after)
-BODY_NOUNS = frozenset(
-    title_word(w)
-    for w in (
-        "ministry committee commission department bureau directorate agency service office council"
-        " administration authority board institute academy inspectorate"
-    ).split()
+from monitor.matching.countries import COUNTRY_WORDS, SAME_COUNTRY
+from monitor.matching.names import (
+    BODY_NOUNS,
+    STOPWORDS,
+    TITLE_SYNONYMS,
+    NameSpec,
+    canonical,
+    split_words,
+    title_word,
 )
+from monitor.matching.normalize import Text
+from monitor.matching.verify import entry_countries
+
 # What a body deals with: the words that tell one ministry or committee from another. (Words of
 # rank or reach say nothing of that: the Academy of National Defence Science is the Academy of
 # Defence Science, the State Security Ministry the Ministry of State Security.)
@@ -133,10 +134,16 @@ def _extra_after(text: Text, h: int, own: frozenset[str]) -> int:
 
 
 ISSUED_ELSEWHERE = "preceded by another body"  # the veto's reason (PACE Resolution 2356)
+KIND_OF = "names a kind of document"  # the veto's reason (a joint comprehensive plan of action)
+OTHER_COUNTRY = "preceded by another country"  # the veto's reason (the U.S. Pacific Fleet)
+OTHER_PARTIES = "followed by other parties"  # the veto's reason (the treaty between Russia and Iran)
 # unions of countries, which adopt or sponsor documents of many kinds (the UN treaty banning
 # nuclear weapons is the TPNW)
 _UNIONS = frozenset(["un", "eu", "asean", "nato", "au"])
-_DOCUMENT_WORDS = frozenset(["resolution", "resolutions", "decree", "decision", "declaration", "statement"])
+_DOCUMENT_WORDS = frozenset(
+    """resolution resolutions decree decision declaration statement plan programme program deal
+    framework roadmap charter protocol memorandum code""".split()
+)
 
 
 def another_issuer(text: Text, name: NameSpec, first: int) -> str:
@@ -171,3 +178,49 @@ def _entry_initials(names: tuple[str, ...]) -> frozenset[str]:
         initials = "".join(w[0] for w in words if w not in STOPWORDS and not w.isdigit())
         out.update(initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1))
     return frozenset(out)
+
+
+_INDEFINITE = frozenset(["a", "an"])
+_SENTENCE = 40  # words each way read for the parties
+
+
+def _one_korea(country: str) -> str:
+    return "korea" if country in SAME_COUNTRY["korea"] else country
+
+
+def generic_instance(text: Text, name: NameSpec, first: int, last: int) -> str:
+    """A document's name in lowercase after "a" or "an" is a kind of document, not the one
+    watched: Vietnam and Laos adopted "a joint comprehensive plan of action", Vietnam seeks "an
+    open skies agreement". Unless the sentence names every party of an entry that has some
+    (Russia and North Korea signed a comprehensive strategic partnership treaty). The words
+    from the article on, or ""."""
+    if name.person or first == 0 or text.words[first - 1] not in _INDEFINITE or text.gap(first) != " ":
+        return ""
+    if not any(w in _DOCUMENT_WORDS or TITLE_SYNONYMS.get(w) == "treaty" for w in name.words):
+        return ""
+    if any(text.capitalized(i) for i in range(first, last + 1)) or not any(c.isupper() for c in name.text):
+        return ""  # (a title in capitals names the document; a name typed in lowercase says nothing)
+    own = {_one_korea(c) for c in entry_countries(name.entry.names)}
+    if own:
+        lo, hi = text.sentence_window(first, _SENTENCE)
+        named = {_one_korea(c) for c, _, _ in canonical(text.words[lo : hi + 1]) if c in COUNTRY_WORDS}
+        if own <= named:
+            return ""
+    return text.original[slice(*text.orig(first - 1, last))]
+
+
+def countries_around(text: Text, first: int, last: int) -> frozenset[str]:
+    """The countries the sentence around words first..last names (both Koreas as one)."""
+    lo, hi = text.sentence_window(first, _SENTENCE)
+    hi = max(hi, min(last + _SENTENCE, text.sentence_window(last, _SENTENCE)[1]))
+    return frozenset(_one_korea(c) for c, _, _ in canonical(text.words[lo : hi + 1]) if c in COUNTRY_WORDS)
+
+
+def own_countries(name: NameSpec) -> frozenset[str]:
+    """The countries an entry's names name (both Koreas as one)."""
+    return frozenset(_one_korea(c) for c in entry_countries(name.entry.names))
+
+
+def countries_in(words: list[str]) -> frozenset[str]:
+    """The countries these words name."""
+    return frozenset(_one_korea(c) for c, _, _ in canonical(words) if c in COUNTRY_WORDS)

@@ -253,6 +253,14 @@ _GENERIC_WORDS = """
     north south
 """
 GENERIC_WORDS = frozenset(title_word(w) for w in _GENERIC_WORDS.split()) | _SYNONYM_HEADS
+# head nouns of bodies, as against documents and places (monitor.matching.bodies)
+BODY_NOUNS = frozenset(
+    title_word(w)
+    for w in (
+        "ministry committee commission department bureau directorate agency service office council"
+        " administration authority board institute academy inspectorate"
+    ).split()
+)
 
 
 def generic(word: str) -> bool:

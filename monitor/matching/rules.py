@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from monitor.matching.bodies import ISSUED_ELSEWHERE
+from monitor.matching.bodies import (
+    ISSUED_ELSEWHERE,
+    KIND_OF,
+    OTHER_COUNTRY,
+    OTHER_PARTIES,
+    countries_around,
+    countries_in,
+    own_countries,
+)
 from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, TITLE_SYNONYMS, generic, split_words, title_word
 from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Rule
@@ -268,6 +276,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     _lowercase_names(out)
     _other_sense(out)
     _issued_elsewhere(out)
+    _parties_elsewhere(out)
     _named_exactly(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
     for _text, items in out.values():
@@ -524,13 +533,14 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
 
 
 def _issued_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
-    """A document the item once gives to another body (PACE Resolution 2356) is that body's
-    wherever the item names it in the same words, unless the item also names the entry's own
+    """A document the item once gives to another body (PACE Resolution 2356), or names as a
+    kind of document (an open skies agreement), is so wherever the item names it in the same
+    words (the headline's "open skies agreement"), unless the item also names the entry's own
     in other words (the UN Security Council's Resolution 2356)."""
     issued: dict[tuple[str, str, tuple[str, ...]], str] = {}
     for text, items in out.values():
         for f in items:
-            if f.reason is not None and f.reason.startswith(ISSUED_ELSEWHERE):
+            if f.reason is not None and f.reason.startswith((ISSUED_ELSEWHERE, KIND_OF)):
                 key = (f.name.watchlist, f.name.entry.id, tuple(text.words[f.first : f.last + 1]))
                 issued.setdefault(key, f.reason)
     if not issued:
@@ -549,6 +559,46 @@ def _issued_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
             reason = issued.get((f.name.watchlist, f.name.entry.id, tuple(text.words[f.first : f.last + 1])))
             if reason is not None:
                 items[n] = _reject(f, f"the item has it {reason}")
+
+
+def _parties_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A body or document the item gives to other countries (the Treaty on Comprehensive
+    Strategic Partnership between Russia and Iran) is theirs where the item names it without
+    a country (Iranian officials hoped the comprehensive strategic partnership treaty would
+    bring more Russian support), unless that mention's sentence names one of the entry's own
+    countries that the other mention's did not (North Korea, for the DPRK-Russia treaty), or
+    the item names the entry's own with a country elsewhere."""
+    others: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
+    for text, items in out.values():
+        for f in items:
+            if f.reason is not None and f.reason.startswith((OTHER_COUNTRY, OTHER_PARTIES)):
+                key = (f.name.watchlist, f.name.entry.id)
+                named = countries_around(text, f.first, f.last)
+                reason, seen = others.get(key, (f.reason, frozenset()))
+                others[key] = (reason, seen | named)
+    if not others:
+        return
+    bare: list[tuple[list[Found], int, str]] = []
+    for text, items in out.values():
+        for n, f in enumerate(items):
+            key = (f.name.watchlist, f.name.entry.id)
+            if f.reason is not None or key not in others:
+                continue
+            reason, seen = others[key]
+            own = own_countries(f.name)
+            if countries_around(text, f.first, f.last) & (own - seen) or _names_a_country(text, f):
+                others.pop(key)  # the entry's own, named so: its bare mentions are its own too
+                continue
+            bare.append((items, n, reason))
+    for items, n, reason in bare:
+        f = items[n]
+        if (f.name.watchlist, f.name.entry.id) in others:
+            items[n] = _reject(f, f"the item gives it to others: {reason}")
+
+
+def _names_a_country(text: Text, f: Found) -> bool:
+    """The mention's own words name a country (the DPRK-Russia treaty)."""
+    return bool(countries_in(text.words[f.first : f.last + 1]))
 
 
 def _acronym_veto(text: Text, f: Found) -> Found:

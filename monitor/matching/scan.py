@@ -7,7 +7,15 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Collection, Sequence
 from itertools import accumulate
 
-from monitor.matching.bodies import ISSUED_ELSEWHERE, another_body, another_issuer
+from monitor.matching.bodies import (
+    ISSUED_ELSEWHERE,
+    KIND_OF,
+    OTHER_COUNTRY,
+    OTHER_PARTIES,
+    another_body,
+    another_issuer,
+    generic_instance,
+)
 from monitor.matching.hangul import HangulTable, hangul_words, loan_key, syllables_key
 from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
@@ -848,13 +856,16 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
         return _reject(f, f"preceded by another surname '{longer}' (a longer name)")
     country = other_country_before(text, name, f.first)
     if country:
-        return _reject(f, f"preceded by another country '{country}' (its own body or document)")
+        return _reject(f, f"{OTHER_COUNTRY} '{country}' (its own body or document)")
     issuer = another_issuer(text, name, f.first)
     if issuer:
         return _reject(f, f"{ISSUED_ELSEWHERE} '{issuer}' (its own document)")
+    kind_of = generic_instance(text, name, f.first, f.last)
+    if kind_of:
+        return _reject(f, f"{KIND_OF} ('{kind_of}'), not the one watched")
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
-        return _reject(f, f"followed by other parties '{parties}' (another document or body)")
+        return _reject(f, f"{OTHER_PARTIES} '{parties}' (another document or body)")
     body = another_body(text, name, f.first, f.last)
     if body:
         return _reject(f, f"qualified as another body '{body}'")

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from monitor.matching.countries import COUNTRY_WORDS, SAME_COUNTRY
 from monitor.matching.names import (
+    BODY_NOUNS,
     LONGEST_PHRASE,
     PHRASE_STARTS,
     STOPWORDS,
@@ -1177,7 +1178,7 @@ _READINGS = 8  # readings of a title mention scored, at most (the best-ranked on
 
 
 @lru_cache(maxsize=4096)
-def _entry_countries(names: tuple[str, ...]) -> frozenset[str]:
+def entry_countries(names: tuple[str, ...]) -> frozenset[str]:
     """Country words of an entry's name and aliases (dprk, russia, korea and so both Koreas)."""
     found = {c for n in names for c, _, _ in canonical(split_words(n)[0]) if c in COUNTRY_WORDS}
     return frozenset(found.union(*(SAME_COUNTRY.get(c, ()) for c in found)))
@@ -1208,11 +1209,14 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     # and a title placed in a country ("... of Human Rights in the DPRK") names another in it
     opens = words[start] in _PARTIES_AFTER
     if words[start] == "and":
-        opens = "between" in words[first:last] or _ends_in_country(text, first, last)
+        # (a body's mention ending in its country is one body: "the Ministry of ... of the
+        # Russian Federation and the North Korean side have agreed")
+        document = name.head < 0 or name.distinct[name.head] not in BODY_NOUNS
+        opens = "between" in words[first:last] or (document and _ends_in_country(text, first, last))
     opens = opens or (words[start] == "in" and "in" in name.words)
     if not opens:
         return ""
-    own = _entry_countries(name.entry.names)
+    own = entry_countries(name.entry.names)
     if not own or text.gap(start).strip():
         return ""
     chain: list[int] = []
@@ -1252,7 +1256,7 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
     whose National Intelligence Service it watches, the entry does not say)."""
     if name.person or first == 0:
         return ""
-    own = _entry_countries(name.entry.names)
+    own = entry_countries(name.entry.names)
     if not own:
         return ""
     words = text.words
@@ -1274,6 +1278,11 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
         country = title_word(word)
         if country not in COUNTRY_WORDS or not text.capitalized(k):
             return ""
+        # the whole phrase the word ends: North Korea is the DPRK, not Korea
+        back = max(0, k - LONGEST_PHRASE + 1)
+        tail = canonical(words[back : k + 1])
+        if tail and back + tail[-1][2] == k and tail[-1][0] in COUNTRY_WORDS:
+            country = tail[-1][0]
     if country in own:
         return ""
     written = text.original[slice(*text.orig(k, first - 1))]
@@ -1347,7 +1356,7 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
     """The mention names a country the entry does not, so it is another document: inside it
     (between the USSR and the DPRK, for a DPRK-China treaty) or in the hyphenated parties
     just before it, when these also hold one of the entry's (Russia-Iran, for DPRK-Russia)."""
-    own = _entry_countries(name.entry.names)
+    own = entry_countries(name.entry.names)
     if not own:
         return False
     shouted = text.cased[text.starts[first] : text.ends[last]].isupper()  # capitals tell nothing
@@ -1510,7 +1519,7 @@ def _parties_left_out(
     if not all(text.capitalized(h[0]) for h in kept):
         return False
     # and no other country in the sentence: "Kazakhstan and China signed a Treaty on ..."
-    own = _entry_countries(name.entry.names)
+    own = entry_countries(name.entry.names)
     lo, hi = text.sentence_window(kept[0][0], OFFICIAL_RUN)
     return not any(c in COUNTRY_WORDS and c not in own for c, _, _ in canonical(text.words[lo:hi]))
 
