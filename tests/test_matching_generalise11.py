@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.matching.names import NameSpec, compile_names
+from monitor.matching.normalize import Text
 from monitor.matching.ruleset import Entry
+from monitor.matching.verify import other_country_before, other_parties_after
 from tests.support.matchers import entries_found, one_list_matcher
 
 ENTRIES = (
@@ -146,3 +149,81 @@ def test_a_title_mention_is_reported_whole_but_not_across_a_comma_or_a_verb() ->
     text = "They recalled the Treaty on Fisheries Cooperation between Nepal and Laos, signed in 1999."
     got = [m.text for m in matcher.match({"body": text})]
     assert got == ["Treaty on Fisheries Cooperation between Nepal and Laos"]
+
+
+def test_a_security_council_resolution_by_its_document_symbol() -> None:
+    assert entries_found(DOCUMENTS, "The council recalled S/RES/2777 (2025) on sanctions.") == {"r77"}
+    assert "r77" not in entries_found(DOCUMENTS, "The assembly recalled A/RES/2777 on migration.")
+
+
+def test_a_plural_title_word_is_its_singular_however_either_is_spelt() -> None:
+    matcher = one_list_matcher((Entry("pas", "Pacific Academy of Defence Sciences", kind="organisation"),))
+    assert entries_found(matcher, "the Pacific Academy of Defense Science said") == {"pas"}
+
+
+def test_a_document_in_lowercase_after_an_article_is_a_kind_of_document() -> None:
+    matcher = one_list_matcher(
+        (
+            Entry("orp", "Open Rivers Pact"),
+            Entry("lnt", "Laos-Nepal Friendship Treaty"),
+        )
+    )
+    text = "Vietnam is negotiating an open rivers pact with Cambodia."
+    assert "orp" not in entries_found(matcher, text, title="Vietnam seeks open rivers pact")
+    reasons = [r.reason for r in matcher.explain({"body": text}).rejected if r.entry == "orp"]
+    assert any(r.startswith("names a kind of document ('an open rivers pact')") for r in reasons), reasons
+    assert entries_found(matcher, "Parties to the Open Rivers Pact met.") == {"orp"}
+    # the sentence naming every party of the entry makes it that one
+    assert entries_found(matcher, "Laos and Nepal signed a friendship treaty in May.") == {"lnt"}
+    assert "lnt" not in entries_found(matcher, "Laos and Peru signed a friendship treaty in May.")
+
+
+PARTIES = one_list_matcher(
+    (
+        Entry(
+            "npt2",
+            "Nepal-DPRK Comprehensive Mountain Partnership Treaty",
+            aliases=("Comprehensive Mountain Partnership Treaty",),
+        ),
+        Entry("jpd", "Japan-DPRK Kathmandu Declaration"),
+        Entry("nwm", "Ministry of Water Resources of Nepal", kind="organisation"),
+    )
+)
+
+
+def test_a_document_the_item_gives_to_others_is_theirs_where_named_bare() -> None:
+    text = (
+        "The Treaty on Comprehensive Mountain Partnership between Nepal and Iran was signed in May. "
+        "Iranian officials hoped the comprehensive mountain partnership treaty would bring trade."
+    )
+    assert "npt2" not in entries_found(PARTIES, text)
+    reasons = [r.reason for r in PARTIES.explain({"body": text}).rejected if r.entry == "npt2"]
+    assert any(r.startswith("the item gives it to others") for r in reasons), reasons
+    # a bare mention whose sentence names the entry's own other party is the entry's
+    own = text + " North Korea says the comprehensive mountain partnership treaty it signed differs."
+    assert entries_found(PARTIES, own) == {"npt2"}
+
+
+def _spec(entry: Entry) -> NameSpec:
+    return compile_names("w", (entry,), 0)[0]
+
+
+def test_a_country_phrase_before_a_mention_is_read_whole() -> None:
+    # North Korea is the DPRK: no other country stands before the declaration
+    name = _spec(Entry("jpd", "Japan-DPRK Kathmandu Declaration"))
+    text = Text.of("Japan and North Korea signed the Japan-North Korea Kathmandu Declaration.")
+    first = text.words.index("kathmandu")
+    assert other_country_before(text, name, first) == ""
+    text = Text.of("They recalled the South Korea Kathmandu Declaration.")
+    assert other_country_before(text, name, text.words.index("kathmandu")) == "Korea"
+
+
+def test_a_bodys_mention_ending_in_its_country_takes_no_party_after_and() -> None:
+    name = _spec(Entry("nwm", "Ministry of Water Resources of Nepal", kind="organisation"))
+    text = Text.of("The Ministry of Water Resources of Nepal and the Russian side agreed on three dams.")
+    last = text.words.index("nepal")
+    assert other_parties_after(text, name, 1, last) == ""
+    # a document's may go on with another party (the same kind of treaty with India)
+    treaty = _spec(Entry("nwt", "Treaty on Water Resources of Nepal"))
+    text = Text.of("The Treaty on Water Resources of Nepal and India was signed.")
+    assert other_parties_after(text, treaty, 1, text.words.index("nepal")) == "and India"

@@ -64,3 +64,24 @@ def test_placed_in_the_south_once_the_word_is_the_southern_place_all_through_the
     body = "TONGCHEON, South Korea, May 6 (Yonhap) -- The Tongcheon garden drew 120,000 visitors."
     assert "tgc" not in entries_found(MATCHER, body, title=title)
     assert entries_found(MATCHER, "The Tongcheon garden drew 120,000 visitors.", title=title) == {"tgc"}
+
+
+UNITS = one_list_matcher(
+    (Entry("nhp", "Namhae Province", kind="place"), Entry("tsc", "Tosan County", kind="place"))
+)
+
+
+def test_a_korean_unit_after_a_hyphen_is_the_unit_in_english() -> None:
+    assert entries_found(UNITS, "Farms in Namhae-do reported a good harvest.") == {"nhp"}
+    assert entries_found(UNITS, "Tosan-gun officials said") == {"tsc"}
+    # not as an English word: "the Tosan gun" is a gun
+    assert "tsc" not in entries_found(UNITS, "the Tosan gun fired twice")
+
+
+def test_a_possessive_places_a_place_in_the_south_even_spelt_as_typed() -> None:
+    text = "South Korea's Namhae Province built bases. For decades Namhae Province was a frontier."
+    assert "nhp" not in entries_found(UNITS, text)
+    reasons = [r.reason for r in UNITS.explain({"body": text}).rejected if r.entry == "nhp"]
+    assert any(r.startswith("names a place in South Korea") for r in reasons), reasons
+    # spelt as typed and placed in the South only by "in South Korea" after it, it is kept
+    assert entries_found(UNITS, "Namhae Province in South Korea held a festival.") == {"nhp"}

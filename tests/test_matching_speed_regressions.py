@@ -77,7 +77,7 @@ TITLES = [
     ("title-reordered-typos", "the Grian and Energy Cooperatoin Treaty was signed", "gec"),
     ("title-split-word", "the Nuclear Non Proliferation Treaty review", "npt"),
     ("title-reordered", "the grain and energy cooperation treaty lapsed", "gec"),
-    ("title-one-missing", "a treaty on energy cooperation and grain, they said", "gec"),
+    ("title-one-missing", "the treaty on energy cooperation and grain, they said", "gec"),
     ("title-joined-words", "the nuclear nonproliferation treaty review", "npt"),
     ("title-country-phrase", "the North Korea-Russia treaty on comprehensive strategic partnership", "csp"),
     ("org-demonym", "the Korean Atomic Energy Institute said", "kia"),

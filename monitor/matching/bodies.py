@@ -151,7 +151,11 @@ def another_issuer(text: Text, name: NameSpec, first: int) -> str:
     that body's document (PACE Resolution 2356 for the Security Council's; an IAEA resolution).
     The acronym, or "". The entry's own initials (UN, UNSC, UNSCR) and countries are no other
     body; nor is any capitalised word in an all-caps line."""
-    if name.person or first == 0 or text.gap(first) != " ":
+    if name.person or first == 0:
+        return ""
+    if text.words[first] == "res" and text.gap(first) == "/" and text.words[first - 1] != "s":
+        return text.original[slice(*text.orig(first - 1, first))]  # A/RES/…: the General Assembly's
+    if text.gap(first) != " ":
         return ""
     if not any(w in _DOCUMENT_WORDS or TITLE_SYNONYMS.get(w) == "treaty" for w in name.words):
         return ""

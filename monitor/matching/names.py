@@ -213,7 +213,10 @@ MONTHS = {
 
 
 # Title words news copy shortens: the same word, no synonym (Korean Central TV)
-_SHORT_WORDS = {"tv": "television", "govt": "government", "dept": "department", "intl": "international"}
+_SHORT_WORDS = {
+    "tv": "television", "govt": "government", "dept": "department", "intl": "international",
+    "res": "resolution",  # S/RES/2375, the symbol of a Security Council resolution
+}  # fmt: skip
 
 
 @lru_cache(maxsize=32768)
@@ -229,6 +232,7 @@ def title_word(word: str) -> str:
         return TITLE_SYNONYMS[word]
     if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
         word = word[:-3] + "y" if word.endswith("ies") else word[:-1]  # Forces, Skies
+        word = spelling(word)  # (Sciences: as Science is spelt)
         return TITLE_SYNONYMS.get(word, word)
     return word
 
@@ -273,6 +277,7 @@ def _bare(word: str) -> str:
     word = spelling(DEMONYMS.get(word, word))
     if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
         word = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        word = spelling(word)  # (sciences: science, then as the singular is spelt)
     return word
 
 

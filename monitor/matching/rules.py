@@ -383,7 +383,7 @@ def _south_korea_veto(text: Text, f: Found) -> Found:
     Chongju, Tokchon ("SUNCHEON, South Korea", "South Korea's Goseong", "Busan's Deokcheon",
     "the Suncheon Bay National Garden in South Jeolla Province")."""
     name = f.name
-    if f.reason is not None or name.person or f.kind in _AS_TYPED or not name.korean_place(name.words[0]):
+    if f.reason is not None or name.person or not name.korean_place(name.words[0]):
         return f
     words = text.words
     first, after = f.first, f.last + 1
@@ -394,6 +394,8 @@ def _south_korea_veto(text: Text, f: Found) -> Found:
         # South Korea's Goseong, Busan's Deokcheon
         spots = [(k, _south_korean_at(text, k)) for k in range(max(0, first - 4), first - 1)]
         located = next((spot for spot in spots if spot[1] == first - 2), located)
+    elif f.kind in _AS_TYPED:
+        return f  # (spelt as typed, only a possessive or demonym makes it the southern one)
     elif after < len(words) and text.gap(after).strip() == ",":
         located = (after, _south_korean_at(text, after))  # GOSEONG, South Korea
     else:
@@ -516,18 +518,20 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
     """A place word the item once uses for a ship, a weapon or a person names it all through
     the item (the tanker Nakhodka ... the Nakhodka oil spill; Artyom Sokolov ... Artyom, who),
     unless a word for a location comes right before it (from Nakhodka)."""
-    vehicles: dict[tuple[str, str, str], str] = {}
+    vehicles: dict[tuple[str, str, tuple[str, ...]], str] = {}
     for text, items in out.values():
         for f in items:
-            if f.reason is not None and f.reason.startswith(_NAMES_ANOTHER) and f.first == f.last:
-                vehicles.setdefault((f.name.watchlist, f.name.entry.id, text.words[f.first]), f.reason)
+            if f.reason is not None and f.reason.startswith(_NAMES_ANOTHER):
+                words = tuple(text.words[f.first : f.last + 1])
+                vehicles.setdefault((f.name.watchlist, f.name.entry.id, words), f.reason)
     if not vehicles:
         return
     for text, items in out.values():
         for n, f in enumerate(items):
-            if f.reason is not None or f.first != f.last:
+            if f.reason is not None:
                 continue
-            reason = vehicles.get((f.name.watchlist, f.name.entry.id, text.words[f.first]))
+            words = tuple(text.words[f.first : f.last + 1])
+            reason = vehicles.get((f.name.watchlist, f.name.entry.id, words))
             if reason is not None and not (f.first and text.words[f.first - 1] in _LOCATIVES):
                 items[n] = _reject(f, f"the item {reason} with this word")
 

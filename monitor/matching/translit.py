@@ -471,7 +471,12 @@ _ADMIN_GROUPS = (
     ("okrug", "district"),
     ("respublika", "republic"),
     ("mount", "mt", "mountain"),  # and geographic terms: Mt. Paektu
+    # Korean units, written after a hyphen: Kangwon-do, Kilju-gun, Hamhung-si
+    ("province", "do"),
+    ("county", "gun"),
+    ("city", "si"),
 )
+KOREAN_UNITS = frozenset(["do", "gun", "si"])  # (English words too: only after a hyphen)
 ADMIN_TERMS: dict[str, frozenset[str]] = {
     word: frozenset(w for group in _ADMIN_GROUPS if word in group for w in group) - {word}
     for group in _ADMIN_GROUPS

@@ -27,6 +27,7 @@ from monitor.matching.normalize import INITIAL_DIGRAPHS, NUMBER_SIGNS, Text, is_
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
+    KOREAN_UNITS,
     is_korean,
     is_pinyin,
     kontsevich_keys,
@@ -96,6 +97,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
             return None  # name words run together: "Newstart" is no New START, "NewSTART" is
     if word == name_word:
         return _EXACT
+    if word in KOREAN_UNITS and i and text.gap(i) != "-":  # (i = 0: the index asks of the word alone)
+        return None  # Kangwon-do is Kangwon Province; "the Hwasong gun" is no county
     if name_word in name.before_admin and _adjective(word, name_word):
         return _INFLECTED  # a Russian place adjective before the term: Kurskaya oblast
     if name_word == name.facility and TITLE_SYNONYMS.get(word, word) == TITLE_SYNONYMS[name_word]:
