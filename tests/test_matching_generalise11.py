@@ -227,3 +227,20 @@ def test_a_bodys_mention_ending_in_its_country_takes_no_party_after_and() -> Non
     treaty = _spec(Entry("nwt", "Treaty on Water Resources of Nepal"))
     text = Text.of("The Treaty on Water Resources of Nepal and India was signed.")
     assert other_parties_after(text, treaty, 1, text.words.index("nepal")) == "and India"
+
+
+def test_a_reading_inside_another_entrys_longer_mention_is_part_of_that_name() -> None:
+    matcher = one_list_matcher(
+        (
+            Entry("nkd", "Nepal-DPRK Kathmandu Declaration", aliases=("Kathmandu Declaration",)),
+            Entry("kjd", "Kathmandu Joint Declaration of May 2019", aliases=("Kathmandu Joint Declaration",)),
+            Entry("kpx", "Korean People's Army"),
+            Entry("kgs", "General Staff of the Korean People's Army"),
+        )
+    )
+    text = "Families said the Nepal-North Korea Kathmandu Declaration must not be an excuse."
+    assert entries_found(matcher, text) == {"nkd"}
+    reasons = [r.reason for r in matcher.explain({"body": text}).rejected if r.entry == "kjd"]
+    assert any(r.startswith("inside 'Nepal-North Korea Kathmandu Declaration'") for r in reasons), reasons
+    # a name as typed inside another is named all the same
+    assert entries_found(matcher, "the General Staff of the Korean People's Army said") == {"kpx", "kgs"}

@@ -465,6 +465,27 @@ def _named_exactly(out: dict[str, tuple[Text, list[Found]]]) -> None:
                     a, b = text.orig(g.first, g.last)
                     items[n] = _reject(f, f"'{text.original[a:b]}' is the name of '{g.name.entry.id}'")
                     break
+    _inside_another(out)
+
+
+def _inside_another(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A document's or body's reading (not as typed) inside a longer one of another entry of the
+    same list, scoring no better, is part of that name: "Pyongyang Declaration" in "the Japan-North Korea
+    Pyongyang Declaration" is no mention of the Pyongyang Joint Declaration."""
+    for text, items in out.values():
+        titles = [g for g in items if g.reason is None and g.name.mode == "title" and not g.name.person]
+        if len(titles) < 2:
+            continue
+        for n, f in enumerate(items):
+            if f.reason is not None or f.name.person or f.name.mode != "title" or f.kind in _AS_TYPED:
+                continue  # (a name as typed inside another is named: the KPA in its General Staff)
+            for g in titles:
+                other = g.name.watchlist == f.name.watchlist and g.name.entry.id != f.name.entry.id
+                inside = g.first <= f.first and f.last <= g.last and g.last - g.first > f.last - f.first
+                if other and inside and g.score >= f.score:
+                    a, b = text.orig(g.first, g.last)
+                    items[n] = _reject(f, f"inside '{text.original[a:b]}', the name of '{g.name.entry.id}'")
+                    break
 
 
 # Nouns after a place's name that make it the name of a troupe, a team or a product named
