@@ -115,7 +115,17 @@ class Text:
     """
 
     __slots__ = (
-        "_breaks", "_windows", "cased", "ends", "gaps", "lower", "offsets", "original", "starts", "words"
+        "_breaks",
+        "_breves",
+        "_windows",
+        "cased",
+        "ends",
+        "gaps",
+        "lower",
+        "offsets",
+        "original",
+        "starts",
+        "words",
     )
 
     def __init__(self, original: str, cased: str, offsets: list[int] | None) -> None:
@@ -125,6 +135,7 @@ class Text:
         self.offsets = offsets
         self._breaks: list[int] | None = None  # sentence_window's sentence starts, once needed
         self._windows = 0  # sentence windows read word by word so far
+        self._breves: bool | None = None  # McCune-Reischauer breves anywhere, once asked
         inner = "'" in lower and _INNER_APOSTROPHE.search(lower) is not None
         parts = (_SPLIT_RE if inner else _PLAIN_SPLIT_RE).split(lower)
         raw = parts[1::2]
@@ -209,6 +220,12 @@ class Text:
     def cased_word(self, i: int) -> str:
         word = self.cased[self.starts[i] : self.ends[i]].replace("'", "")
         return word.replace(".", "") if "." in word else word  # (G.R.U.)
+
+    def has_breves(self) -> bool:
+        """The field writes a McCune-Reischauer breve somewhere (ŏ, ŭ)."""
+        if self._breves is None:
+            self._breves = any(c in self.original for c in "ŏŭŎŬ")
+        return self._breves
 
     def capitalized(self, i: int) -> bool:
         return self.cased[self.starts[i]].isupper()

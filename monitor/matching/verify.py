@@ -128,6 +128,8 @@ _BREVES = frozenset("ŏŭŎŬ")
 def _scholarly(text: Text, i: int) -> bool:
     """Word i is written in McCune-Reischauer with its breves (P'yŏngan, Chŏngju): spelt with
     care, so a letter more or less is another name, not a slip (P'yŏngan is no Pyongsan)."""
+    if not text.has_breves():
+        return False
     a, b = text.orig(i, i)
     return not _BREVES.isdisjoint(text.original[a:b])
 
