@@ -85,3 +85,18 @@ def test_a_possessive_places_a_place_in_the_south_even_spelt_as_typed() -> None:
     assert any(r.startswith("names a place in South Korea") for r in reasons), reasons
     # spelt as typed and placed in the South only by "in South Korea" after it, it is kept
     assert entries_found(UNITS, "Namhae Province in South Korea held a festival.") == {"nhp"}
+
+
+def test_a_hangul_place_with_one_more_syllable_of_its_word_is_a_longer_name() -> None:
+    matcher = one_list_matcher((Entry("tsp", "Tosan", kind="place"),))
+    assert "tsp" not in entries_found(matcher, "도산주에서 새 공장이 준공되였다.")  # Tosanju
+    reasons = [r.reason for r in matcher.explain({"body": "도산주에서 새 공장"}).rejected if r.entry == "tsp"]
+    assert any("'도산주' is a longer name" in r for r in reasons), reasons
+    # a suffix, a particle, or a compound noun of two syllables or more keep the place
+    for text in ("도산시 인민위원회", "도산에서 열린 회의", "도산의 거리", "도산공단에서"):
+        assert entries_found(matcher, text) == {"tsp"}, text
+
+
+def test_a_dot_with_no_space_after_it_is_inside_a_name() -> None:
+    matcher = one_list_matcher((Entry("kbr", "KAMBANK.RF", kind="organisation"),))
+    assert entries_found(matcher, "KAMBANK.RF said on Monday that talks would continue.") == {"kbr"}

@@ -237,6 +237,8 @@ class Text:
     def joined(self, i: int) -> bool:
         """Word i continues word i-1's name: only spaces, hyphens, dots, apostrophes between."""
         g = self.gap(i)
+        if g == ".":
+            return True  # a dot inside a name, no space after it: VEB.RF, Mail.ru
         if "." in g and len(self.words[i - 1]) > 1 and not self._abbreviated(i - 1):
             return False  # a full stop, not an initial nor Mt. (Mount), St. (Saint)
         return len(g) <= 4 and all(c in " -.'\n\t\r" for c in g) and "\n\n" not in g

@@ -316,6 +316,7 @@ def _veto(text: Text, f: Found) -> Found:
         _ship_veto,
         _first_name_veto,
         _south_korea_veto,
+        _longer_hangul_veto,
         _weapon_veto,
         _named_after_veto,
         _venue_veto,
@@ -375,6 +376,37 @@ def _first_name_veto(text: Text, f: Found) -> Found:
         return f
     a, b = text.orig(f.first, after)
     return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
+
+
+# Syllables that may follow a Korean place written in Hangul within its word: administrative
+# suffixes (신의주시, 봉화군) and those of case particles (평양에서, 평양의, 라선까지)
+_HANGUL_SUFFIXES = frozenset("시군도구리동읍면항역")
+_HANGUL_PARTICLES = frozenset("에서의은는이가을를로으와과도까지부터께만게")
+
+
+def _longer_hangul_veto(text: Text, f: Found) -> Found:
+    """A Korean place written in Hangul, then one more syllable of the same word that is no
+    suffix, before nothing or a particle: a longer name (봉화주에서 is Ponghwaju, not Ponghwa).
+    Two syllables or more make a compound noun, which names the place (개성공단)."""
+    if f.reason is not None or f.name.person or not f.name.korean_place(f.name.words[0]):
+        return f
+    a, end = text.orig(f.first, f.last)
+    if not "\uac00" <= text.original[a] <= "\ud7a3":
+        return f
+    glued: list[str] = []
+    name_end = end
+    for k in range(f.last + 1, min(len(text.words), f.last + 6)):
+        start, stop = text.orig(k, k)
+        if start != end or not "\uac00" <= text.original[start] <= "\ud7a3":
+            break
+        glued.append(text.original[start])
+        name_end = stop if len(glued) == 1 else name_end
+        end = stop
+    if not glued or glued[0] in _HANGUL_SUFFIXES or glued[0] in _HANGUL_PARTICLES:
+        return f
+    if all(c in _HANGUL_PARTICLES for c in glued[1:]):
+        return _reject(f, f"'{text.original[a:name_end]}' is a longer name")
+    return f
 
 
 def _south_korea_veto(text: Text, f: Found) -> Found:
