@@ -244,3 +244,12 @@ def test_a_reading_inside_another_entrys_longer_mention_is_part_of_that_name() -
     assert any(r.startswith("inside 'Nepal-North Korea Kathmandu Declaration'") for r in reasons), reasons
     # a name as typed inside another is named all the same
     assert entries_found(matcher, "the General Staff of the Korean People's Army said") == {"kpx", "kgs"}
+
+
+def test_a_documents_official_title_reworded_after_its_short_name_is_its_own() -> None:
+    name = "Tashkent Convention on Combating Piracy, Smuggling and Poaching"
+    matcher = one_list_matcher((Entry("tcv", name, aliases=("Tashkent Convention",)),))
+    text = "They ratified the Tashkent Convention on the Fight against Piracy, Smuggling and Poaching."
+    assert entries_found(matcher, text) == {"tcv"}
+    # another title after it is another document
+    assert "tcv" not in entries_found(matcher, "They ratified the Tashkent Convention on Cotton Quotas.")

@@ -100,3 +100,39 @@ def test_a_hangul_place_with_one_more_syllable_of_its_word_is_a_longer_name() ->
 def test_a_dot_with_no_space_after_it_is_inside_a_name() -> None:
     matcher = one_list_matcher((Entry("kbr", "KAMBANK.RF", kind="organisation"),))
     assert entries_found(matcher, "KAMBANK.RF said on Monday that talks would continue.") == {"kbr"}
+
+
+PROVINCES = one_list_matcher(
+    (
+        Entry("nwp", "North Wonbong Province", aliases=("North Wonbong",), kind="place"),
+        Entry("tkp", "Takpo", kind="place"),
+        Entry("vlk", "Volkonsk", kind="place"),
+    )
+)
+
+
+def test_another_point_of_the_compass_before_a_province_makes_it_the_other_half() -> None:
+    text = "South Wonbong Province. Capital: Hamsan."
+    assert "nwp" not in entries_found(PROVINCES, text)
+    reasons = [r.reason for r in PROVINCES.explain({"body": text}).rejected if r.entry == "nwp"]
+    assert any("another point of the compass" in r for r in reasons), reasons
+    assert entries_found(PROVINCES, "Mines in North Wonbong Province reopened.") == {"nwp"}
+
+
+def test_a_korean_province_half_by_its_korean_suffix() -> None:
+    assert entries_found(PROVINCES, "Mines in Wonbong-bukto reopened.") == {"nwp"}
+    assert entries_found(PROVINCES, "Mines in Wŏnbong-pukto reopened.") == {"nwp"}
+    assert "nwp" not in entries_found(PROVINCES, "Mines in Wonbong-namdo reopened.")
+
+
+def test_a_hangul_place_made_a_verb_is_no_place_all_through_the_item() -> None:
+    text = "회담 또 탁포... 회담이 또다시 탁포됐다고 전했다."  # (the place's syllables as a verb)
+    assert "tkp" not in entries_found(PROVINCES, text)
+    reasons = [r.reason for r in PROVINCES.explain({"body": text}).rejected if r.entry == "tkp"]
+    assert any("uses it as a Korean verb ('탁포됐다고')" in r for r in reasons), reasons
+    assert entries_found(PROVINCES, "탁포에서 새 광산이 문을 열었다.") == {"tkp"}
+
+
+def test_a_place_as_half_of_a_double_surname_is_a_person() -> None:
+    assert "vlk" not in entries_found(PROVINCES, "an opera by Nikolai Rimsky-Volkonsk was staged")
+    assert entries_found(PROVINCES, "the Sakhalin-Volkonsk ferry sailed") == {"vlk"}

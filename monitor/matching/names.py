@@ -641,6 +641,8 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
         return out
     mountain = any(_MOUNTAIN_HINT.search(name) for name in entry.names)
     body = any(_BODY_HINT.search(name) for name in entry.names)
+    if any(_PROVINCE_HINT.match(name) for name in entry.names):
+        out += _korean_provinces(entry)
     if not (mountain or body):
         return out  # (most entries: one or two regex searches each, no word splitting)
     if _is_person(entry, *split_words(entry.name)):
@@ -677,6 +679,30 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
             if syllables is not None and len(syllables) >= 3 and syllables[-1] == ("s", "a", "n"):
                 stem = cased[0][:-3]
         for form in (f"Mount {stem}", f"{stem} Mountain", f"{stem}san") if stem else ():
+            key = tuple(split_words(form)[0])
+            if key not in have:
+                have.add(key)
+                out.append((form, "translit"))
+    return out
+
+
+_PROVINCE_HINT = re.compile(r"(?:north|south)\s", re.IGNORECASE)
+# Korean names a province's half with a suffix: North Hamgyong is Hamgyong-bukto (McCune-
+# Reischauer pukto), South Pyongan Pyongan-namdo
+_PROVINCE_HALVES = {"north": ("Bukto", "Pukto", "Bukdo"), "south": ("Namdo",)}
+
+
+def _korean_provinces(entry: Entry) -> list[tuple[str, str]]:
+    """North/South X (Province), X Korean syllables: X-bukto, X-pukto; X-namdo."""
+    out = []
+    have = {tuple(split_words(name)[0]) for name in entry.names}
+    for name in entry.names:
+        words, cased = split_words(name)
+        whole = len(words) == 2 or (len(words) == 3 and words[2] == "province")
+        if not (whole and words[0] in _PROVINCE_HALVES and korean_syllables(words[1]) is not None):
+            continue
+        for suffix in _PROVINCE_HALVES[words[0]]:
+            form = f"{cased[1]}-{suffix}"
             key = tuple(split_words(form)[0])
             if key not in have:
                 have.add(key)

@@ -141,7 +141,13 @@ _PLACE_NOUNS = frozenset(
     shipyard dock docks region zone district county""".split()
 )
 _MAX_MODIFIERS = 4
-_NAMES_ANOTHER = ("names a ship", "names a weapon", "names a person", "names a place in South Korea")
+_NAMES_ANOTHER = (
+    "names a ship",
+    "names a weapon",
+    "names a person",
+    "names a place in South Korea",
+    "uses it as a Korean verb",
+)
 # "Cheongju International Airport in central South Korea"
 _COMPASS = frozenset(
     """central northern southern eastern western northeastern northwestern southeastern
@@ -315,6 +321,7 @@ def _veto(text: Text, f: Found) -> Found:
         _continued_veto,
         _ship_veto,
         _first_name_veto,
+        _double_surname_veto,
         _south_korea_veto,
         _longer_hangul_veto,
         _weapon_veto,
@@ -362,6 +369,21 @@ def _ship_veto(text: Text, f: Found) -> Found:
     return f
 
 
+def _double_surname_veto(text: Text, f: Found) -> Found:
+    """A one-word place after a hyphen and a capitalised word with a surname's ending is half
+    of a double surname: Rimsky-Korsakov is the composer, not the port of Korsakov."""
+    first = f.first
+    if f.reason is not None or f.name.person or f.first != f.last or f.name.case_sensitive or first == 0:
+        return f
+    word = text.words[first - 1]
+    if text.gap(first) != "-" or not text.capitalized(first - 1) or text.cased_word(first - 1).isupper():
+        return f
+    if len(word) < 5 or not word.endswith(_SURNAME_ENDINGS) or generic(title_word(word)):
+        return f
+    a, b = text.orig(first - 1, first)
+    return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
+
+
 def _first_name_veto(text: Text, f: Found) -> Found:
     """A one-word place right before a capitalised surname is a person's first name (the town
     Artyom; the chess player Artyom Sokolov)."""
@@ -382,6 +404,11 @@ def _first_name_veto(text: Text, f: Found) -> Found:
 # suffixes (신의주시, 봉화군) and those of case particles (평양에서, 평양의, 라선까지)
 _HANGUL_SUFFIXES = frozenset("시군도구리동읍면항역")
 _HANGUL_PARTICLES = frozenset("에서의은는이가을를로으와과도까지부터께만게")
+# A noun made a verb by 하다 or 되다 (무산되다, to fall through): their stems, with the endings
+# that follow them; the contracted forms alone are verbs (됐, 했)
+_HANGUL_VERBS = frozenset("하되")
+_HANGUL_VERB_FORMS = frozenset("됐했됩돼된될한할해")
+_HANGUL_ENDINGS = frozenset("다고어었였여서며면지는기게")
 
 
 def _longer_hangul_veto(text: Text, f: Found) -> Found:
@@ -404,6 +431,10 @@ def _longer_hangul_veto(text: Text, f: Found) -> Found:
         end = stop
     if not glued or glued[0] in _HANGUL_SUFFIXES or glued[0] in _HANGUL_PARTICLES:
         return f
+    verb = glued[0] in _HANGUL_VERBS and len(glued) > 1 and glued[1] in _HANGUL_ENDINGS
+    if verb or glued[0] in _HANGUL_VERB_FORMS:
+        # 무산됐다, 무산되었다: the word is a verb (fell through), not the place (Musan)
+        return _reject(f, f"{_NAMES_ANOTHER[4]} ('{text.original[a:end]}')")
     if all(c in _HANGUL_PARTICLES for c in glued[1:]):
         return _reject(f, f"'{text.original[a:name_end]}' is a longer name")
     return f

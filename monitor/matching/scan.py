@@ -47,6 +47,7 @@ from monitor.matching.verify import (
     numeric_month,
     official_title,
     opens_at,
+    other_compass_before,
     other_country_before,
     other_parties_after,
     other_pinyin,
@@ -863,6 +864,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     kind_of = generic_instance(text, name, f.first, f.last)
     if kind_of:
         return _reject(f, f"{KIND_OF} ('{kind_of}'), not the one watched")
+    compass = other_compass_before(text, name, f.first, f.last)
+    if compass:
+        return _reject(f, f"'{compass}' is another place or body (another point of the compass)")
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
         return _reject(f, f"{OTHER_PARTIES} '{parties}' (another document or body)")

@@ -1294,6 +1294,24 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
     return written + "." if text.gap(first) == ". " else written  # (U.S. keeps its last dot)
 
 
+_COMPASS = frozenset(["north", "south", "east", "west"])
+
+
+def other_compass_before(text: Text, name: NameSpec, first: int, last: int) -> str:
+    """The entry's name holds a point of the compass the mention lacks, and another stands
+    right before it: South Hamgyong Province is no North Hamgyong Province. The words, or ""."""
+    if name.person or first == 0 or text.gap(first) not in (" ", "-"):
+        return ""
+    before = title_word(text.words[first - 1])
+    if before not in _COMPASS:
+        return ""
+    own = {title_word(w) for w in name.words} & _COMPASS
+    held = {title_word(w) for w in text.words[first : last + 1]}
+    if not own or own & held or before in own:
+        return ""
+    return text.original[slice(*text.orig(first - 1, last))]
+
+
 _ITS_REACH = 12  # words before "its" read for the country it refers to
 
 
@@ -1354,7 +1372,21 @@ def own_title_after(text: Text, name: NameSpec, last: int) -> str:
     own |= {c for n in name.entry.names for c, _, _ in canonical(split_words(n)[0])}
     if canon in own or canon in COUNTRY_WORDS or word.isdigit():
         return ""
+    # the title goes on with the entry's own words: its official title, reworded (the
+    # Shanghai Convention on the Fight against Terrorism, Separatism and Extremism)
+    held = 0
+    for i in range(k + 1, min(len(words), k + _OWN_TITLE_RUN)):
+        if text.sentence_break(i) or text.gap(i).strip(" ,-"):
+            break
+        if words[i] in STOPWORDS or not text.capitalized(i):
+            continue
+        held += title_word(words[i]) in own
+    if held >= 2:
+        return ""
     return text.original[slice(*text.orig(start, k))]
+
+
+_OWN_TITLE_RUN = 10  # words of a title read after its head noun's "on", "of", "for"
 
 
 def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
