@@ -253,3 +253,9 @@ def test_a_documents_official_title_reworded_after_its_short_name_is_its_own() -
     assert entries_found(matcher, text) == {"tcv"}
     # another title after it is another document
     assert "tcv" not in entries_found(matcher, "They ratified the Tashkent Convention on Cotton Quotas.")
+
+
+def test_an_ordinal_in_words_is_the_ordinal_in_figures() -> None:
+    matcher = one_list_matcher((Entry("a7", "7th Coastal Defence Army", kind="organisation"),))
+    assert entries_found(matcher, "the Seventh Coastal Defence Army held drills") == {"a7"}
+    assert "a7" not in entries_found(matcher, "the Eighth Coastal Defence Army held drills")

@@ -219,6 +219,16 @@ _SHORT_WORDS = {
 }  # fmt: skip
 
 
+# Ordinals in words are the same title word as in figures: the Fifth Army is the 5th Army
+_ORDINAL_WORDS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+_SUFFIXES_1_3 = {1: "st", 2: "nd", 3: "rd"}
+_SHORT_WORDS.update(
+    (word, f"{n}{'th' if 10 < n < 14 else _SUFFIXES_1_3.get(n % 10, 'th')}")
+    for n, word in enumerate(_ORDINAL_WORDS, start=1)
+)
+
+
 @lru_cache(maxsize=32768)
 def title_word(word: str) -> str:
     """One title word, canonical: demonym -> country, synonym -> its group, plural -> singular."""
