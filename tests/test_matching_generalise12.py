@@ -136,3 +136,12 @@ def test_a_hangul_place_made_a_verb_is_no_place_all_through_the_item() -> None:
 def test_a_place_as_half_of_a_double_surname_is_a_person() -> None:
     assert "vlk" not in entries_found(PROVINCES, "an opera by Nikolai Rimsky-Volkonsk was staged")
     assert entries_found(PROVINCES, "the Sakhalin-Volkonsk ferry sailed") == {"vlk"}
+
+
+def test_a_chinese_surname_alone_after_an_office_is_the_person() -> None:
+    matcher = one_list_matcher((Entry("hqw", "Hu Qiangwei"),))
+    got = [(m.text, m.score) for m in matcher.match({"body": "President Hu said the talks went well."})]
+    assert got == [("Hu", 90.0)]
+    # alone, or before another given name, it is any Hu
+    assert entries_found(matcher, "Hu said the talks went well.") == set()
+    assert entries_found(matcher, "President Hu Lin said the talks went well.") == set()

@@ -871,7 +871,10 @@ def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
             count = 1
             key = _rarity(spec.words, freq, spec.korean)
         pool.sort(key=key)
-        out.append(_replace_anchors(spec, tuple(sorted(pool[:count]))))
+        anchors = set(pool[:count])
+        if spec.person and spec.chinese:
+            anchors.add(0)  # the surname, first: alone after an office (President Xi), a match
+        out.append(_replace_anchors(spec, tuple(sorted(anchors))))
     return out
 
 

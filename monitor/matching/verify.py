@@ -774,13 +774,17 @@ def _kind(
 
 def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
     """A person's unlisted surname alone: kept with a low score (rules may lower min_score)."""
-    if not name.person or name.korean or j != len(name.words) - 1 or len(name.words) < 2:
+    # (a Chinese name's surname comes first: President Xi, Foreign Minister Wang)
+    surname = 0 if name.chinese else len(name.words) - 1
+    if not name.person or name.korean or j != surname or len(name.words) < 2:
         return None
     hit = compare(text, k, text.words[k], name.words[j], name)
     if hit is None or hit.kind == "typo" or not text.capitalized(k):
         return None
     office = k > 0 and text.words[k - 1] in _OFFICES and text.capitalized(k - 1) and text.joined(k)
     office = office and not (k > 1 and text.words[k - 2] in VESSELS)  # the frigate Admiral Ushakov
+    if name.chinese and (not office or (k + 1 < len(text.words) and text.capitalized(k + 1))):
+        return None  # a Chinese surname alone is too common without the office (Wang, Li)
     return Found(name, k, k, SURNAME_ONLY_SCORE + (OFFICE_BONUS if office else 0.0), "partial")
 
 
