@@ -389,6 +389,14 @@ class AnchorIndex:
         # acronyms of titles' first words (UNSCR): looked up only for words in capitals, which
         # the word memo cannot tell (scan.run_anchored)
         self.initials = {key[3:]: tuple(ids) for key, ids in titles.items() if key.startswith("Ti:")}
+        # a Chinese name's surname (its first word) -> the names: alone, it is read only after
+        # an office (President Xi), so it is no anchor (Wang, Li would start a reading of
+        # every Wang and Li at every turn)
+        surnames: defaultdict[str, list[int]] = defaultdict(list)
+        for spec in specs:
+            if spec.person and spec.chinese and len(spec.words) >= 2 and not spec.exact:
+                surnames[spec.words[0]].append(spec.id)
+        self.chinese_surnames = {word: tuple(ids) for word, ids in surnames.items()}
         self._slots = tuple({key: tuple(pairs) for key, pairs in table.items()} for table in slots)
         self.singles = dict(singles)
         self.pairs = dict(pairs)

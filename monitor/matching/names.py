@@ -871,10 +871,7 @@ def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
             count = 1
             key = _rarity(spec.words, freq, spec.korean)
         pool.sort(key=key)
-        anchors = set(pool[:count])
-        if spec.person and spec.chinese:
-            anchors.add(0)  # the surname, first: alone after an office (President Xi), a match
-        out.append(_replace_anchors(spec, tuple(sorted(anchors))))
+        out.append(_replace_anchors(spec, tuple(sorted(pool[:count]))))
     return out
 
 

@@ -34,6 +34,7 @@ from monitor.matching.translit import is_korean, is_pinyin, korean_syllables
 from monitor.matching.verify import (
     DEFAULT_MIN_SCORE,
     MONTH_NAMES,
+    OFFICES,
     OFFICIAL_RUN,
     PATRONYMIC_ENDINGS,
     PENALTY_TRANSLIT,
@@ -293,7 +294,9 @@ class _Scan:
         han = split_pairs(text)
         self._hangul(index.hangul)
         acronyms = unique & index.initials.keys() if index.initials else ()
-        if not hits and not han and not self.found and not acronyms:
+        surnames = index.chinese_surnames
+        offices = _after_offices(text, unique & surnames.keys()) if surnames else []
+        if not hits and not han and not self.found and not acronyms and not offices:
             return []
         places: dict[int, list[int]] = {}  # title word id -> text word indices, ascending
         korean: list[int] = []
@@ -325,6 +328,9 @@ class _Scan:
                         at.insert(i, k)
         if "." in text.gaps:  # (a dot between two words: 9.19; most fields have none)
             self._numeric_months(places)
+        for k in offices:
+            for nid in surnames[words[k]]:
+                self._seq(k, nid, 0, 1)  # President Xi (verify.surname_only)
         if korean:
             self._korean(index, korean)
         if places:
@@ -630,6 +636,18 @@ class _Scan:
 _GLUE_WORDS = STOPWORDS | RUSSIAN_GLUE  # not content words: what a title's span does not count
 _HAN = re.compile("[\u4e00-\u9fff]")
 _HANGUL_CHAR = re.compile("[\uac00-\ud7a3]")
+
+
+def _after_offices(text: Text, surnames: set[str]) -> list[int]:
+    """Indices of words in ``surnames`` right after a capitalised office (President Xi)."""
+    if not surnames:
+        return []
+    words = text.words
+    return [
+        k
+        for k in range(1, len(words))
+        if words[k] in surnames and words[k - 1] in OFFICES and text.capitalized(k - 1)
+    ]
 
 
 def split_pairs(text: Text) -> list[int]:

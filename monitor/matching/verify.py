@@ -781,7 +781,7 @@ def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
     hit = compare(text, k, text.words[k], name.words[j], name)
     if hit is None or hit.kind == "typo" or not text.capitalized(k):
         return None
-    office = k > 0 and text.words[k - 1] in _OFFICES and text.capitalized(k - 1) and text.joined(k)
+    office = k > 0 and text.words[k - 1] in OFFICES and text.capitalized(k - 1) and text.joined(k)
     office = office and not (k > 1 and text.words[k - 2] in VESSELS)  # the frigate Admiral Ushakov
     if name.chinese and (not office or (k + 1 < len(text.words) and text.capitalized(k + 1))):
         return None  # a Chinese surname alone is too common without the office (Wang, Li)
@@ -795,7 +795,7 @@ VESSELS = frozenset(
 )
 # Offices and ranks that, capitalised right before a watched person's bare surname, make it
 # that official (Vice-Premier Golikova, Foreign Minister Lavrov, Mr. Borisov).
-_OFFICES = frozenset(
+OFFICES = frozenset(
     """president premier minister chairman chairwoman chair secretary ambassador governor mayor
     general marshal admiral colonel commander director spokesman spokeswoman envoy deputy
     speaker prosecutor comrade mr mrs ms""".split()
