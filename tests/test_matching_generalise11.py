@@ -259,3 +259,14 @@ def test_an_ordinal_in_words_is_the_ordinal_in_figures() -> None:
     matcher = one_list_matcher((Entry("a7", "7th Coastal Defence Army", kind="organisation"),))
     assert entries_found(matcher, "the Seventh Coastal Defence Army held drills") == {"a7"}
     assert "a7" not in entries_found(matcher, "the Eighth Coastal Defence Army held drills")
+
+
+def test_a_party_after_a_comma_closing_a_reading_is_the_sentences() -> None:
+    matcher = one_list_matcher(
+        (Entry("nrt", "Agreement between Russia and the DPRK on International Road Haulage"),)
+    )
+    text = (
+        "Russia and Mongolia signed a protocol amending the agreement on international road "
+        "haulage, the Russian Transport Ministry said."
+    )
+    assert "nrt" not in entries_found(matcher, text)

@@ -145,3 +145,17 @@ def test_a_chinese_surname_alone_after_an_office_is_the_person() -> None:
     # alone, or before another given name, it is any Hu
     assert entries_found(matcher, "Hu said the talks went well.") == set()
     assert entries_found(matcher, "President Hu Lin said the talks went well.") == set()
+
+
+def test_a_surname_run_into_a_one_syllable_given_name_is_another_given_name() -> None:
+    matcher = one_list_matcher((Entry("yjn", "Yo Jin"), Entry("kju", "Kim Jong Un")))
+    assert "yjn" not in entries_found(matcher, "an engineer at the robot maker Yojin Robot")
+    assert entries_found(matcher, "Yo Jin said") == {"yjn"}
+    # a longer name still runs its surname into the first syllable (Kimjong Un)
+    assert entries_found(matcher, "state media showed Kimjong Un") == {"kju"}
+
+
+def test_a_place_before_a_word_for_an_airline_names_the_airline() -> None:
+    matcher = one_list_matcher((Entry("ykt", "Yakutsk", kind="place"),))
+    assert "ykt" not in entries_found(matcher, "Yakutsk Airlines will fly to Harbin.")
+    assert entries_found(matcher, "Flights to Yakutsk resume.") == {"ykt"}

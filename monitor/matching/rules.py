@@ -556,7 +556,7 @@ def _inside_another(out: dict[str, tuple[Text, list[Found]]]) -> None:
 _NAMED_AFTER = frozenset(
     """orchestra orchestras band bands ensemble ensembles troupe troupes choir chorus tablet
     tablets smartphone smartphones phone phones computer computers brand brands beer cigarettes
-    team club tractor tractors truck trucks""".split()
+    team club tractor tractors truck trucks airline airlines airways""".split()
 )
 # Words after a split Korean place that keep it the place (Kim Chaek City)
 _PLACE_AFTER = frozenset("city county gun si port district province area town".split())

@@ -422,7 +422,12 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
                 if not name.expansion or _own_expansion(text, i, e, name)
             )
         if glue:
-            if j + 1 < n and may_spell(w, order[j] + order[j + 1], name):  # Jongun
+            # (a Chinese or Korean surname and a one-syllable given name run together make one
+            # word, a given name of two syllables, not the person: Yujin is no Yu Jin; Kimjong
+            # Un still is Kim Jong Un)
+            run_in = j == 0 and n == 2 and not reverse and _surname_first(name) and not _humped(text, i)
+            whole = j + 1 < n and not run_in
+            if whole and may_spell(w, order[j] + order[j + 1], name):  # Jongun
                 hit = compare(text, i, w, order[j] + order[j + 1], name)
                 if hit is not None:
                     stack.append(_advance(st, hit, 1, 2))
@@ -616,6 +621,18 @@ def _initial(text: Text, i: int, name_word: str) -> bool:
     return _initial_of(text.words[i], name_word) and text.capitalized(i) and text.followed_by_dot(i)
 
 
+def _surname_first(name: NameSpec) -> bool:
+    """A person's name whose first word is the surname (Chinese, Korean)."""
+    return name.person and (name.chinese or name.korean)
+
+
+def _humped(text: Text, i: int) -> bool:
+    """Word i has a capital inside, not all capitals: two words run together (Kim​Il, with
+    a zero-width space between them)."""
+    cased = text.cased_word(i)
+    return not cased.isupper() and any(c.isupper() for c in cased[1:])
+
+
 def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> bool:
     """seq_at's first step alone: may a match of the name (in that order) start at ``start``?
 
@@ -634,6 +651,8 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
     n = len(order)
     if not name.case_sensitive:
         glued = order[0] + order[1] if n > 1 else ""
+        if glued and n == 2 and _surname_first(name) and not reverse and not _humped(text, start):
+            glued = ""
         if glued and may_spell(w, glued, name) and compare(text, start, w, glued, name) is not None:
             return True
         if (
@@ -1052,9 +1071,24 @@ def _title_hits(
         # typo_edits needs the same first letter and a close length: check cheaply first
         if target[0] == word[0] and abs(len(target) - len(word)) <= 2:
             edits = _title_typo(word, target)
-            if edits is not None:
+            halves = span == 1 or len(covered) != 2 or _halves_may_slip(text, name, i, covered)
+            if edits is not None and halves:
                 out.append((covered, edits, span))
     return out
+
+
+def _halves_may_slip(text: Text, name: NameSpec, i: int, covered: frozenset[int]) -> bool:
+    """Two text words read as two name words with a typo: a short word (under five letters)
+    is its name word exactly, as it must be alone (index._title_word_keys): Monitoring Taem is
+    no Monitoring Team misspelt, Open Skyes is Open Skies."""
+    first, second = sorted(covered)
+    for word, target in ((text.words[i], name.distinct[first]), (text.words[i + 1], name.distinct[second])):
+        if len(word) < _MIN_INDEXED_TYPO and title_word(word) != target:
+            return False
+    return True
+
+
+_MIN_INDEXED_TYPO = 5  # title words shorter take no typo in the index (index._title_word_keys)
 
 
 MONTH_NAMES = (
@@ -1133,6 +1167,10 @@ def _best_title(
                 unmatched = content[last + 1 - base] - content[first - base] - used
                 count = len(covered)
                 readings.setdefault((first, last), (count - unmatched, count, -(last - first), s))
+    if parties:
+        # (a party after a comma closing the reading is the sentence's, not the title's:
+        # "the agreement on international road transport, the Russian Transport Ministry said")
+        readings = {span: r for span, r in readings.items() if not _party_after_comma(text, parties, *span)}
     ranked = sorted(readings.items(), key=lambda r: r[1][:3], reverse=True)[:_READINGS]
     best: Found | None = None
     best_count = 0
@@ -1184,6 +1222,15 @@ def _score(f: Found) -> float:
 
 
 _READINGS = 8  # readings of a title mention scored, at most (the best-ranked ones)
+
+
+def _party_after_comma(text: Text, parties: set[int], first: int, last: int) -> bool:
+    """The reading first..last ends in party words (and function words) after a comma."""
+    at = last
+    while at > first and (at in parties or text.words[at] in STOPWORDS):
+        at -= 1
+    tail = range(at + 1, last + 1)
+    return any(i in parties for i in tail) and "," in text.gap(at + 1)
 
 
 @lru_cache(maxsize=4096)
