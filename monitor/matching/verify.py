@@ -78,7 +78,6 @@ class Hit:
 
 
 _EXACT = Hit("exact")
-_UNSEEN = Hit("unseen")  # (the memo's answer for a key not in it)
 # (text word, capitalised, name word, how the name compares) -> compare's answer. What
 # compare decides depends on the name only through NameSpec.profile; bounded, shared by all matchers.
 _MEMO: dict[tuple[str, bool, str, int], Hit | None] = {}
@@ -111,8 +110,9 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         if text.capitalized(i) and kontsevich(word, name_word, name):
             return _INFLECTED
     key = (word, text.cased[text.starts[i]].isupper(), name_word, name.profile)
-    hit = _MEMO.get(key, _UNSEEN)
-    if hit is _UNSEEN:
+    try:
+        hit = _MEMO[key]
+    except KeyError:
         hit = _compare(word, key[1], name_word, name)
         if len(_MEMO) >= _MEMO_LIMIT:
             _MEMO.clear()
