@@ -105,25 +105,22 @@ def _joined_own(text: Text, i: int, own: frozenset[str]) -> bool:
 
 def _extra_before(text: Text, h: int, own: frozenset[str]) -> int:
     """The word before head noun h that qualifies it beyond the entry: Foreign Trade Ministry."""
-    capital = text.capitalized(h)
-    for i in range(h - 1, max(-1, h - 1 - _RUN), -1):
-        if text.gap(i + 1) not in _PLAIN_GAPS:
-            return -1
-        extra = _extra(text, i, own, capital)
-        if extra is None:
-            return -1
-        if extra:
-            return i
-    return -1
+    run = range(h - 1, max(-1, h - 1 - _RUN), -1)
+    return _first_extra(text, run, [i + 1 for i in run], own, text.capitalized(h))
 
 
 def _extra_after(text: Text, h: int, own: frozenset[str]) -> int:
     """The word of the complement after head noun h (Ministry of …) that qualifies it beyond the
     entry: Ministry of Foreign Trade, Ministry of Foreign Economic Relations."""
-    capital = text.capitalized(h)
-    words = text.words
-    for i in range(h + 2, min(len(words), h + 2 + _RUN)):
-        if i > h + 2 and text.gap(i) not in _PLAIN_GAPS:
+    run = range(h + 2, min(len(text.words), h + 2 + _RUN))
+    return _first_extra(text, run, [i if i > h + 2 else -1 for i in run], own, text.capitalized(h))
+
+
+def _first_extra(text: Text, run: range, gaps: list[int], own: frozenset[str], capital: bool) -> int:
+    """The first word of ``run`` (read in its order) that is a subject the entry lacks, or -1
+    when the run ends first; ``gaps``: per word, the gap that must be plain to go on (-1: none)."""
+    for i, gap in zip(run, gaps, strict=True):
+        if gap >= 0 and text.gap(gap) not in _PLAIN_GAPS:
             return -1
         extra = _extra(text, i, own, capital)
         if extra is None:
