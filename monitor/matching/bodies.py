@@ -154,7 +154,7 @@ def another_issuer(text: Text, name: NameSpec, first: int) -> str:
         return text.original[slice(*text.orig(first - 1, first))]  # A/RES/…: the General Assembly's
     if text.gap(first) != " ":
         return ""
-    if not any(w in _DOCUMENT_WORDS or TITLE_SYNONYMS.get(w) == "treaty" for w in name.words):
+    if not _names_document(name):
         return ""
     k = first - 1
     cased = text.cased_word(k)
@@ -197,11 +197,11 @@ def generic_instance(text: Text, name: NameSpec, first: int, last: int) -> str:
     from the article on, or ""."""
     if name.person or first == 0 or text.words[first - 1] not in _INDEFINITE or text.gap(first) != " ":
         return ""
-    if not any(w in _DOCUMENT_WORDS or TITLE_SYNONYMS.get(w) == "treaty" for w in name.words):
+    if not _names_document(name):
         return ""
     if any(text.capitalized(i) for i in range(first, last + 1)) or not any(c.isupper() for c in name.text):
         return ""  # (a title in capitals names the document; a name typed in lowercase says nothing)
-    own = {_one_korea(c) for c in entry_countries(name.entry.names)}
+    own = own_countries(name)
     if own:
         lo, hi = text.sentence_window(first, _SENTENCE)
         named = {_one_korea(c) for c, _, _ in canonical(text.words[lo : hi + 1]) if c in COUNTRY_WORDS}
@@ -225,3 +225,8 @@ def own_countries(name: NameSpec) -> frozenset[str]:
 def countries_in(words: list[str]) -> frozenset[str]:
     """The countries these words name."""
     return frozenset(_one_korea(c) for c, _, _ in canonical(words) if c in COUNTRY_WORDS)
+
+
+def _names_document(name: NameSpec) -> bool:
+    """The name holds a word for a document (a treaty, a resolution, a plan...)."""
+    return any(w in _DOCUMENT_WORDS or TITLE_SYNONYMS.get(w) == "treaty" for w in name.words)

@@ -26,6 +26,12 @@ _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0
 _APOSTROPHES = frozenset("\u2018\u2019\u201b\u02bc\u02b9\u02bb\u00b4\u2032\uff07")
 _SIGNS = frozenset("ьъЬЪ")  # Cyrillic soft and hard signs
 _HANGUL = range(0xAC00, 0xD7A4)
+BREVES = frozenset("ŏŭŎŬ")  # McCune-Reischauer's: a word written with them is spelt with care
+
+
+def is_hangul(ch: str) -> bool:
+    """A Hangul syllable."""
+    return ord(ch) in _HANGUL
 # Mount, Saint, Fort, Mr., Sept.: the dot is no full stop
 _ABBREVIATED = frozenset(
     "mt st ft mr mrs ms jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -224,7 +230,7 @@ class Text:
     def has_breves(self) -> bool:
         """The field writes a McCune-Reischauer breve somewhere (ŏ, ŭ)."""
         if self._breves is None:
-            self._breves = any(c in self.original for c in "ŏŭŎŬ")
+            self._breves = any(c in self.original for c in BREVES)
         return self._breves
 
     def capitalized(self, i: int) -> bool:

@@ -16,7 +16,7 @@ from monitor.matching.bodies import (
     own_countries,
 )
 from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, TITLE_SYNONYMS, generic, split_words, title_word
-from monitor.matching.normalize import Text
+from monitor.matching.normalize import Text, is_hangul
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import korean_syllables
 from monitor.matching.verify import VESSELS, Found, defined_otherwise
@@ -369,6 +369,11 @@ def _ship_veto(text: Text, f: Found) -> Found:
     return f
 
 
+def _surname_like(word: str) -> bool:
+    """A word with a Russian or Ukrainian surname's ending, no title vocabulary (Sokolov)."""
+    return len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and not generic(title_word(word))
+
+
 def _double_surname_veto(text: Text, f: Found) -> Found:
     """A one-word place after a hyphen and a capitalised word with a surname's ending is half
     of a double surname: Rimsky-Korsakov is the composer, not the port of Korsakov."""
@@ -378,7 +383,7 @@ def _double_surname_veto(text: Text, f: Found) -> Found:
     word = text.words[first - 1]
     if text.gap(first) != "-" or not text.capitalized(first - 1) or text.cased_word(first - 1).isupper():
         return f
-    if len(word) < 5 or not word.endswith(_SURNAME_ENDINGS) or generic(title_word(word)):
+    if not _surname_like(word):
         return f
     a, b = text.orig(first - 1, first)
     return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
@@ -394,7 +399,7 @@ def _first_name_veto(text: Text, f: Found) -> Found:
     word = text.words[after]
     if text.gap(after) != " " or not text.capitalized(after) or text.cased_word(after).isupper():
         return f  # (not in an all-caps line)
-    if len(word) < 5 or not word.endswith(_SURNAME_ENDINGS) or generic(title_word(word)):
+    if not _surname_like(word):
         return f
     a, b = text.orig(f.first, after)
     return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
@@ -418,13 +423,13 @@ def _longer_hangul_veto(text: Text, f: Found) -> Found:
     if f.reason is not None or f.name.person or not f.name.korean_place(f.name.words[0]):
         return f
     a, end = text.orig(f.first, f.last)
-    if not "\uac00" <= text.original[a] <= "\ud7a3":
+    if not is_hangul(text.original[a]):
         return f
     glued: list[str] = []
     name_end = end
     for k in range(f.last + 1, min(len(text.words), f.last + 6)):
         start, stop = text.orig(k, k)
-        if start != end or not "\uac00" <= text.original[start] <= "\ud7a3":
+        if start != end or not is_hangul(text.original[start]):
             break
         glued.append(text.original[start])
         name_end = stop if len(glued) == 1 else name_end

@@ -23,7 +23,7 @@ from monitor.matching.names import (
     split_words,
     title_word,
 )
-from monitor.matching.normalize import INITIAL_DIGRAPHS, NUMBER_SIGNS, Text, is_foreign_script
+from monitor.matching.normalize import BREVES, INITIAL_DIGRAPHS, NUMBER_SIGNS, Text, is_foreign_script
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
@@ -122,16 +122,13 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     return hit
 
 
-_BREVES = frozenset("ŏŭŎŬ")
-
-
 def _scholarly(text: Text, i: int) -> bool:
     """Word i is written in McCune-Reischauer with its breves (P'yŏngan, Chŏngju): spelt with
     care, so a letter more or less is another name, not a slip (P'yŏngan is no Pyongsan)."""
     if not text.has_breves():
         return False
     a, b = text.orig(i, i)
-    return not _BREVES.isdisjoint(text.original[a:b])
+    return not BREVES.isdisjoint(text.original[a:b])
 
 
 def _translated(word: str, name_word: str) -> bool:
