@@ -20,7 +20,7 @@ from typing import NamedTuple
 from mypy_extensions import mypyc_attr
 
 from monitor.matching.hangul import HangulTable
-from monitor.matching.names import STOPWORDS, SYNONYM_WORDS, NameSpec, generic, title_word
+from monitor.matching.names import ROMAN_NUMERALS, STOPWORDS, SYNONYM_WORDS, NameSpec, generic, title_word
 from monitor.matching.normalize import Text
 from monitor.matching.russian_titles import russian_title_word
 from monitor.matching.translit import (
@@ -174,6 +174,10 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
     return keys, variants, by_key
 
 
+# a numeral's other form: Roman <-> Arabic
+_NUMERAL_FORMS = {**ROMAN_NUMERALS, **{n: roman for roman, n in ROMAN_NUMERALS.items()}}
+
+
 def _add(
     tables: tuple[_Table, _Table, _Table], spec: NameSpec, word: str, posting: Posting, typo: bool
 ) -> None:
@@ -181,6 +185,8 @@ def _add(
     if spec.mode == "title":
         free = capital = title
     free.keys[word].append(posting)
+    if word in _NUMERAL_FORMS and not spec.person:  # Minsk-2 for Minsk II: verify.compare
+        free.keys[_NUMERAL_FORMS[word]].append(posting)
     if spec.case_sensitive:
         for form in spec.mixed_case:  # RZhD for RZD: the verifier checks the case
             if form.lower() != word:

@@ -228,6 +228,16 @@ _SHORT_WORDS.update(
     for n, word in enumerate(_ORDINAL_WORDS, start=1)
 )
 
+# Roman numerals are the same word as in figures: Minsk II is Minsk-2, START II is START-2
+ROMAN_NUMERALS = {
+    roman: str(n)
+    for n, roman in enumerate(
+        "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split(), start=1
+    )
+}
+# (in titles only those of two letters or more: a lone "I" or "V" is a pronoun or a letter)
+_SHORT_WORDS.update((roman, n) for roman, n in ROMAN_NUMERALS.items() if len(roman) > 1)
+
 
 @lru_cache(maxsize=32768)
 def title_word(word: str) -> str:

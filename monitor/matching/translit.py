@@ -477,6 +477,8 @@ _ADMIN_GROUPS = (
     ("city", "si"),
 )
 KOREAN_UNITS = frozenset(["do", "gun", "si"])  # (English words too: only after a hyphen)
+# units a place's name may be written without (Mundok for Mundok-ri)
+KOREAN_PLACE_UNITS = KOREAN_UNITS | frozenset(["dong", "ri", "gu", "myeon", "eup", "ni", "li"])
 ADMIN_TERMS: dict[str, frozenset[str]] = {
     word: frozenset(w for group in _ADMIN_GROUPS if word in group for w in group) - {word}
     for group in _ADMIN_GROUPS

@@ -12,6 +12,7 @@ from monitor.matching.names import (
     BODY_NOUNS,
     LONGEST_PHRASE,
     PHRASE_STARTS,
+    ROMAN_NUMERALS,
     STOPWORDS,
     SYNONYM_WORDS,
     TITLE_SLACK,
@@ -27,6 +28,7 @@ from monitor.matching.normalize import BREVES, INITIAL_DIGRAPHS, NUMBER_SIGNS, T
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
+    KOREAN_PLACE_UNITS,
     KOREAN_UNITS,
     is_korean,
     is_pinyin,
@@ -78,6 +80,7 @@ class Hit:
 
 
 _EXACT = Hit("exact")
+_NUMERAL = Hit("translit")
 # (text word, capitalised, name word, how the name compares) -> compare's answer. What
 # compare decides depends on the name only through NameSpec.profile; bounded, shared by all matchers.
 _MEMO: dict[tuple[str, bool, str, int], Hit | None] = {}
@@ -89,6 +92,11 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if name.case_sensitive:
         cased = text.cased_word(i)
         return _EXACT if cased == _cased(name, name_word) or cased in name.mixed_case else None
+    numeral = ROMAN_NUMERALS.get(name_word)
+    if numeral is not None and word != name_word and not name.person:
+        # a numeral in a title-like name is that number, in figures or not at all: Minsk-2
+        # is Minsk II, START I is not START II (no typo, no transliteration of "ii")
+        return _NUMERAL if word == numeral else None
     if name.acronyms:
         if name_word in name.acronyms and not text.capitalized(i):
             return None  # "a new start" is no New START
@@ -200,6 +208,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     """compare for a name that is not case-sensitive, the words differing."""
     if name.exact:
         return None
+    if ROMAN_NUMERALS.get(word) == name_word:
+        return Hit("translit")  # Minsk II for Minsk-2
     if name.mode != "title" and word in ADMIN_TERMS.get(name_word, ()):
         return Hit("translit")  # Primorsky Territory for Primorsky Krai
     if name_word == "on" and word == "na" and not name.person and name.mode != "title":
@@ -411,6 +421,10 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         hit = compare(text, i, w, order[j], name)
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
+            if j == n - 2 and order[j + 1] in KOREAN_PLACE_UNITS and name.korean_place(order[j]):
+                # a Korean place without its unit: Mundok for Mundok-ri (a partial reading)
+                unit_left_out = _advance(st, hit, 1, 2)
+                stack.append(unit_left_out._replace(initials=True))
         if order[j] in name.acronyms:
             # the acronym spelled out: New Strategic Arms Reduction Treaty for New START
             stack.extend(
@@ -426,7 +440,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
             whole = j + 1 < n and not run_in
             if whole and may_spell(w, order[j] + order[j + 1], name):  # Jongun
                 hit = compare(text, i, w, order[j] + order[j + 1], name)
-                if hit is not None:
+                if hit is not None and _glued_keeps_short(hit, w, order[j], order[j + 1]):
                     stack.append(_advance(st, hit, 1, 2))
             if nxt and w != "s" and words[i + 1] != "s" and _may_glue(text, i + 1, name):
                 # two text words spell one name word (Jong Un for Jongun, Lav-rov), exactly or
@@ -650,8 +664,10 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
         glued = order[0] + order[1] if n > 1 else ""
         if glued and n == 2 and _surname_first(name) and not reverse and not _humped(text, start):
             glued = ""
-        if glued and may_spell(w, glued, name) and compare(text, start, w, glued, name) is not None:
-            return True
+        if glued and may_spell(w, glued, name):
+            hit = compare(text, start, w, glued, name)
+            if hit is not None and _glued_keeps_short(hit, w, order[0], order[1]):
+                return True
         if (
             start + 1 < size
             and text.joined(start + 1)
@@ -672,6 +688,15 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
     if len(w) == 1 or w in INITIAL_DIGRAPHS:
         return _initial_of(w, order[0]) and text.followed_by_dot(start)
     return shortened(w, order[0])
+
+
+def _glued_keeps_short(hit: Hit, word: str, first: str, second: str) -> bool:
+    """Two name words read run together as one text word with a typo: the typo never
+    touches a short word (three letters or fewer), which must match exactly, as when
+    written apart. "Start" is no START II with two letters lost, nor "Kimjongum" Kim Jong Un."""
+    if hit.kind != "typo":
+        return True
+    return (len(first) > 3 or word.startswith(first)) and (len(second) > 3 or word.endswith(second))
 
 
 def shortened(word: str, name_word: str) -> bool:
