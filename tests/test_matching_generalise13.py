@@ -60,3 +60,42 @@ def test_a_name_without_its_short_word_is_no_typo_of_it() -> None:
 def test_a_korean_place_may_drop_its_unit() -> None:
     assert entries_found(MATCHER, "A missile was fired from Sogam on Tuesday.") == {"sog"}
     assert entries_found(MATCHER, "Farmers of Sogam-ri harvested rice.") == {"sog"}
+
+
+SHORT_NAMES = one_list_matcher(
+    (
+        Entry(
+            "tpc",
+            "Treaty on Lasting Partnership between the Republic of Cuba and Mongolia",
+            kind="treaty",
+        ),
+        Entry(
+            "hac",
+            "Agreement on Cooperation in Forestry, Beekeeping and Horticulture between Chile and Tonga",
+            kind="treaty",
+        ),
+    )
+)
+
+PARTIES_SHORT_NAME = [
+    ("parties-subject-head", "Both sides hailed the Cuba-Mongolia partnership treaty.", "tpc", True),
+    ("demonyms", "The Cuban-Mongolian partnership treaty took effect.", "tpc", True),
+    ("parties-after-head", "They praised the partnership treaty between Mongolia and Cuba.", "tpc", True),
+    ("synonym-head", "The Chile-Tonga beekeeping accord was signed.", "hac", True),
+    ("one-subject-of-several", "The Chile-Tonga forestry agreement was signed.", "hac", True),
+    ("filler-subject-only", "The Chile-Tonga cooperation agreement was signed.", "hac", False),
+    ("another-party", "The Chile-Peru forestry agreement was signed.", "hac", False),
+    ("one-party-only", "Chile's forestry agreement was signed.", "hac", False),
+    ("no-head", "Chile-Tonga forestry talks went on.", "hac", False),
+    ("comma-inside", "Chile-Tonga forestry, the agreement said, grew.", "hac", False),
+    ("another-word-inside", "The Chile-Tonga forestry investment agreement was signed.", "hac", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in PARTIES_SHORT_NAME], ids=[c[0] for c in PARTIES_SHORT_NAME]
+)
+def test_the_parties_a_subject_word_and_the_head_noun_name_a_bilateral_document(
+    text: str, entry: str, expected: bool
+) -> None:
+    assert (entry in entries_found(SHORT_NAMES, text)) is expected

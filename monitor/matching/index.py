@@ -20,7 +20,15 @@ from typing import NamedTuple
 from mypy_extensions import mypyc_attr
 
 from monitor.matching.hangul import HangulTable
-from monitor.matching.names import ROMAN_NUMERALS, STOPWORDS, SYNONYM_WORDS, NameSpec, generic, title_word
+from monitor.matching.names import (
+    ROMAN_NUMERALS,
+    STOPWORDS,
+    SYNONYM_WORDS,
+    NameSpec,
+    generic,
+    short_name_subjects,
+    title_word,
+)
 from monitor.matching.normalize import Text
 from monitor.matching.russian_titles import russian_title_word
 from monitor.matching.translit import (
@@ -405,7 +413,7 @@ class AnchorIndex:
         self.chinese_surnames = {word: tuple(ids) for word, ids in surnames.items()}
         self._slots = tuple({key: tuple(pairs) for key, pairs in table.items()} for table in slots)
         self.singles = dict(singles)
-        self.pairs = dict(pairs)
+        self.pairs = {pair: list(dict.fromkeys(ids)) for pair, ids in pairs.items()}  # (a title once)
         # title word id -> the ids it is paired with, each greater (a pair (a, b) has a < b):
         # the scan intersects them with the field's words, at C speed
         partners: defaultdict[int, set[int]] = defaultdict(set)
@@ -617,9 +625,18 @@ class AnchorIndex:
         keep = [q for q in range(len(cids)) if not generic(spec.distinct[q])]
         reach = title_reach(spec) + 1
         head = cids[spec.head] if spec.head >= 0 else -1
-        plan = TitlePlan(cids, spec.required, reach, spec.share, tuple(cids[q] for q in keep), head)
+        short_name = short_name_subjects(spec.distinct, spec.head)
+        # (a short name by the parties may leave distinctive words out: verify.parties_short_name)
+        kept = () if short_name else tuple(cids[q] for q in keep)
+        plan = TitlePlan(cids, spec.required, reach, spec.share, kept, head)
         self.plans[spec.id] = plan
 
+        # a short name by the parties (the DPRK-Russia partnership treaty) holds the head noun
+        # and a subject word: each such pair is a trigger
+        for q in short_name:
+            if cids[q] >= 0 and head >= 0:
+                a, b = sorted((cids[q], head))
+                pairs[a, b].append(spec.id)
         # (decorated sorts, no closures: mypyc compiles no closure in this class's methods)
         words = spec.distinct
         weak = [w in _COMMON_TITLE_WORDS or len(w) <= 3 or freq[w] >= _WEAK_FREQ for w in words]

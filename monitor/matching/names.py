@@ -457,12 +457,45 @@ def _derived_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> d
 
 
 def _minimum(distinct: Sequence[str], head: int, share: int) -> int:
-    """Fewest title words a match may hold: the share, or the distinctive words and the head."""
+    """Fewest title words a match may hold: the share, or the distinctive words and the head,
+    or a document's parties, a word of its subject and its head noun (verify.parties_short_name)."""
     keep = {q for q, w in enumerate(distinct) if not generic(w)}
-    if not keep:
-        return share
-    keep.add(head)
-    return min(share, max(2, len(keep)))
+    fewest = share if not keep else min(share, max(2, len(keep | {head})))
+    if short_name_subjects(distinct, head):
+        fewest = min(fewest, len(title_parties(distinct)) + 2)
+    return fewest
+
+
+def title_parties(distinct: Sequence[str]) -> frozenset[int]:
+    """Positions of a title's country words, when it names two countries or more (its parties)."""
+    from monitor.matching.countries import COUNTRY_WORDS  # (that module imports this one)
+
+    parties = frozenset(q for q, w in enumerate(distinct) if w in COUNTRY_WORDS)
+    korea = {"korea", "dprk", "rok"}  # (both Koreas count as one party)
+    countries = {"korea" if distinct[q] in korea else distinct[q] for q in parties}
+    return parties if len(countries) >= 2 else frozenset()
+
+
+# Words of a subject too vague to name a document by themselves with its parties: the
+# Russia-DPRK cooperation agreement could be any of a dozen (canonical title words)
+SHORT_NAME_FILLER = frozenset(
+    """cooperation comprehensive strategic mutual joint economic technical scientific general
+    international national special bilateral intergovernmental government basic further new
+    main field area""".split()
+)
+
+
+def short_name_subjects(distinct: Sequence[str], head: int) -> frozenset[int]:
+    """Positions of the subject words that, with every party and the head noun, make a
+    bilateral document's short name (the DPRK-Russia partnership treaty); none: no such name."""
+    parties = title_parties(distinct)
+    if not parties or head < 0:
+        return frozenset()
+    return frozenset(
+        q
+        for q, w in enumerate(distinct)
+        if q != head and q not in parties and w not in SHORT_NAME_FILLER
+    )
 
 
 def _korean_keys(distinct: Sequence[str]) -> dict[str, frozenset[int]]:

@@ -21,7 +21,9 @@ from monitor.matching.names import (
     canonical,
     generic,
     reworded,
+    short_name_subjects,
     split_words,
+    title_parties,
     title_word,
 )
 from monitor.matching.normalize import BREVES, INITIAL_DIGRAPHS, NUMBER_SIGNS, Text, is_foreign_script
@@ -1572,17 +1574,21 @@ def _title_reading(
     if count < name.required and not left_out:
         return None
     unmatched = inserted + foreign
-    if count < name.share and not (left_out or _short_form(text, name, kept, how, missing, unmatched)):
+    short_name = count < name.share and parties_short_name(text, name, kept, seen, unmatched)
+    shortened = short_name or _short_form(text, name, kept, how, missing, unmatched)
+    if count < name.share and not (left_out or shortened):
         return None
     if reordered and len(name.distinct) <= 3 and _agent_complement(text, name, kept):
         return None
     swapped = sum(1 for h in kept if how[h] == "synonym")
     derived = sum(1 for h in kept if how[h] == "derived")
     score = 100.0 - PENALTY_EDIT / 2 * edits
-    score -= sum(
-        PENALTY_MISSING_GENERIC if left_out or generic(name.distinct[q]) else PENALTY_MISSING for q in missing
-    )
-    score -= PENALTY_TITLE_ORDER if reordered else 0
+    if short_name:  # (a form of its own, not the title short of words: two words' worth)
+        score -= PENALTY_MISSING_GENERIC * min(2, len(missing))
+    else:
+        generics = sum(1 for q in missing if left_out or generic(name.distinct[q]))
+        score -= PENALTY_MISSING_GENERIC * generics + PENALTY_MISSING * (len(missing) - generics)
+    score -= PENALTY_TITLE_ORDER if reordered and not short_name else 0
     score -= PENALTY_SYNONYM * swapped + PENALTY_DERIVED * derived
     if missing or reordered or swapped or derived:
         score -= PENALTY_FOREIGN * foreign + PENALTY_INSERTED_WORD * inserted
@@ -1663,6 +1669,30 @@ def _short_form(
             return False
         distinctive += len(words)
     return distinctive > 0
+
+
+def parties_short_name(text: Text, name: NameSpec, kept: _Hits, seen: set[int], unmatched: int) -> bool:
+    """The short name the press gives a document of named parties: words of its subject
+    before its head noun, every party before them or after the head (the DPRK-Russia
+    partnership treaty, the Russia-North Korea healthcare agreement, the mutual assistance
+    treaty between China and the DPRK), nothing else, in one phrase. One subject word at least
+    is more than filler: the Russia-DPRK cooperation agreement could be any of a dozen
+    (names.SHORT_NAME_FILLER)."""
+    parties = title_parties(name.distinct)
+    if unmatched or not parties or not parties <= seen or name.head not in seen:
+        return False
+    if not short_name_subjects(name.distinct, name.head) & seen:
+        return False
+    head = next(h for h in kept if name.head in h[2])
+    named = [h for h in kept if h[2] & parties]
+    subject = [h for h in kept if not h[2] & parties and name.head not in h[2]]
+    if not subject or max(h[1] for h in subject) >= head[0]:
+        return False
+    before = max(h[1] for h in named) < min(h[0] for h in subject)
+    if not before and min(h[0] for h in named) <= head[1]:
+        return False
+    first, last = min(h[0] for h in kept), max(h[1] for h in kept)
+    return all(text.gap(i) in _PLAIN_GAPS for i in range(first + 1, last + 1))
 
 
 def _agent_complement(text: Text, name: NameSpec, kept: list[tuple[int, int, frozenset[int], int]]) -> bool:
