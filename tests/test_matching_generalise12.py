@@ -44,7 +44,8 @@ def test_the_northern_place_is_still_found() -> None:
     assert entries_found(MATCHER, "Tongcheon in Kangwon Province, North Korea, held a rally.") == {"tgc"}
     assert entries_found(MATCHER, "TONGCHON, North Korea -- A new hospital opened.") == {"tgc"}
     # spelt as typed, the analyst's place wherever the text puts it
-    assert entries_found(MATCHER, "Tongchon, South Korea, held a festival.") == {"tgc"}
+    assert entries_found(MATCHER, "Tongchon in South Korea held a festival.") == {"tgc"}
+    assert "tgc" not in entries_found(MATCHER, "Tongchon, South Korea, held a festival.")  # a locator
 
 
 def test_dropped_syllable_onset_is_another_place_but_other_slips_are_typos() -> None:

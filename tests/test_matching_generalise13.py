@@ -99,3 +99,79 @@ def test_the_parties_a_subject_word_and_the_head_noun_name_a_bilateral_document(
     text: str, entry: str, expected: bool
 ) -> None:
     assert (entry in entries_found(SHORT_NAMES, text)) is expected
+
+
+OTHERS = one_list_matcher(
+    (
+        Entry("tae", "Tae Sok Bom", kind="person"),
+        Entry("kdv", "Ruslan Maratov", aliases=("Maratov",), kind="person"),
+        Entry("ogj", "Sonbong County", kind="place"),
+        Entry("ydo", "Chamdu Island", kind="place"),
+        Entry("wid", "International Bureau of the KLP Central Council", kind="organisation"),
+        Entry("shp", "Neftoflot", kind="organisation"),
+        Entry("hot", "Mount Ryongbong", aliases=("Ryongbongsan",), kind="place"),
+        Entry("riv", "Taeryong River", kind="place"),
+        Entry("arn", "Tekhnoneft", kind="organisation"),
+        Entry("sip", "Sinpung", kind="place"),
+        Entry(
+            "spa",
+            "Agreement between Russia and North Korea on Cooperation in Sports",
+            aliases=("Russia-DPRK sports agreement",),
+            kind="treaty",
+        ),
+    )
+)
+
+OTHER_READINGS = [
+    # a ship named after a person, and a class of ships
+    ("ship-after-comma", "It fired from its new destroyer, the Tae Sok Bom, state media said.", "tae", False),
+    ("ship-class", "The Tae Sok Bom-class design looked Russian.", "tae", False),
+    ("person-beside-ship", "Tae Sok Bom inspected the destroyer.", "tae", True),
+    # two people joined by a dash are a pair, not a first name and a surname
+    ("pair-talks", "The Ivanov-Maratov talks ended early.", "kdv", True),
+    ("pair-en-dash", "A Ivanov–Maratov meeting is planned.", "kdv", True),
+    ("double-surname", "Olga Ivanova-Maratov spoke.", "kdv", False),
+    ("prefix", "The pro-Maratov forces advanced.", "kdv", True),
+    # a locator after a comma places a Korean place in South Korea, even spelt as typed
+    ("locator-as-typed", "Crabbers in Sonbong County, Incheon, had a good year.", "ogj", False),
+    ("locator-then-possessive", "It fired near Sonbong County, South Korea's army said.", "ogj", True),
+    # a Korean place without its English unit; an island's unit in Korean
+    ("english-unit-dropped", "Shells fell on Sonbong on Tuesday.", "ogj", True),
+    ("island-unit-korean", "The Chamdu-do ferry sailed.", "ydo", True),
+    # another party's acronym where the entry's stands: another body
+    ("acronym-replaced", "Heads of the International Bureau of the PKP Central Council came.", "wid", False),
+    ("acronym-own", "Delegates of the International Bureau of the KLP Central Council came.", "wid", True),
+    # a body's name before a vessel names its owner, not a weapon
+    ("owner-of-a-tanker", "A Neftoflot tanker completed the voyage.", "shp", True),
+    # a capitalised venue noun closing a proper name: the venue
+    ("hotel", "They stayed at the Ryongbongsan Hotel in Shenyang.", "hot", False),
+    ("grand-hotel", "They stayed at the Taeryong River Grand Hotel.", "riv", False),
+    ("arena", "Zenit won at Tekhnoneft Arena.", "arn", False),
+    ("lowercase-hotel", "A Ryongbongsan hotel was full.", "hot", True),
+    # a place and a number after a hyphen: a designation
+    ("designation", "It tested the Sinpung-20 engine.", "sip", False),
+    ("place", "It tested an engine at Sinpung.", "sip", True),
+    # a title word pair run together takes each half's own typo budget
+    ("halves-budget", "They relied on the 1991 START treaty.", "spa", False),  # start: sport 2 off
+    ("halves-one-typo", "They relied on the Russia-DPRK sprots treaty.", "spa", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in OTHER_READINGS], ids=[c[0] for c in OTHER_READINGS]
+)
+def test_other_readings_of_a_watched_name(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(OTHERS, text)) is expected
+
+
+def test_explain_reads_no_title_word_pair_beyond_each_half_s_budget() -> None:
+    explained = OTHERS.explain({"body": "It was the 1991 START treaty."})
+    assert "spa" not in {m.entry for m in explained.matches}
+
+
+def test_a_place_the_item_puts_in_south_korea_stays_there_after_a_locative() -> None:
+    text = {
+        "title": "Fire at a plant in Sonbong kills two",
+        "body": "A fire broke out in Sonbong, Gyeonggi Province.",
+    }
+    assert "ogj" not in {m.entry for m in OTHERS.match(text)}

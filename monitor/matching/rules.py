@@ -353,14 +353,21 @@ def _continued_veto(text: Text, f: Found) -> Found:
 
 
 def _ship_veto(text: Text, f: Found) -> Found:
-    """A one-word place right after a word for a vessel names the ship (submarine Khabarovsk)."""
+    """A one-word place or a person's name right after a word for a vessel names the ship
+    (submarine Khabarovsk, the destroyer, the Kang Kon), and before "-class" a class of ships."""
     place = f.name.alone or f.name.entry.kind == "place"  # (Petropavlovsk-Kamchatsky: two words)
-    if f.reason is not None or f.name.person or not place or f.name.case_sensitive or not f.first:
+    if f.reason is not None or not (place or f.name.person) or f.name.case_sensitive:
         return f
+    after = f.last + 1
+    if after < len(text.words) and text.gap(after) == "-" and text.words[after] == "class":
+        a, b = text.orig(f.first, after)
+        return _reject(f, f"{_NAMES_ANOTHER[0]} ('{text.original[a:b]}')")
     gap = text.gap(f.first)
-    if not all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):
+    if not f.first or not all(c in " '\"\u201c\u201d\u2018\u2019" for c in gap):
         return f
     vessel = f.first - 1
+    if text.words[vessel] == "the" and vessel and text.gap(vessel) == ", ":
+        vessel -= 1  # the destroyer, the Kang Kon
     if text.words[vessel] in _NAMING and vessel and text.gap(vessel) in (" ", ", "):
         vessel -= 1  # the tanker, named Posyet; a freighter called Nakhodka
     if text.words[vessel] in VESSELS:
@@ -446,10 +453,11 @@ def _longer_hangul_veto(text: Text, f: Found) -> Found:
 
 
 def _south_korea_veto(text: Text, f: Found) -> Found:
-    """A Korean place spelt otherwise than typed and placed in South Korea is the southern
-    namesake: both Koreas have a Goseong, and Suncheon, Cheongju, Deokcheon read as Sunchon,
-    Chongju, Tokchon ("SUNCHEON, South Korea", "South Korea's Goseong", "Busan's Deokcheon",
-    "the Suncheon Bay National Garden in South Jeolla Province")."""
+    """A Korean place placed in South Korea is the southern namesake: both Koreas have a
+    Goseong and an Ongjin, and Suncheon, Cheongju, Deokcheon read as Sunchon, Chongju, Tokchon
+    ("SUNCHEON, South Korea", "Ongjin County, Incheon", "South Korea's Goseong", "Busan's
+    Deokcheon"). Spelt otherwise than typed, a location later in the clause also places it
+    ("the Suncheon Bay National Garden in South Jeolla Province")."""
     name = f.name
     if f.reason is not None or name.person or not name.korean_place(name.words[0]):
         return f
@@ -462,10 +470,13 @@ def _south_korea_veto(text: Text, f: Found) -> Found:
         # South Korea's Goseong, Busan's Deokcheon
         spots = [(k, _south_korean_at(text, k)) for k in range(max(0, first - 4), first - 1)]
         located = next((spot for spot in spots if spot[1] == first - 2), located)
-    elif f.kind in _AS_TYPED:
-        return f  # (spelt as typed, only a possessive or demonym makes it the southern one)
     elif after < len(words) and text.gap(after).strip() == ",":
-        located = (after, _south_korean_at(text, after))  # GOSEONG, South Korea
+        located = (after, _south_korean_at(text, after))  # GOSEONG, South Korea; Ongjin, Incheon
+        end = located[1] + 1
+        if located[1] >= 0 and end < len(words) and words[end] == "s" and text.gap(end) in ("'", "’"):
+            located = (-1, -1)  # (near Wonsan, South Korea's Joint Chiefs say: another clause)
+    elif f.kind in _AS_TYPED:
+        return f  # (spelt as typed, only a possessive, a demonym or a locator makes it southern)
     else:
         for k in range(after, min(len(words) - 1, after + _LOCATED_REACH)):
             if text.sentence_break(k):
@@ -495,11 +506,17 @@ def _south_korean_at(text: Text, k: int) -> int:
 
 
 def _weapon_veto(text: Text, f: Found) -> Found:
-    """A one-word place naming the weapon or warship that follows it (the Musudan missile)."""
+    """A one-word place naming the weapon or warship that follows it (the Musudan missile); a
+    body's name before it names its owner (a Sovcomflot tanker)."""
     if f.reason is not None or f.name.person or f.first != f.last or f.name.case_sensitive:
+        return f
+    if f.name.entry.kind.startswith(("organi", "treaty")):
         return f
     words = text.words
     i = f.last + 1
+    if i < len(words) and text.gap(i) == "-" and words[i].isdigit():
+        a, b = text.orig(f.first, i)  # a designation: the Hwasong-19, Musudan-2
+        return _reject(f, f"{_NAMES_ANOTHER[1]} ('{text.original[a:b]}')")
     while i < len(words) and i - f.last <= _MAX_MODIFIERS + 1 and text.joined(i):
         if words[i] in _WEAPONS:
             if i + 1 < len(words) and words[i + 1] in _PLACE_NOUNS and text.joined(i + 1):
@@ -563,6 +580,13 @@ _NAMED_AFTER = frozenset(
     tablets smartphone smartphones phone phones computer computers brand brands beer cigarettes
     team club tractor tractors truck trucks airline airlines airways""".split()
 )
+# Capitalised nouns that close the proper name of a place of business or of play named after
+# a place or a body (the Chilbosan Hotel, the Yalu River Grand Hotel, Gazprom Arena)
+_VENUE_NAMES = frozenset(
+    """hotel hotels arena stadium restaurant restaurants cafe theatre theater cinema brewery circus
+    casino""".split()
+)
+_VENUE_NAME_WORDS = 2  # capitalised words at most between the name and the venue noun (Grand)
 # Words after a split Korean place that keep it the place (Kim Chaek City)
 _PLACE_AFTER = frozenset("city county gun si port district province area town".split())
 
@@ -578,10 +602,26 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     if nxt in _NAMED_AFTER and f.first == f.last:
         a, b = text.orig(f.first, after)
         return _reject(f, f"names what is named after the place ('{text.original[a:b]}')")
+    venue = _venue_name_after(text, f.last)
+    if venue > 0:
+        a, b = text.orig(f.first, venue)
+        return _reject(f, f"names what is named after the place ('{text.original[a:b]}')")
     if f.name.korean_word and f.first < f.last and text.words[f.first] == "kim" and nxt not in _PLACE_AFTER:
         a, b = text.orig(f.first, f.last)
         return _reject(f, f"'{text.original[a:b]}' in two words is the person the place is named after")
     return f
+
+
+def _venue_name_after(text: Text, last: int) -> int:
+    """The index of a capitalised venue noun closing a proper name that word ``last`` opens
+    (Chilbosan Hotel, Yalu River Grand Hotel), or -1."""
+    words = text.words
+    for k in range(last + 1, min(len(words), last + _VENUE_NAME_WORDS + 2)):
+        if text.gap(k) != " " or not text.capitalized(k) or text.cased_word(k).isupper():
+            return -1
+        if words[k] in _VENUE_NAMES:
+            return k
+    return -1
 
 
 # Nouns a document's name may qualify that make a place or a body of it: a Chicago convention
@@ -621,7 +661,12 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
                 continue
             words = tuple(text.words[f.first : f.last + 1])
             reason = vehicles.get((f.name.watchlist, f.name.entry.id, words))
-            if reason is not None and not (f.first and text.words[f.first - 1] in _LOCATIVES):
+            if f.name.person:
+                continue  # (a ship named after a person: the person may be named beside it)
+            # (a word for a location before it makes it the place, not the ship: from
+            # Nakhodka; but the southern place stays so: in Hwaseong)
+            located = f.first and text.words[f.first - 1] in _LOCATIVES
+            if reason is not None and not (located and not reason.startswith(_NAMES_ANOTHER[3])):
                 items[n] = _reject(f, f"the item {reason} with this word")
 
 

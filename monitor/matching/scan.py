@@ -841,6 +841,27 @@ def _strays_past(f: Found, g: Found) -> bool:
     return g.score > f.score and f.first <= g.last and g.first <= f.last and not inside
 
 
+# What two people joined by a hyphen hold together (the Putin-Kadyrov talks): a pair, not a
+# first name and a surname nor a double surname
+_PAIR_NOUNS = frozenset(
+    """talks meeting meetings summit summits call calls phone deal deals pact axis alliance
+    relationship relations ties feud rivalry duel race ticket tandem partnership handshake
+    agreement accord channel line format meet""".split()
+)
+
+
+def _paired(text: Text, prev: int, last: int) -> bool:
+    """Word prev and the surname ending at ``last`` are two people joined by a dash: an en or
+    em dash between them (Tokayev–Rahmon), or a hyphen and a noun for what they hold together
+    after them (the Putin-Kadyrov talks). A double surname takes neither (Lvova-Belova)."""
+    if text.gap(prev + 1) != "-":
+        return False
+    a, b = text.orig(prev, prev + 1)
+    if "\u2013" in text.original[a:b] or "\u2014" in text.original[a:b]:
+        return True
+    return last + 1 < len(text.words) and text.joined(last + 1) and text.words[last + 1] in _PAIR_NOUNS
+
+
 def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     if f.reason is not None:
         return f
@@ -866,6 +887,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not _is_own_word(text, prev, f, names)
             and not _shortened_own(word, f.name)  # Alex Bortnikov, Ukhnaa Khurelsukh
             and not _declined_after_noun(text, prev, f)  # Визит Володина
+            and not _paired(text, prev, f.last)  # the Putin-Kadyrov talks, Tokayev–Rahmon
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
     if f.kind == "typo" and _acronym_in_lowercase(text, f):

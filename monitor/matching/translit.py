@@ -473,6 +473,7 @@ _ADMIN_GROUPS = (
     ("mount", "mt", "mountain"),  # and geographic terms: Mt. Paektu
     # Korean units, written after a hyphen: Kangwon-do, Kilju-gun, Hamhung-si
     ("province", "do"),
+    ("island", "do"),  # (도 is an island too: Yeonpyeong-do)
     ("county", "gun"),
     ("city", "si"),
 )

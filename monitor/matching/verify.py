@@ -423,8 +423,9 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         hit = compare(text, i, w, order[j], name)
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
-            if j == n - 2 and order[j + 1] in KOREAN_PLACE_UNITS and name.korean_place(order[j]):
-                # a Korean place without its unit: Mundok for Mundok-ri (a partial reading)
+            if j == n - 2 and order[j + 1] in _PLACE_UNITS and name.korean_place(order[j]):
+                # a Korean place without its unit: Mundok for Mundok-ri, Ongjin for Ongjin
+                # County (a partial reading)
                 unit_left_out = _advance(st, hit, 1, 2)
                 stack.append(unit_left_out._replace(initials=True))
         if order[j] in name.acronyms:
@@ -690,6 +691,10 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
     if len(w) == 1 or w in INITIAL_DIGRAPHS:
         return _initial_of(w, order[0]) and text.followed_by_dot(start)
     return shortened(w, order[0])
+
+
+# Units a Korean place's name may be written without, Korean or English
+_PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(["county", "island", "city", "district", "village", "town"])
 
 
 def _glued_keeps_short(hit: Hit, word: str, first: str, second: str) -> bool:
@@ -1104,10 +1109,17 @@ def _title_hits(
 def _halves_may_slip(text: Text, name: NameSpec, i: int, covered: frozenset[int]) -> bool:
     """Two text words read as two name words with a typo: a short word (under five letters)
     is its name word exactly, as it must be alone (index._title_word_keys): Monitoring Taem is
-    no Monitoring Team misspelt, Open Skyes is Open Skies."""
+    no Monitoring Team misspelt, Open Skyes is Open Skies; a longer one is its name word
+    within its own typo budget (START treaty is no sports treaty, two letters off in "start")."""
     first, second = sorted(covered)
-    for word, target in ((text.words[i], name.distinct[first]), (text.words[i + 1], name.distinct[second])):
-        if len(word) < _MIN_INDEXED_TYPO and title_word(word) != target:
+    for word, q in ((text.words[i], first), (text.words[i + 1], second)):
+        if title_word(word) == name.distinct[q]:
+            continue
+        if len(word) < _MIN_INDEXED_TYPO:
+            return False
+        # each half within its own budget: START treaty is no sports treaty
+        forms = [target for target, covered in name.typo_targets if covered == {q}]
+        if all(_title_typo(word, target) is None for target in forms):
             return False
     return True
 
@@ -1562,6 +1574,8 @@ def _title_reading(
     foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
     if _other_parties(text, name, first, last):
         return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
+    if missing and _acronym_replaced(text, name, chosen, first, last, missing):
+        return None  # the International Department of the CPC Central Committee: not the WPK's
     if _common_words_only(name) and (inserted or _continues(text, name, last, kept)):
         # common words only (Comprehensive Military Agreement): the phrase, reordered
         # (Treaty on Comprehensive Strategic Partnership) or short of a word within its share
@@ -1711,6 +1725,19 @@ def number_sign(text: Text, i: int) -> bool:
     """Word i says a number follows (Resolution No. 2375, resolution number 2375)."""
     words = text.words
     return words[i] in NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit() and text.joined(i + 1)
+
+
+def _acronym_replaced(
+    text: Text, name: NameSpec, chosen: _Hits, first: int, last: int, missing: list[int]
+) -> bool:
+    """The title's own acronym (a party's, a body's: WPK) is missing and another acronym
+    stands inside the mention instead (CPC): another party's body or document."""
+    own = {w.lower() for w in name.cased if w.isupper() and 1 < len(w) <= 5}
+    if not any(name.distinct[q] in own for q in missing):
+        return False
+    used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
+    spans = (i for i in range(first, last + 1) if i not in used and text.words[i].isalpha())
+    return any(text.cased_word(i).isupper() and 1 < len(text.words[i]) <= 5 for i in spans)
 
 
 def _foreign_words(
