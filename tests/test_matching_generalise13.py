@@ -113,6 +113,7 @@ OTHERS = one_list_matcher(
         Entry("riv", "Taeryong River", kind="place"),
         Entry("arn", "Tekhnoneft", kind="organisation"),
         Entry("sip", "Sinpung", kind="place"),
+        Entry("pak", "Pakdo Korean Autonomous Prefecture", aliases=("Pakdo",), kind="place"),
         Entry(
             "spa",
             "Agreement between Russia and North Korea on Cooperation in Sports",
@@ -141,6 +142,15 @@ OTHER_READINGS = [
     # another party's acronym where the entry's stands: another body
     ("acronym-replaced", "Heads of the International Bureau of the PKP Central Council came.", "wid", False),
     ("acronym-own", "Delegates of the International Bureau of the KLP Central Council came.", "wid", True),
+    ("other-modifier", "Heads of the Cadre Leadership Bureau of the KLP Central Council met.", "wid", False),
+    ("owner-after", "The International Bureau of the Central Council of the Peasant Union", "wid", False),
+    ("own-owner", "An International Bureau of the Central Council of the Kiribati Labour Party", "wid", True),
+    # another unit after a Korean place makes another place
+    ("another-unit", "The Sonbong District office opened.", "ogj", False),
+    # a prefix makes the surname an attribute, not a first name before a capitalised word
+    ("prefix-attribute", "The pro-Maratov Telegram channels were busy.", "kdv", True),
+    # a country's possessive before a place locates it
+    ("country-before-place", "Tourists visit China's Pakdo Korean Autonomous Prefecture.", "pak", True),
     # a body's name before a vessel names its owner, not a weapon
     ("owner-of-a-tanker", "A Neftoflot tanker completed the voyage.", "shp", True),
     # a capitalised venue noun closing a proper name: the venue

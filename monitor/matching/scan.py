@@ -963,6 +963,8 @@ def _surname_after(text: Text, f: Found) -> str:
     name, nxt = f.name, f.last + 1
     if not name.person or name.korean or f.first != f.last or nxt >= len(text.words):
         return ""
+    if f.first and text.gap(f.first) == "-" and text.words[f.first - 1] in _PREFIXES:
+        return ""  # (an attribute: pro-Kadyrov Telegram channels)
     word = text.words[nxt]
     if text.gap(nxt).strip() or not text.capitalized(nxt) or text.cased_word(nxt).isupper():
         return ""
@@ -975,6 +977,9 @@ def _surname_after(text: Text, f: Found) -> str:
     around = range(max(0, f.first - 4), min(len(text.words), nxt + 5))
     lowercase = sum(1 for i in around if not text.capitalized(i) and text.words[i] not in STOPWORDS)
     return text.cased_word(nxt) if lowercase >= 2 else ""
+
+
+_PREFIXES = frozenset(["pro", "anti", "ex", "non", "post", "pre", "neo"])  # pro-Kadyrov
 
 
 def _opens_sentence(text: Text, i: int) -> bool:

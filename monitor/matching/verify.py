@@ -423,7 +423,9 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         hit = compare(text, i, w, order[j], name)
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
-            if j == n - 2 and order[j + 1] in _PLACE_UNITS and name.korean_place(order[j]):
+            unit = order[j + 1] if j == n - 2 else ""
+            other_unit = i + 1 < size and text.joined(i + 1) and words[i + 1] in _ANY_UNIT
+            if unit in _PLACE_UNITS and name.korean_place(order[j]) and not other_unit:
                 # a Korean place without its unit: Mundok for Mundok-ri, Ongjin for Ongjin
                 # County (a partial reading)
                 unit_left_out = _advance(st, hit, 1, 2)
@@ -695,6 +697,9 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
 
 # Units a Korean place's name may be written without, Korean or English
 _PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(["county", "island", "city", "district", "village", "town"])
+# ... and another unit after the place makes another place (Gangdong District, Gangdong-gu
+# are not Kangdong County)
+_ANY_UNIT = _PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["ro", "gil", "ga", "prefecture"])
 
 
 def _glued_keeps_short(hit: Hit, word: str, first: str, second: str) -> bool:
@@ -1345,8 +1350,9 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
     """A country right before a body's or document's mention, other than the ones its entry
     names: that country's own (the U.S. Pacific Fleet, America's, Chinese, for the Russian
     Pacific Fleet). The country as written, or "" (also when the entry names no country:
-    whose National Intelligence Service it watches, the entry does not say)."""
-    if name.person or first == 0:
+    whose National Intelligence Service it watches, the entry does not say). Not a place's:
+    a country before a place locates it (China's Yanbian Korean Autonomous Prefecture)."""
+    if name.person or first == 0 or name.entry.kind == "place":
         return ""
     own = entry_countries(name.entry.names)
     if not own:
@@ -1574,8 +1580,10 @@ def _title_reading(
     foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
     if _other_parties(text, name, first, last):
         return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
-    if missing and _acronym_replaced(text, name, chosen, first, last, missing):
+    if _acronym_replaced(text, name, chosen, first, last, missing) or _owner_after(text, name, last, missing):
         return None  # the International Department of the CPC Central Committee: not the WPK's
+    if missing and _other_modifier(text, name, kept_first(chosen), missing, first):
+        return None  # the Organizational Leadership Department: not the International Department
     if _common_words_only(name) and (inserted or _continues(text, name, last, kept)):
         # common words only (Comprehensive Military Agreement): the phrase, reordered
         # (Treaty on Comprehensive Strategic Partnership) or short of a word within its share
@@ -1727,11 +1735,60 @@ def number_sign(text: Text, i: int) -> bool:
     return words[i] in NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit() and text.joined(i + 1)
 
 
+def kept_first(chosen: _Hits) -> frozenset[int]:
+    """The name words the first hit of a reading holds."""
+    return min(chosen)[2] if chosen else frozenset()
+
+
+def _other_modifier(
+    text: Text, name: NameSpec, opening: frozenset[int], missing: list[int], first: int
+) -> bool:
+    """The mention opens on the head noun, the name's words before it are left out, and
+    capitalised words of another name stand there instead: another body (the Organizational
+    Leadership Department of the WPK Central Committee is not its International Department)."""
+    if name.head < 0 or name.head not in opening or first == 0 or not text.joined(first):
+        return False
+    if not any(q < name.head for q in missing):
+        return False
+    k = first - 1
+    word = text.words[k]
+    if not text.capitalized(k) or text.cased_word(k).isupper() or word in STOPWORDS:
+        return False
+    return title_word(word) not in name.distinct and word not in COUNTRY_WORDS
+
+
+def _owner_after(text: Text, name: NameSpec, last: int, missing: list[int]) -> bool:
+    """The title's own acronym is left out and the mention goes on with "of" and capitalised
+    words whose initials spell another: another party's body (the International Department of
+    the Central Committee of the Communist Party of China, CPC, is not the WPK's; of the
+    Workers' Party of Korea it is)."""
+    if not missing:
+        return False
+    own = {w.lower() for w in name.cased if w.isupper() and 1 < len(w) <= 5}
+    left_out = {name.distinct[q] for q in missing} & own
+    words = text.words
+    k = last + 1
+    if not left_out or k >= len(words) or words[k] != "of" or not text.joined(k):
+        return False
+    initials = ""
+    for i in range(k + 1, min(len(words), k + 8)):
+        if not text.joined(i):
+            break
+        if words[i] in ("of", "the", "and", "s"):
+            continue
+        if not text.capitalized(i):
+            break
+        initials += words[i][0]
+    return len(initials) >= 2 and initials not in left_out
+
+
 def _acronym_replaced(
     text: Text, name: NameSpec, chosen: _Hits, first: int, last: int, missing: list[int]
 ) -> bool:
     """The title's own acronym (a party's, a body's: WPK) is missing and another acronym
     stands inside the mention instead (CPC): another party's body or document."""
+    if not missing:
+        return False
     own = {w.lower() for w in name.cased if w.isupper() and 1 < len(w) <= 5}
     if not any(name.distinct[q] in own for q in missing):
         return False
