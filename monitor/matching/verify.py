@@ -489,14 +489,14 @@ _FUNCTION_WORDS = frozenset(
     "their there then than when where which who whom whose what how many much any all some each both "
     "not also only very more most other such own same him them they she you his her its our".split()
 )
-_EXPANSION_GLUE = frozenset(["of", "on", "and", "the"])  # words an acronym leaves out
+_EXPANSION_GLUE = frozenset(["of", "on", "and", "the", "for", "in"])  # words an acronym leaves out
 MIN_EXPANDED = 3  # shorter acronyms (UN, EU) are never read from their words
 
 
 def expansion_ends(text: Text, i: int, acronym: str) -> list[int]:
     """Last word indices e such that capitalised words i..e spell the acronym, each giving
     the first letters of its own (Strategic Arms Reduction Treaty: ST-A-R-T, START), at
-    least two of them; "of", "on", "and", "the" between them give none, and a word may
+    least two of them; "of", "on", "and", "the", "for", "in" between them give none, and a word may
     give none after a hyphen (Intermediate-Range Nuclear Forces: INF)."""
     words = text.words
     if len(acronym) < MIN_EXPANDED or not acronym.isalpha():
@@ -594,7 +594,7 @@ def _title_phrase(text: Text, run: list[int]) -> bool:
         0 <= i < len(text.words)
         and "\n" not in text.gap(gap)
         and not text.capitalized(i)
-        and text.words[i] not in _EXPANSION_GLUE
+        and (text.words[i] not in _EXPANSION_GLUE or text.words[i] == "the")
         for i, gap in sides
     )
 
