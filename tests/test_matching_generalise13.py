@@ -192,3 +192,38 @@ def test_an_acronym_spelled_out_otherwise_with_for_between_is_that_other_body() 
     assert "cms" not in entries_found(matcher, "Use CMS Benchmarks from the Center for Medical Statistics.")
     assert "cms" not in entries_found(matcher, "Use the CMS rules of the Centre for Mining Studies.")
     assert entries_found(matcher, "CMS leaders met in Minsk.") == {"cms"}
+
+
+def test_a_title_s_own_acronym_spelled_out_is_that_word() -> None:
+    text = "Heads of the International Bureau of the Kiribati Labour Party Central Council met."
+    assert entries_found(OTHERS, text) == {"wid"}
+
+
+BORDERS = one_list_matcher(
+    (
+        Entry(
+            "bdt",
+            "Boundary Treaty between the Republic of Cuba and the Republic of Korea",
+            aliases=("Sino-Korean Frontier Treaty",),
+            kind="treaty",
+        ),
+    )
+)
+
+
+def test_border_boundary_and_frontier_are_one_title_word_and_sino_is_china() -> None:
+    assert entries_found(BORDERS, "They marked the Cuba-ROK border treaty's anniversary.") == {"bdt"}
+    assert entries_found(BORDERS, "the Sino-Korean boundary treaty") == {"bdt"}
+    # a country word is no distinctive word: the Korean agreement names no document
+    assert "bdt" not in entries_found(BORDERS, "Both sides honoured the inter-Korean agreements.")
+
+
+def test_a_short_name_s_subject_must_be_shared_by_few_watched_documents() -> None:
+    pairs = (("Russia", "China"), ("the DPRK", "China"), ("Russia", "the DPRK"))
+    title = "Treaty between {} and {} on Comprehensive Strategic Partnership"
+    entries = [Entry(f"p{n}", title.format(a, b)) for n, (a, b) in enumerate(pairs)]
+    text = "The Russia-China partnership treaty took effect."
+    # partnership names three watched agreements: no short name by it ...
+    assert entries_found(one_list_matcher(tuple(entries)), text) == set()
+    # ... but names one, watched alone
+    assert entries_found(one_list_matcher((entries[0],)), text) == {"p0"}

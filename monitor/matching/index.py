@@ -26,7 +26,6 @@ from monitor.matching.names import (
     SYNONYM_WORDS,
     NameSpec,
     generic,
-    short_name_subjects,
     title_word,
 )
 from monitor.matching.normalize import Text
@@ -343,6 +342,9 @@ class TitlePlan(NamedTuple):
     share: int  # a match with fewer words holds every distinctive one (``keep``)
     keep: tuple[int, ...]  # ids of the title's distinctive (not generic) words
     head: int  # id of its head noun, which every match holds (verify._best_title); -1: none
+    # ids of the words a match must hold as written somewhere: not a country phrase (-1), nor
+    # the title's own acronym, which may be spelled out (WPK: verify._acronyms_spelled_out)
+    placed: tuple[int, ...]
 
 
 # Not a mypyc native class: its word memos refer to it weakly, and mypyc's native instances
@@ -625,10 +627,14 @@ class AnchorIndex:
         keep = [q for q in range(len(cids)) if not generic(spec.distinct[q])]
         reach = title_reach(spec) + 1
         head = cids[spec.head] if spec.head >= 0 else -1
-        short_name = short_name_subjects(spec.distinct, spec.head)
+        short_name = spec.short_subjects
         # (a short name by the parties may leave distinctive words out: verify.parties_short_name)
         kept = () if short_name else tuple(cids[q] for q in keep)
-        plan = TitlePlan(cids, spec.required, reach, spec.share, kept, head)
+        # the title's own acronyms (WPK) may be spelled out (the Workers' Party of Korea:
+        # verify._acronyms_spelled_out): counted as present, like a country phrase
+        own = {w for w in spec.own_acronyms if len(w) >= MIN_EXPANDED}
+        placed = tuple(c for q, c in enumerate(cids) if c >= 0 and spec.distinct[q] not in own)
+        plan = TitlePlan(cids, spec.required, reach, spec.share, kept, head, placed)
         self.plans[spec.id] = plan
 
         # a short name by the parties (the DPRK-Russia partnership treaty) holds the head noun
@@ -640,7 +646,7 @@ class AnchorIndex:
         # (decorated sorts, no closures: mypyc compiles no closure in this class's methods)
         words = spec.distinct
         weak = [w in _COMMON_TITLE_WORDS or len(w) <= 3 or freq[w] >= _WEAK_FREQ for w in words]
-        spellable = [q for q in range(len(cids)) if cids[q] >= 0]
+        spellable = [q for q in range(len(cids)) if cids[q] in placed]  # (placed: see above)
         ranked = sorted((weak[q], freq[words[q]], -len(words[q]), q) for q in spellable)
         usable = [q for *_, q in ranked]
         # A match holds ``share`` of its words, or (cut to its distinctive words and head

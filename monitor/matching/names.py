@@ -57,6 +57,7 @@ DEMONYMS = {
     "chinese": "china",
     "american": "usa",
     "soviet": "ussr",
+    "sino": "china",  # (the prefix: Sino-Korean, Sino-Russian)
     "japanese": "japan",
     "ukrainian": "ukraine",
     "belarusian": "belarus",
@@ -140,6 +141,7 @@ _SYNONYM_GROUPS = (
     ),
     # other title words
     ("prohibition", "prohibition ban bans banning banned"),
+    ("boundary", "boundary border frontier"),
     ("joint", "joint common"),
 )
 # The same word in another form (Far East Shipping Company for Far Eastern): no synonym
@@ -276,7 +278,8 @@ _GENERIC_WORDS = """
     strategic supreme tactical technical test tourist trade union united weapon worker world
     north south
 """
-GENERIC_WORDS = frozenset(title_word(w) for w in _GENERIC_WORDS.split()) | _SYNONYM_HEADS
+# (a boundary is what a document is about, not the kind of document it is)
+GENERIC_WORDS = frozenset(title_word(w) for w in _GENERIC_WORDS.split()) | (_SYNONYM_HEADS - {"boundary"})
 # head nouns of bodies, as against documents and places (monitor.matching.bodies)
 BODY_NOUNS = frozenset(
     title_word(w)
@@ -288,8 +291,9 @@ BODY_NOUNS = frozenset(
 
 
 def generic(word: str) -> bool:
-    """A canonical title word that is common title vocabulary or a country word."""
-    return word in GENERIC_WORDS or word in SYNONYM_WORDS or len(word) <= 2
+    """A canonical title word that is common title vocabulary or a country word (korea, for
+    either Korea, is one too: the Korean agreement names no document by itself)."""
+    return word in GENERIC_WORDS or word in SYNONYM_WORDS or len(word) <= 2 or word == "korea"
 
 
 def _bare(word: str) -> str:
@@ -457,13 +461,11 @@ def _derived_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> d
 
 
 def _minimum(distinct: Sequence[str], head: int, share: int) -> int:
-    """Fewest title words a match may hold: the share, or the distinctive words and the head,
-    or a document's parties, a word of its subject and its head noun (verify.parties_short_name)."""
+    """Fewest title words a match may hold: the share, or the distinctive words and the head
+    (or, set by choose_anchors, a document's parties, a word of its subject and its head noun:
+    verify.parties_short_name)."""
     keep = {q for q, w in enumerate(distinct) if not generic(w)}
-    fewest = share if not keep else min(share, max(2, len(keep | {head})))
-    if short_name_subjects(distinct, head):
-        fewest = min(fewest, len(title_parties(distinct)) + 2)
-    return fewest
+    return share if not keep else min(share, max(2, len(keep | {head})))
 
 
 def title_parties(distinct: Sequence[str]) -> frozenset[int]:
@@ -576,6 +578,9 @@ class NameSpec:
     # form must consist (Biological Weapons Convention; not Big West Conference)
     expansion: frozenset[str] = frozenset()
     head: int = -1  # title mode: index in distinct of the head noun (Treaty, Complex), or -1
+    # title mode: subject words that with every party and the head noun make the document's
+    # short name (the DPRK-Russia partnership treaty); set by choose_anchors
+    short_subjects: frozenset[int] = field(default=frozenset(), compare=False)
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
     # another writing of a name the analyst typed (_spellings), and the kind it reports:
     # "translit" (Paektusan for Mount Paektu), "reordered" (Unification Ministry)
@@ -593,6 +598,10 @@ class NameSpec:
     # words of 2+ Korean syllables in a non-person name of several words, all read as Korean
     # syllables (Tongchang-ri): korean_place
     korean_places: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    # title mode: words typed as acronyms of 2-5 capitals (the WPK of a body's name)
+    own_acronyms: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    # a word is a Roman numeral (Minsk II), not in a person's name: verify.compare
+    numerals: bool = field(default=False, init=False, compare=False, repr=False)
     # a person's name in pinyin (Li Hongzhong): a misspelling that is other pinyin syllables
     # (Hongzhang) is another person's name
     chinese: bool = field(default=False, init=False, compare=False, repr=False)
@@ -617,6 +626,9 @@ class NameSpec:
         object.__setattr__(self, "facility", facility)
         object.__setattr__(self, "before_admin", admin)
         object.__setattr__(self, "korean_places", places)
+        own = (w.lower() for w in self.cased if w.isupper() and 1 < len(w) <= 5)
+        object.__setattr__(self, "own_acronyms", frozenset(own) if self.mode == "title" else _NO_WORDS)
+        object.__setattr__(self, "numerals", not self.person and any(w in ROMAN_NUMERALS for w in self.words))
         object.__setattr__(self, "chinese", chinese)
         profile = (
             self.entry.exact
@@ -887,7 +899,9 @@ def _typo_targets(targets: dict[str, frozenset[int]]) -> tuple[tuple[str, frozen
 
 
 def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
-    """Pick each name's rarest words: any match must contain one of them (pigeonhole)."""
+    """Pick each name's rarest words: any match must contain one of them (pigeonhole). Also
+    each bilateral document's short-name subjects: words few watched documents share."""
+    _short_names(specs)
     freq: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     for spec in specs:
@@ -947,6 +961,33 @@ def _rarity(
 
 def _pair(spec: NameSpec, a: int) -> str:
     return korean_pair_key(spec.words[a], spec.words[a + 1])
+
+
+# A subject word this many watched documents share names none of them by itself with the
+# parties (match_bench's thousands of energy and grain agreements)
+_SHORT_NAME_SHARED = 3
+
+
+def _short_names(specs: list[NameSpec]) -> None:
+    """Set short_subjects (and lower required to match) on titles of named parties, in place
+    (the specs are compile_names' fresh ones)."""
+    entries: dict[str, set[str]] = {}
+    for spec in specs:
+        if spec.mode == "title":
+            for w in spec.distinct:
+                entries.setdefault(w, set()).add(f"{spec.watchlist}\n{spec.entry.id}")
+    for spec in specs:
+        if spec.mode != "title":
+            continue
+        subjects = frozenset(
+            q
+            for q in short_name_subjects(spec.distinct, spec.head)
+            if len(spec.distinct[q]) > 3 and len(entries[spec.distinct[q]]) < _SHORT_NAME_SHARED
+        )
+        if subjects:
+            object.__setattr__(spec, "short_subjects", subjects)
+            fewest = len(title_parties(spec.distinct)) + 2
+            object.__setattr__(spec, "required", min(spec.required, fewest))
 
 
 def _replace_anchors(spec: NameSpec, anchors: tuple[int, ...]) -> NameSpec:

@@ -484,12 +484,12 @@ class _Scan:
             # its words in any spelling the verifier takes: enough of them (its share, or the
             # required number with every distinctive word), else no match lies here; first
             # within reach, then (dearer) within the window title_at reads: k's sentence
-            absent = [c for c in plan.cids if c >= 0 and not _near(places.get(c, ()), k, reach)]
+            absent = [c for c in plan.placed if not _near(places.get(c, ()), k, reach)]
             if not _enough(plan, absent) or not self._dense_enough(plan, places, name, k):
                 self._official_at(places, plan, name, k)
                 continue
             lo, hi = self.text.sentence_window(k, title_reach(name))
-            if not _enough(plan, [c for c in plan.cids if c >= 0 and not _within(places.get(c, ()), lo, hi)]):
+            if not _enough(plan, [c for c in plan.placed if not _within(places.get(c, ()), lo, hi)]):
                 self._official_at(places, plan, name, k)
                 continue
             hit = title_at(self.text, name, k, self.title_windows)
@@ -528,7 +528,7 @@ class _Scan:
                 if p - first > span or p + 1 - first - (glue[p + 1] - glue[first]) > width:
                     break
                 seen.add(c)
-            if _enough(plan, [c for c in plan.cids if c >= 0 and c not in seen]):
+            if _enough(plan, [c for c in plan.placed if c not in seen]):
                 return True
         return False
 
@@ -544,7 +544,7 @@ class _Scan:
         if plan.head < 0 or not _within(places.get(plan.head, ()), k - OFFICIAL_RUN, k):
             return
         lo, hi = k - OFFICIAL_RUN, k + OFFICIAL_RUN
-        if any(c >= 0 and not _within(places.get(c, ()), lo, hi) for c in plan.cids):
+        if any(not _within(places.get(c, ()), lo, hi) for c in plan.placed):
             return
         hit = official_title(self.text, name, k)
         if hit is not None:
@@ -556,7 +556,7 @@ class _Scan:
         anywhere = self.title_anywhere.get(nid)
         if anywhere is None:
             plan = index.plans[nid]
-            anywhere = _enough(plan, [c for c in plan.cids if c >= 0 and c not in places])
+            anywhere = _enough(plan, [c for c in plan.placed if c not in places])
             self.title_anywhere[nid] = anywhere
         return anywhere
 

@@ -21,7 +21,6 @@ from monitor.matching.names import (
     canonical,
     generic,
     reworded,
-    short_name_subjects,
     split_words,
     title_parties,
     title_word,
@@ -94,8 +93,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if name.case_sensitive:
         cased = text.cased_word(i)
         return _EXACT if cased == _cased(name, name_word) or cased in name.mixed_case else None
-    numeral = ROMAN_NUMERALS.get(name_word)
-    if numeral is not None and word != name_word and not name.person:
+    numeral = ROMAN_NUMERALS.get(name_word) if name.numerals else None
+    if numeral is not None and word != name_word:
         # a numeral in a title-like name is that number, in figures or not at all: Minsk-2
         # is Minsk II, START I is not START II (no typo, no transliteration of "ii")
         return _NUMERAL if word == numeral else None
@@ -423,9 +422,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         hit = compare(text, i, w, order[j], name)
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
-            unit = order[j + 1] if j == n - 2 else ""
-            other_unit = i + 1 < size and text.joined(i + 1) and words[i + 1] in _ANY_UNIT
-            if unit in _PLACE_UNITS and name.korean_place(order[j]) and not other_unit:
+            if j == n - 2 and order[j + 1] in _PLACE_UNITS and _unit_left_out(text, name, i, order[j]):
                 # a Korean place without its unit: Mundok for Mundok-ri, Ongjin for Ongjin
                 # County (a partial reading)
                 unit_left_out = _advance(st, hit, 1, 2)
@@ -702,6 +699,13 @@ _PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(["county", "island", "city", "dist
 _ANY_UNIT = _PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["ro", "gil", "ga", "prefecture"])
 
 
+def _unit_left_out(text: Text, name: NameSpec, i: int, word: str) -> bool:
+    """Word i, a Korean place's name word, may stand without the unit after it in the name:
+    no other unit follows it in the text (Gangdong District is no Kangdong County)."""
+    other_unit = i + 1 < len(text.words) and text.joined(i + 1) and text.words[i + 1] in _ANY_UNIT
+    return not other_unit and name.korean_place(word)
+
+
 def _glued_keeps_short(hit: Hit, word: str, first: str, second: str) -> bool:
     """Two name words read run together as one text word with a typo: the typo never
     touches a short word (three letters or fewer), which must match exactly, as when
@@ -960,6 +964,7 @@ def _title_in_window(text: Text, name: NameSpec, lo: int, hi: int, far: int) -> 
         for covered, edits, span in got:
             end = canon[p + span - 1][2] if span == 2 else b
             hits.append((lo + a, lo + end, covered, edits))
+    hits += _acronyms_spelled_out(text, name, lo, hi)
     # two words read as one title word pair are only needed when they do not match alone
     # ("resolution 1718": each word is its own hit, each as written)
     alone: dict[int, frozenset[int]] = {}
@@ -1528,7 +1533,7 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
 
 def _common_words_only(name: NameSpec) -> bool:
     """Every title word is common vocabulary, and none names a country."""
-    return all(generic(w) and w not in SYNONYM_WORDS for w in name.distinct)
+    return all(generic(w) and w not in SYNONYM_WORDS and w != "korea" for w in name.distinct)
 
 
 def _continues(
@@ -1698,12 +1703,12 @@ def parties_short_name(text: Text, name: NameSpec, kept: _Hits, seen: set[int], 
     before its head noun, every party before them or after the head (the DPRK-Russia
     partnership treaty, the Russia-North Korea healthcare agreement, the mutual assistance
     treaty between China and the DPRK), nothing else, in one phrase. One subject word at least
-    is more than filler: the Russia-DPRK cooperation agreement could be any of a dozen
-    (names.SHORT_NAME_FILLER)."""
-    parties = title_parties(name.distinct)
-    if unmatched or not parties or not parties <= seen or name.head not in seen:
+    is more than filler and shared by few watched documents: the Russia-DPRK cooperation
+    agreement could be any of a dozen (names.SHORT_NAME_FILLER, names._short_names)."""
+    if unmatched or not name.short_subjects & seen or name.head not in seen:
         return False
-    if not short_name_subjects(name.distinct, name.head) & seen:
+    parties = title_parties(name.distinct)
+    if not parties <= seen:
         return False
     head = next(h for h in kept if name.head in h[2])
     named = [h for h in kept if h[2] & parties]
@@ -1757,14 +1762,30 @@ def _other_modifier(
     return title_word(word) not in name.distinct and word not in COUNTRY_WORDS
 
 
+def _acronyms_spelled_out(text: Text, name: NameSpec, lo: int, hi: int) -> _Hits:
+    """The title's own acronyms (WPK) spelled out in words lo..hi by capitalised words whose
+    initials spell them (the Workers' Party of Korea), each a hit for the acronym's word."""
+    own = name.own_acronyms
+    if not own:
+        return []
+    out: _Hits = []
+    for q, word in enumerate(name.distinct):
+        if word not in own:
+            continue
+        for i in range(lo, hi + 1):
+            if text.words[i][0] == word[0] and text.capitalized(i) and text.words[i] != word:
+                out += [(i, e, frozenset([q]), 0) for e in expansion_ends(text, i, word) if e <= hi]
+    return out
+
+
 def _owner_after(text: Text, name: NameSpec, last: int, missing: list[int]) -> bool:
     """The title's own acronym is left out and the mention goes on with "of" and capitalised
     words whose initials spell another: another party's body (the International Department of
     the Central Committee of the Communist Party of China, CPC, is not the WPK's; of the
     Workers' Party of Korea it is)."""
-    if not missing:
+    own = name.own_acronyms
+    if not own or not missing:
         return False
-    own = {w.lower() for w in name.cased if w.isupper() and 1 < len(w) <= 5}
     left_out = {name.distinct[q] for q in missing} & own
     words = text.words
     k = last + 1
@@ -1787,10 +1808,8 @@ def _acronym_replaced(
 ) -> bool:
     """The title's own acronym (a party's, a body's: WPK) is missing and another acronym
     stands inside the mention instead (CPC): another party's body or document."""
-    if not missing:
-        return False
-    own = {w.lower() for w in name.cased if w.isupper() and 1 < len(w) <= 5}
-    if not any(name.distinct[q] in own for q in missing):
+    own = name.own_acronyms
+    if not own or not missing or not any(name.distinct[q] in own for q in missing):
         return False
     used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
     spans = (i for i in range(first, last + 1) if i not in used and text.words[i].isalpha())
