@@ -227,3 +227,8 @@ def test_a_short_name_s_subject_must_be_shared_by_few_watched_documents() -> Non
     assert entries_found(one_list_matcher(tuple(entries)), text) == set()
     # ... but names one, watched alone
     assert entries_found(one_list_matcher((entries[0],)), text) == {"p0"}
+
+
+def test_a_continent_s_adjective_is_the_continent() -> None:
+    zone = one_list_matcher((Entry("nfz", "Treaty on a Fishing-Free Zone in Central Asia", kind="treaty"),))
+    assert entries_found(zone, "They signed the Central Asian Fishing-Free Zone Treaty.") == {"nfz"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pycountry
 
-from monitor.matching.names import DEMONYMS, SYNONYM_WORDS
+from monitor.matching.names import CONTINENTS, DEMONYMS, SYNONYM_WORDS
 from monitor.matching.normalize import fold
 
 
@@ -25,7 +25,7 @@ def _short_names() -> set[str]:
 
 
 COUNTRY_WORDS: frozenset[str] = frozenset(
-    _short_names() | set(DEMONYMS.values()) | (SYNONYM_WORDS - {"un"})
+    _short_names() | (set(DEMONYMS.values()) - CONTINENTS) | (SYNONYM_WORDS - {"un"})
 )
 # "korea" (Korean) covers both Koreas
 SAME_COUNTRY: dict[str, frozenset[str]] = {"korea": frozenset({"korea", "dprk", "rok"})}

@@ -51,6 +51,7 @@ STOPWORDS = frozenset(
 )
 
 # Spelling of country names inside titles: "Russian" = "Russia", "North Korea" = "DPRK".
+CONTINENTS = frozenset(["asia", "europe", "africa", "eurasia"])  # (DEMONYMS' values, no countries)
 DEMONYMS = {
     "russian": "russia",
     "korean": "korea",
@@ -58,6 +59,11 @@ DEMONYMS = {
     "american": "usa",
     "soviet": "ussr",
     "sino": "china",  # (the prefix: Sino-Korean, Sino-Russian)
+    # and the continents' adjectives (the Central Asian Nuclear-Weapon-Free Zone Treaty)
+    "asian": "asia",
+    "european": "europe",
+    "african": "africa",
+    "eurasian": "eurasia",
     "japanese": "japan",
     "ukrainian": "ukraine",
     "belarusian": "belarus",
