@@ -232,3 +232,10 @@ def test_a_short_name_s_subject_must_be_shared_by_few_watched_documents() -> Non
 def test_a_continent_s_adjective_is_the_continent() -> None:
     zone = one_list_matcher((Entry("nfz", "Treaty on a Fishing-Free Zone in Central Asia", kind="treaty"),))
     assert entries_found(zone, "They signed the Central Asian Fishing-Free Zone Treaty.") == {"nfz"}
+
+
+def test_more_offices_before_a_bare_surname() -> None:
+    people = one_list_matcher((Entry("bor", "Pavel Borovik", kind="person"),))
+    assert entries_found(people, "Gazprom CEO Borovik said exports grew.") == {"bor"}
+    assert entries_found(people, "Presidential Aide Borovik said so.") == {"bor"}
+    assert entries_found(people, "The Borovik family said so.") == set()
