@@ -18,7 +18,7 @@ from monitor.matching.bodies import (
 from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, TITLE_SYNONYMS, generic, split_words, title_word
 from monitor.matching.normalize import Text, is_hangul
 from monitor.matching.ruleset import Rule
-from monitor.matching.translit import korean_syllables
+from monitor.matching.translit import KOREAN_SUBUNITS, korean_syllables
 from monitor.matching.verify import VESSELS, Found, defined_otherwise
 from monitor.model import Match
 
@@ -113,9 +113,6 @@ def evaluate(
     return Verdict(_unique(matches), _unique(rejected))
 
 
-# Korean administrative units named after a place but not the place: Nampo-dong is a
-# neighbourhood of Busan, not the port of Nampo (-si city, -gun county, -do province are).
-_KOREAN_UNITS = frozenset(["dong", "ri", "gu", "myeon", "eup", "ro", "gil", "ga"])
 # scan's reason for a surname right after another first name (Daniil Medvedev)
 _NAMESAKE = "preceded by another first name"
 # English words that may be hyphenated to a Korean name without continuing it (Kim Jong Un-led)
@@ -308,7 +305,7 @@ def _unit_veto(text: Text, f: Found) -> Found:
         and not f.name.person
         and after < len(text.words)
         and text.gap(after) == "-"
-        and text.words[after] in _KOREAN_UNITS
+        and text.words[after] in KOREAN_SUBUNITS  # (Nampo-dong: -si, -gun, -do are the place)
     ):
         word = text.cased_word(after)
         return Found(f.name, f.first, f.last, f.score, f.kind, f"'-{word}' names another, smaller place")

@@ -478,8 +478,11 @@ _ADMIN_GROUPS = (
     ("city", "si"),
 )
 KOREAN_UNITS = frozenset(["do", "gun", "si"])  # (English words too: only after a hyphen)
+# units of a smaller place named after a place, written after a hyphen: Nampo-dong is a
+# neighbourhood of Busan, not the port of Nampo (rules._unit_veto)
+KOREAN_SUBUNITS = frozenset(["dong", "ri", "ni", "li", "gu", "myeon", "eup", "ro", "gil", "ga"])
 # units a place's name may be written without (Mundok for Mundok-ri)
-KOREAN_PLACE_UNITS = KOREAN_UNITS | frozenset(["dong", "ri", "gu", "myeon", "eup", "ni", "li"])
+KOREAN_PLACE_UNITS = KOREAN_UNITS | KOREAN_SUBUNITS
 ADMIN_TERMS: dict[str, frozenset[str]] = {
     word: frozenset(w for group in _ADMIN_GROUPS if word in group for w in group) - {word}
     for group in _ADMIN_GROUPS

@@ -696,7 +696,7 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
 _PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(["county", "island", "city", "district", "village", "town"])
 # ... and another unit after the place makes another place (Gangdong District, Gangdong-gu
 # are not Kangdong County)
-_ANY_UNIT = _PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["ro", "gil", "ga", "prefecture"])
+_ANY_UNIT = _PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["prefecture"])
 
 
 def _unit_left_out(text: Text, name: NameSpec, i: int, word: str) -> bool:
