@@ -1588,7 +1588,7 @@ def _title_reading(
         return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
     if _acronym_replaced(text, name, chosen, first, last, missing) or _owner_after(text, name, last, missing):
         return None  # the International Department of the CPC Central Committee: not the WPK's
-    if missing and _other_modifier(text, name, kept_first(chosen), missing, first):
+    if missing and _other_modifier(text, name, chosen, missing, first):
         return None  # the Organizational Leadership Department: not the International Department
     if _common_words_only(name) and (inserted or _continues(text, name, last, kept)):
         # common words only (Comprehensive Military Agreement): the phrase, reordered
@@ -1741,17 +1741,11 @@ def number_sign(text: Text, i: int) -> bool:
     return words[i] in NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit() and text.joined(i + 1)
 
 
-def kept_first(chosen: _Hits) -> frozenset[int]:
-    """The name words the first hit of a reading holds."""
-    return min(chosen)[2] if chosen else frozenset()
-
-
-def _other_modifier(
-    text: Text, name: NameSpec, opening: frozenset[int], missing: list[int], first: int
-) -> bool:
+def _other_modifier(text: Text, name: NameSpec, chosen: _Hits, missing: list[int], first: int) -> bool:
     """The mention opens on the head noun, the name's words before it are left out, and
     capitalised words of another name stand there instead: another body (the Organizational
     Leadership Department of the WPK Central Committee is not its International Department)."""
+    opening = min(chosen)[2] if chosen else frozenset()  # (the name words the first hit holds)
     if name.head < 0 or name.head not in opening or first == 0 or not text.joined(first):
         return False
     if not any(q < name.head for q in missing):
