@@ -239,3 +239,10 @@ def test_more_offices_before_a_bare_surname() -> None:
     assert entries_found(people, "Gazprom CEO Borovik said exports grew.") == {"bor"}
     assert entries_found(people, "Presidential Aide Borovik said so.") == {"bor"}
     assert entries_found(people, "The Borovik family said so.") == set()
+
+
+def test_russian_on_before_a_river_in_its_case() -> None:
+    towns = one_list_matcher((Entry("kal", "Kalach-on-Don", kind="place"), Entry("tar", "Tara-on-Irtysh")))
+    assert entries_found(towns, "Kalach-na-Donu held a fair.") == {"kal"}
+    assert entries_found(towns, "Tara-na-Irtyshe held a fair.") == {"tar"}
+    assert entries_found(towns, "Kalach-na-Donetsk held a fair.") == set()

@@ -105,6 +105,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
             return None  # name words run together: "Newstart" is no New START, "NewSTART" is
     if word == name_word:
         return _EXACT
+    if i >= 2 and text.words[i - 1] == "na" and _locative(word, name_word) and text.gap(i) == "-":
+        return _INFLECTED  # Russian "on" and the river in its case: Rostov-na-Donu, -na-Amure
     if word in KOREAN_UNITS and i and text.gap(i) != "-":  # (i = 0: the index asks of the word alone)
         return None  # Kangwon-do is Kangwon Province; "the Hwasong gun" is no county
     if name_word in name.before_admin and _adjective(word, name_word):
@@ -129,6 +131,11 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if hit is not None and hit.kind == "typo" and _scholarly(text, i):
         return None
     return hit
+
+
+def _locative(word: str, name_word: str) -> bool:
+    """The word is the name word with a Russian prepositional ending (Donu, Amure, Volge)."""
+    return word in (name_word + "u", name_word + "e", name_word[:-1] + "e") and len(name_word) >= 3
 
 
 def _scholarly(text: Text, i: int) -> bool:
