@@ -246,3 +246,20 @@ def test_russian_on_before_a_river_in_its_case() -> None:
     assert entries_found(towns, "Kalach-na-Donu held a fair.") == {"kal"}
     assert entries_found(towns, "Tara-na-Irtyshe held a fair.") == {"tar"}
     assert entries_found(towns, "Kalach-na-Donetsk held a fair.") == set()
+
+
+def test_chinese_names_in_russian_copy_in_the_palladius_system() -> None:
+    leaders = one_list_matcher(
+        (Entry("zlj", "Zhou Lijun", kind="person"), Entry("hxy", "Huang Xiuying", kind="person"))
+    )
+    assert entries_found(leaders, "Председатель КНР Чжоу Лицзюнь прибыл в Москву.") == {"zlj"}
+    assert entries_found(leaders, "Вице-премьер Хуан Сюин заявил.") == {"hxy"}
+    # the same spelling taken over into English copy
+    assert entries_found(leaders, "Vice-Premier Chzhou Litszyun arrived.") == {"zlj"}
+    # other syllables are another name
+    assert entries_found(leaders, "Председатель Чжоу Лицзинь прибыл.") == set()
+
+
+def test_a_korean_unit_word_is_no_unit_outside_a_place_s_name() -> None:
+    leaders = one_list_matcher((Entry("lsi", "Li Xi", kind="person"),))
+    assert entries_found(leaders, "Ли Си сказал.") == {"lsi"}

@@ -29,6 +29,7 @@ from monitor.matching.names import (
     title_word,
 )
 from monitor.matching.normalize import Text
+from monitor.matching.palladius import palladius
 from monitor.matching.russian_titles import russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
@@ -210,6 +211,8 @@ def _add(
     else:
         # a one-word name's transliteration must be capitalised: see verify.compare
         (capital if spec.alone else free).keys["r:" + russian_key(word)].append(posting)
+        for form in palladius(word) if spec.chinese else ():  # Си Цзиньпин: verify.compare
+            capital.keys[form].append(posting)
         if spec.korean_word:
             # width 2: also reached by two text syllables (Hangul 남포 reads "Nam Pho")
             capital.keys["k:" + korean_key(word)].append((spec.id, posting[1], 2))

@@ -26,6 +26,7 @@ from monitor.matching.names import (
     title_word,
 )
 from monitor.matching.normalize import BREVES, INITIAL_DIGRAPHS, NUMBER_SIGNS, Text, is_foreign_script
+from monitor.matching.palladius import palladius
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
@@ -107,8 +108,9 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _EXACT
     if i >= 2 and text.words[i - 1] == "na" and _locative(word, name_word) and text.gap(i) == "-":
         return _INFLECTED  # Russian "on" and the river in its case: Rostov-na-Donu, -na-Amure
-    if word in KOREAN_UNITS and i and text.gap(i) != "-":  # (i = 0: the index asks of the word alone)
-        return None  # Kangwon-do is Kangwon Province; "the Hwasong gun" is no county
+    if word in KOREAN_UNITS and i and text.gap(i) != "-" and name_word in ADMIN_TERMS[word]:
+        # (i = 0: the index asks of the word alone)
+        return None  # Kangwon-do is Kangwon Province; "the Hwasong gun" is no county (Си is Xi)
     if name_word in name.before_admin and _adjective(word, name_word):
         return _INFLECTED  # a Russian place adjective before the term: Kurskaya oblast
     if name_word == name.facility and TITLE_SYNONYMS.get(word, word) == TITLE_SYNONYMS[name_word]:
@@ -227,6 +229,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             return Hit("translit")
     elif (cap or not name.alone) and russian_key(name_word) in russian_keys(word):
         return Hit("translit")
+    if name.chinese and cap and word in palladius(name_word):
+        return Hit("translit")  # Си Цзиньпин, Din Syuesyan: Xi Jinping, Ding Xuexiang in Russian
     place = name.korean_word or name_word in name.korean_places  # name.korean_place, inlined
     if place and cap and korean_key(word) == korean_key(name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
