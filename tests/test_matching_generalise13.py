@@ -263,3 +263,10 @@ def test_chinese_names_in_russian_copy_in_the_palladius_system() -> None:
 def test_a_korean_unit_word_is_no_unit_outside_a_place_s_name() -> None:
     leaders = one_list_matcher((Entry("lsi", "Li Xi", kind="person"),))
     assert entries_found(leaders, "Ли Си сказал.") == {"lsi"}
+
+
+def test_a_point_of_the_compass_in_russian_copy() -> None:
+    places = one_list_matcher((Entry("skr", "South Karelia", kind="place"),))
+    assert entries_found(places, "В Южной Карелии прошли выборы.") == {"skr"}
+    assert entries_found(places, "Южная Карелия заявила.") == {"skr"}
+    assert entries_found(places, "Северная Карелия заявила.") == set()

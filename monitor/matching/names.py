@@ -951,6 +951,9 @@ ENGLISH_WORDS = frozenset(_ENGLISH_WORDS.split())
 _ENGLISH_KOREAN = frozenset(korean_key(w) for w in ENGLISH_WORDS if is_korean(w))
 
 
+_COMPASS_WORDS = frozenset(["north", "south", "east", "west", "central"])
+
+
 def _common(word: str, korean: bool) -> bool:
     return word in ENGLISH_WORDS or (korean and korean_key(word) in _ENGLISH_KOREAN)
 
@@ -960,7 +963,8 @@ def _rarity(
 ) -> Callable[[int], tuple[bool, bool, int, int]]:
     def key(i: int) -> tuple[bool, bool, int, int]:
         w = words[i]
-        return (w in SYNONYM_WORDS, _common(w, korean), freq[w], -len(w))
+        # (a point of the compass is common, and Russian copy translates it: Южная Осетия)
+        return (w in SYNONYM_WORDS, _common(w, korean) or w in _COMPASS_WORDS, freq[w], -len(w))
 
     return key
 

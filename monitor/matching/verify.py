@@ -122,6 +122,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
             return _INFLECTED  # Восточный космодром: the facility word in Russian
         if text.capitalized(i) and kontsevich(word, name_word, name):
             return _INFLECTED
+        if name_word in _RUSSIAN_COMPASS and word.startswith(_RUSSIAN_COMPASS[name_word]) and not name.person:
+            return _INFLECTED  # Южная Осетия, в Южной Осетии: South Ossetia
     key = (word, text.cased[text.starts[i]].isupper(), name_word, name.profile)
     try:
         hit = _MEMO[key]
@@ -133,6 +135,10 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if hit is not None and hit.kind == "typo" and _scholarly(text, i):
         return None
     return hit
+
+
+# A point of the compass in a place's name, as the stem of its Russian adjective (folded)
+_RUSSIAN_COMPASS = {"north": "severn", "south": "yuzhn", "east": "vostochn", "west": "zapadn"}
 
 
 def _locative(word: str, name_word: str) -> bool:
