@@ -116,6 +116,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("un",): "un",
 }
 SYNONYM_WORDS = frozenset(PHRASES.values())
+# title words that name a country (korea, for either Korea, has no phrase of its own)
+COUNTRY_TITLE_WORDS = SYNONYM_WORDS | {"korea"}
 # Official names of other countries as treaty titles spell them: the country's own word, which
 # stays a distinctive title word (not one of the SYNONYM_WORDS, the parties most titles name).
 _OFFICIAL_NAMES: dict[tuple[str, ...], str] = {
@@ -299,7 +301,7 @@ BODY_NOUNS = frozenset(
 def generic(word: str) -> bool:
     """A canonical title word that is common title vocabulary or a country word (korea, for
     either Korea, is one too: the Korean agreement names no document by itself)."""
-    return word in GENERIC_WORDS or word in SYNONYM_WORDS or len(word) <= 2 or word == "korea"
+    return word in GENERIC_WORDS or word in COUNTRY_TITLE_WORDS or len(word) <= 2
 
 
 def _bare(word: str) -> str:

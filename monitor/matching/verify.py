@@ -10,6 +10,7 @@ from typing import NamedTuple
 from monitor.matching.countries import COUNTRY_WORDS, SAME_COUNTRY
 from monitor.matching.names import (
     BODY_NOUNS,
+    COUNTRY_TITLE_WORDS,
     LONGEST_PHRASE,
     PHRASE_STARTS,
     ROMAN_NUMERALS,
@@ -1551,7 +1552,7 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
 
 def _common_words_only(name: NameSpec) -> bool:
     """Every title word is common vocabulary, and none names a country."""
-    return all(generic(w) and w not in SYNONYM_WORDS and w != "korea" for w in name.distinct)
+    return all(generic(w) and w not in COUNTRY_TITLE_WORDS for w in name.distinct)
 
 
 def _continues(
