@@ -270,3 +270,23 @@ def test_a_point_of_the_compass_in_russian_copy() -> None:
     assert entries_found(places, "В Южной Карелии прошли выборы.") == {"skr"}
     assert entries_found(places, "Южная Карелия заявила.") == {"skr"}
     assert entries_found(places, "Северная Карелия заявила.") == set()
+
+
+def test_two_pinyin_letters_swapped_are_a_typo() -> None:
+    people = one_list_matcher((Entry("wgt", "Wang Gentao", kind="person"),))
+    assert entries_found(people, "Wang Gentoa said so.") == {"wgt"}  # two neighbours swapped
+    assert entries_found(people, "Wang Gentai said so.") == set()  # another syllable
+
+
+def test_an_acronym_defined_with_a_word_not_the_entry_s_is_another_body() -> None:
+    parties = one_list_matcher((Entry("ppf", "People Progress Front", aliases=("PPF",)),))
+    assert entries_found(parties, "Readers know the PPF as the Peru Peoples Front, which governs.") == set()
+    assert entries_found(parties, "The PPF, the People Progress Front, won.") == {"ppf"}
+    insurers = one_list_matcher((Entry("kic", "Korea Insurance Corporation", aliases=("KIC",)),))
+    assert entries_found(insurers, "The Korea Insurance Corp. (KIC) paid out.") == {"kic"}  # Corp.
+
+
+def test_a_prize_named_after_a_place_is_the_prize() -> None:
+    places = one_list_matcher((Entry("ryo", "Ryongsong", kind="place"),))
+    assert entries_found(places, "The Ryongsong Prize games closed on Sunday.") == set()
+    assert entries_found(places, "Games closed in Ryongsong on Sunday.") == {"ryo"}

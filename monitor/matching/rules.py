@@ -19,7 +19,7 @@ from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, TITLE_SYNONYMS, gen
 from monitor.matching.normalize import Text, is_hangul
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import KOREAN_SUBUNITS, korean_syllables
-from monitor.matching.verify import VESSELS, Found, defined_otherwise
+from monitor.matching.verify import VESSELS, Found, defined_otherwise, own_word
 from monitor.model import Match
 
 _T = TypeVar("_T")
@@ -577,11 +577,11 @@ _NAMED_AFTER = frozenset(
     tablets smartphone smartphones phone phones computer computers brand brands beer cigarettes
     team club tractor tractors truck trucks airline airlines airways""".split()
 )
-# Capitalised nouns that close the proper name of a place of business or of play named after
-# a place or a body (the Chilbosan Hotel, the Yalu River Grand Hotel, Gazprom Arena)
+# Capitalised nouns that close the proper name of a place of business or of play, or of a
+# prize, named after a place or a body (the Chilbosan Hotel, Gazprom Arena, the Mangyongdae Prize)
 _VENUE_NAMES = frozenset(
     """hotel hotels arena stadium restaurant restaurants cafe theatre theater cinema brewery circus
-    casino""".split()
+    casino prize award medal cup trophy""".split()
 )
 _VENUE_NAME_WORDS = 2  # capitalised words at most between the name and the venue noun (Grand)
 # Words after a split Korean place that keep it the place (Kim Chaek City)
@@ -754,8 +754,8 @@ def _acronym_veto(text: Text, f: Found) -> Found:
     if spelt != acronym or not all(text.capitalized(i) for i in initials):
         return f
     own = {w for name in f.name.entry.names for w in split_words(name)[0]}
-    if all(text.words[i] in own for i in initials):
-        return f
+    if all(text.words[i] in own or own_word(text.words[i], f.name) for i in initials):
+        return f  # (Corp. for Corporation: verify.own_word)
     a, b = text.orig(initials[-1], f.first - 1)
     return _reject(f, f"{_REDEFINED} '{text.original[a:b]}' in this item")
 

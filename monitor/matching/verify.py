@@ -343,9 +343,10 @@ def _other_ending(word: str, name_word: str) -> bool:
 
 def other_pinyin(word: str, name_word: str) -> bool:
     """The word is the pinyin name word with letters replaced, and still pinyin: another
-    syllable, so another name (Hongzhang for Hongzhong). A letter added or dropped is a
-    typo (Xi Jingping)."""
-    return len(word) == len(name_word) and word != name_word and is_pinyin(word)
+    syllable, so another name (Hongzhang for Hongzhong). A letter added or dropped, or two
+    neighbours swapped, is a typo (Xi Jingping, Wang Wentoa)."""
+    same_length = len(word) == len(name_word) and word != name_word
+    return same_length and is_pinyin(word) and not transposed(word, name_word)
 
 
 def _other_final(word: str, name_word: str) -> bool:
@@ -583,7 +584,8 @@ def defined_otherwise(text: Text, name: NameSpec) -> str:
         phrase = _noun_phrase(text, run) if not text.capitalized(p) else _title_phrase(text, run)
         if not (phrase or bracketed):  # words (ACR) define it, whatever stands before them
             continue
-        if not any(w in name.expansion or title_word(w) in name.expansion for w in spelled):
+        # (one word not the entry's makes another body: the PPP as the Pakistan Peoples Party)
+        if not all(own_word(w, name) for w in spelled):
             return text.cased[text.starts[run[0]] : text.ends[run[-1]]]
     return ""
 
@@ -612,6 +614,14 @@ def _title_phrase(text: Text, run: list[int]) -> bool:
         and (text.words[i] not in _EXPANSION_GLUE or text.words[i] == "the")
         for i, gap in sides
     )
+
+
+def own_word(word: str, name: NameSpec) -> bool:
+    """The word is one of an acronym alias's own words: as written, misspelt, or cut short
+    (Corp. for Corporation)."""
+    if word in name.expansion or title_word(word) in name.expansion or _own_typo(word, name):
+        return True
+    return len(word) >= 3 and any(w.startswith(word) for w in name.expansion)
 
 
 def _own_typo(word: str, name: NameSpec) -> bool:
