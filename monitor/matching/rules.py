@@ -15,11 +15,19 @@ from monitor.matching.bodies import (
     countries_in,
     own_countries,
 )
-from monitor.matching.names import ENGLISH_WORDS, STOPWORDS, TITLE_SYNONYMS, generic, split_words, title_word
+from monitor.matching.names import (
+    ENGLISH_WORDS,
+    STOPWORDS,
+    TITLE_SYNONYMS,
+    NameSpec,
+    generic,
+    split_words,
+    title_word,
+)
 from monitor.matching.normalize import Text, is_hangul
 from monitor.matching.ruleset import Rule
-from monitor.matching.translit import KOREAN_SUBUNITS, korean_syllables
-from monitor.matching.verify import VESSELS, Found, defined_otherwise, own_word
+from monitor.matching.translit import ADMIN_TERMS, KOREAN_SUBUNITS, korean_syllables
+from monitor.matching.verify import ANY_PLACE_UNIT, PLACE_UNITS, VESSELS, Found, defined_otherwise, own_word
 from monitor.model import Match
 
 _T = TypeVar("_T")
@@ -278,6 +286,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     _shouted(out)
     _lowercase_names(out)
     _other_sense(out)
+    _other_unit(out)
     _issued_elsewhere(out)
     _parties_elsewhere(out)
     _named_exactly(out)
@@ -458,6 +467,8 @@ def _south_korea_veto(text: Text, f: Found) -> Found:
     name = f.name
     if f.reason is not None or name.person or not name.korean_place(name.words[0]):
         return f
+    if _southern_spelling(name):
+        return f  # the entry is the southern place itself (Cheorwon, Yeonpyeong Island)
     words = text.words
     first, after = f.first, f.last + 1
     located = (-1, -1)
@@ -485,6 +496,16 @@ def _south_korea_veto(text: Text, f: Found) -> Found:
         return f
     a, b = text.orig(min(first, located[0]), max(f.last, located[1]))
     return _reject(f, f"{_NAMES_ANOTHER[3]} ('{text.original[a:b]}')")
+
+
+def _southern_spelling(name: NameSpec) -> bool:
+    """The entry spells its Korean place in the South's Revised Romanization: "eo" or "eu"
+    in a Korean place word, which McCune-Reischauer, the North's system, writes o and u
+    (Cheorwon, the North's Chorwon; Yeonpyeong, Baengnyeong). The analyst watches the
+    southern place, so a South Korean locator confirms it rather than naming a namesake."""
+    entry = name.entry
+    words = [w for typed in (entry.name, *entry.aliases) for w in split_words(typed)[0]]
+    return any(("eo" in w or "eu" in w) and name.korean_place(w) for w in words)
 
 
 def _south_korean_at(text: Text, k: int) -> int:
@@ -638,6 +659,40 @@ def _venue_veto(text: Text, f: Found) -> Found:
         return f
     a, b = text.orig(f.first, after)
     return _reject(f, f"names a place or body named after the document ('{text.original[a:b]}')")
+
+
+def _other_unit(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A Korean place read without its unit (Gangnam for Kangnam County) is the place the
+    item names with another unit elsewhere ("the affluent Gangnam district" ... "in
+    Gangnam"): another place of the same name, as at that mention itself."""
+    for text, items in out.values():
+        for n, f in enumerate(items):
+            name = f.name
+            if f.reason is not None or name.person or len(name.words) < 2:
+                continue
+            unit = name.words[-1]
+            if unit not in PLACE_UNITS or not name.korean_place(name.words[-2]):
+                continue
+            own = {unit, *ADMIN_TERMS.get(unit, ())}
+            after = f.last + 1
+            if after < len(text.words) and text.words[after] in own:
+                continue  # (written with its own unit here)
+            words = text.words[f.first : f.last + 1]
+            other = next((o for o in (_with_other_unit(t, words, own) for t, _ in out.values()) if o), None)
+            if other:
+                items[n] = _reject(f, f"the item names another place so ('{other}')")
+
+
+def _with_other_unit(text: Text, words: Sequence[str], own: set[str]) -> str:
+    """The text's first mention of ``words`` followed by a unit not in ``own``, as written."""
+    size = len(words)
+    for k in range(len(text.words) - size):
+        unit = text.words[k + size]
+        other = unit in ANY_PLACE_UNIT and unit not in own and text.joined(k + size)
+        if other and text.words[k : k + size] == words:
+            a, b = text.orig(k, k + size)
+            return text.original[a:b]
+    return ""
 
 
 def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:

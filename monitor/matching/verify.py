@@ -727,6 +727,9 @@ _PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(["county", "island", "city", "dist
 _ANY_UNIT = _PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["prefecture"])
 
 
+PLACE_UNITS, ANY_PLACE_UNIT = _PLACE_UNITS, _ANY_UNIT  # (for rules._other_unit)
+
+
 def _unit_left_out(text: Text, name: NameSpec, i: int, word: str) -> bool:
     """Word i, a Korean place's name word, may stand without the unit after it in the name:
     no other unit follows it in the text (Gangdong District is no Kangdong County)."""
@@ -866,11 +869,22 @@ def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
     hit = compare(text, k, text.words[k], name.words[j], name)
     if hit is None or hit.kind == "typo" or not text.capitalized(k):
         return None
-    office = k > 0 and text.words[k - 1] in OFFICES and text.capitalized(k - 1) and text.joined(k)
+    office = k > 0 and _office_before(text, k) and text.joined(k)
+    # (a Chinese surname, common as it is, only after a capitalised office: President Xi)
+    office = office and (text.capitalized(k - 1) or not name.chinese)
     office = office and not (k > 1 and text.words[k - 2] in VESSELS)  # the frigate Admiral Ushakov
     if name.chinese and (not office or (k + 1 < len(text.words) and text.capitalized(k + 1))):
         return None  # a Chinese surname alone is too common without the office (Wang, Li)
     return Found(name, k, k, SURNAME_ONLY_SCORE + (OFFICE_BONUS if office else 0.0), "partial")
+
+
+def _office_before(text: Text, k: int) -> bool:
+    """An office or rank right before word k: capitalised (Foreign Minister Lavrov), or in
+    lowercase as wire copy writes it (spokesman Peskov, deputy chief of staff Kozak)."""
+    before = text.words[k - 1]
+    if before in OFFICES:
+        return True
+    return before == "staff" and k >= 3 and text.words[k - 3] == "chief" and text.words[k - 2] == "of"
 
 
 # Words for a vessel: a name right after one names the ship (the submarine Kursk).

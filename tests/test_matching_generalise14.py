@@ -1,0 +1,60 @@
+"""Generalisation, fourteenth round: offices, southern places and other units, on invented names.
+
+An office before a watched person's bare surname makes it that official in lowercase too, as
+wire copy writes it (spokesman Varkov, deputy chief of staff Varkov). A Korean place the
+analyst spells in the South's Revised Romanization ("eo", "eu") is the southern place, so a
+South Korean locator confirms it. A Korean place read without its unit is another place when
+the item names it with another unit elsewhere (the Tangnam district ... in Tangnam).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.ruleset import Entry
+from tests.support.matchers import entries_found, one_list_matcher
+
+ENTRIES = (
+    Entry("var", "Pavel Varkov", kind="person"),
+    Entry("geo", "Geoncheon County", kind="place"),
+    Entry("kos", "Kosan County", kind="place"),
+    Entry("tan", "Tangnam County", kind="place"),
+)
+MATCHER = one_list_matcher(ENTRIES)
+
+OFFICES = [
+    ("capitalised", "Deputy Prime Minister Varkov said the talks would go on.", True),
+    ("lowercase", "Kremlin spokesman Varkov said the talks would go on.", True),
+    ("chief-of-staff", "Deputy Kremlin chief of staff Varkov met the delegation.", True),
+    ("staff-alone", "Hospital staff Varkov and Lenz were thanked.", False),
+    ("no-office", "Varkov said the talks would go on.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in OFFICES], ids=[c[0] for c in OFFICES])
+def test_an_office_before_a_bare_surname_in_any_case(text: str, expected: bool) -> None:
+    assert ("var" in entries_found(MATCHER, text)) is expected
+
+
+def test_a_place_spelt_the_southern_way_is_the_southern_place() -> None:
+    text = "GEONCHEON, South Korea, May 2 (Reuters) - Cranes returned to Geoncheon this week."
+    assert entries_found(MATCHER, text) == {"geo"}
+    # spelt the northern way, the same locator names the southern namesake
+    text = "KOSAN, South Korea, May 2 (Reuters) - Cranes returned to Kosan this week."
+    assert "kos" not in entries_found(MATCHER, text)
+    assert entries_found(MATCHER, "KCNA reported a harvest in Kosan County.") == {"kos"}
+
+
+def test_a_place_named_with_another_unit_is_another_place_all_through_the_item() -> None:
+    title = "Prices rise as Tangnam demand surges"
+    body = "Buyers rushed into the affluent Tangnam district of Seoul. Flats in Tangnam sold fast."
+    assert "tan" not in entries_found(MATCHER, body, title)
+    explained = MATCHER.explain({"title": title, "body": body})
+    reasons = [r.reason for r in explained.rejected if r.entry == "tan" and r.text == "Tangnam"]
+    assert len(reasons) == 2 and all("another place" in r and "Tangnam district" in r for r in reasons)
+    # with its own unit in the item, the bare mentions stay the county
+    found = MATCHER.match({"title": "Harvest in Tangnam", "body": "Farmers of Tangnam County met."})
+    assert [(m.field, m.text) for m in found if m.entry == "tan"] == [
+        ("title", "Tangnam"),
+        ("body", "Tangnam County"),
+    ]
