@@ -5,6 +5,12 @@ wire copy writes it (spokesman Varkov, deputy chief of staff Varkov). A Korean p
 analyst spells in the South's Revised Romanization ("eo", "eu") is the southern place, so a
 South Korean locator confirms it. A Korean place read without its unit is another place when
 the item names it with another unit elsewhere (the Tangnam district ... in Tangnam).
+
+A one-word place after a Russian given name or a patronymic, or before "himself", is a
+person's surname (Sergei Korolev the designer is not the city of Korolyov); an item that
+also calls the word a place (the town of ...) uses it in both senses. An acronym whose
+letters a capitalised phrase spells with its "of" stands for that phrase (ROC, the Republic
+of China).
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ ENTRIES = (
     Entry("geo", "Geoncheon County", kind="place"),
     Entry("kos", "Kosan County", kind="place"),
     Entry("tan", "Tangnam County", kind="place"),
+    Entry("zar", "Zarevsk", kind="place"),
+    Entry("roc", "Rural Orchards Council", aliases=("ROC",), kind="organisation"),
 )
 MATCHER = one_list_matcher(ENTRIES)
 
@@ -58,3 +66,34 @@ def test_a_place_named_with_another_unit_is_another_place_all_through_the_item()
         ("title", "Tangnam"),
         ("body", "Tangnam County"),
     ]
+
+
+SURNAMES = [
+    ("given-name", "A museum of Sergey Zarevsk, the rocket designer, opened.", False),
+    ("given-name-other-spelling", "The designer Pyotr Zarevsk's notebooks were shown.", False),
+    ("patronymic", "Ivan Petrovich Zarevsk was born in 1907.", False),
+    ("himself", "Zarevsk himself had been released from the camp in 1944.", False),
+    ("the-place", "A new plant opened in Zarevsk on Monday.", True),
+    ("after-an-english-word", "Visitors to Greater Zarevsk rose by a tenth.", True),
+    ("all-caps", "SERGEY ZAREVSK DISTRICT CELEBRATES", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SURNAMES], ids=[c[0] for c in SURNAMES])
+def test_a_place_after_a_given_name_is_a_surname(text: str, expected: bool) -> None:
+    assert ("zar" in entries_found(MATCHER, text)) is expected
+
+
+def test_the_person_sense_spreads_through_the_item_unless_it_also_names_the_place() -> None:
+    assert "zar" not in entries_found(MATCHER, "Sergey Zarevsk built rockets. Zarevsk died in 1966.")
+    text = "The town of Zarevsk is named after Sergey Zarevsk. Delegations visited Zarevsk last year."
+    found = [m.text for m in MATCHER.match({"body": text}) if m.entry == "zar"]
+    assert found == ["Zarevsk", "Zarevsk"]  # the town, twice; not the designer
+
+
+def test_an_acronym_spelled_out_with_of_by_another_name_is_that_name() -> None:
+    text = "The navy will protect the Republic of China, and the ROC Navy plans more boats."
+    assert "roc" not in entries_found(MATCHER, text)
+    assert "roc" in entries_found(MATCHER, "The ROC said its orchards would be replanted.")
+    # the entry's own words spelled so stay the entry
+    assert "roc" in entries_found(MATCHER, "The Rural Orchards Council (ROC) met on Monday.")

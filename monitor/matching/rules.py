@@ -15,6 +15,7 @@ from monitor.matching.bodies import (
     countries_in,
     own_countries,
 )
+from monitor.matching.given_names import russian_given_name
 from monitor.matching.names import (
     ENGLISH_WORDS,
     STOPWORDS,
@@ -327,6 +328,7 @@ def _veto(text: Text, f: Found) -> Found:
         _continued_veto,
         _ship_veto,
         _first_name_veto,
+        _given_name_veto,
         _double_surname_veto,
         _south_korea_veto,
         _longer_hangul_veto,
@@ -385,6 +387,33 @@ def _ship_veto(text: Text, f: Found) -> Found:
 def _surname_like(word: str) -> bool:
     """A word with a Russian or Ukrainian surname's ending, no title vocabulary (Sokolov)."""
     return len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and not generic(title_word(word))
+
+
+def _given_name_veto(text: Text, f: Found) -> Found:
+    """A one-word place right after a capitalised Russian given name, or a patronymic, is a
+    person's surname: Sergei Korolev the designer is not the city of Korolyov, nor Konstantin
+    Eduardovich Tsiolkovsky the town. So is one before "himself" or "herself"."""
+    first = f.first
+    if f.reason is not None or f.name.person or f.first != f.last or f.name.case_sensitive:
+        return f
+    after = first + 1
+    if after < len(text.words) and text.words[after] in _REFLEXIVES and text.gap(after) == " ":
+        a, b = text.orig(first, after)  # Korolev himself had been released
+        return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
+    before = first - 1
+    if first == 0 or text.gap(first) != " " or not text.capitalized(before):
+        return f
+    if text.cased_word(before).isupper():
+        return f  # (not in an all-caps line)
+    word = text.words[before]
+    if not (russian_given_name(word) or word.endswith(_PATRONYMIC_ENDINGS)):
+        return f
+    a, b = text.orig(before, first)
+    return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
+
+
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
+_REFLEXIVES = frozenset(["himself", "herself"])
 
 
 def _double_surname_veto(text: Text, f: Found) -> Found:
@@ -707,12 +736,23 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
                 vehicles.setdefault((f.name.watchlist, f.name.entry.id, words), f.reason)
     if not vehicles:
         return
+    # (an item that also calls the word a place somewhere, "the town of Kurchatov", uses it
+    # in both senses: a person's name there is no cue for the other mentions)
+    placed = {
+        (f.name.watchlist, f.name.entry.id, tuple(text.words[f.first : f.last + 1]))
+        for text, items in out.values()
+        for f in items
+        if f.reason is None and _place_cue(text, f.first)
+    }
     for text, items in out.values():
         for n, f in enumerate(items):
             if f.reason is not None:
                 continue
             words = tuple(text.words[f.first : f.last + 1])
             reason = vehicles.get((f.name.watchlist, f.name.entry.id, words))
+            both = (f.name.watchlist, f.name.entry.id, words) in placed
+            if both and reason is not None and reason.startswith(_NAMES_ANOTHER[2]):
+                continue
             if f.name.person:
                 continue  # (a ship named after a person: the person may be named beside it)
             # (a word for a location before it makes it the place, not the ship: from
@@ -720,6 +760,18 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
             located = f.first and text.words[f.first - 1] in _LOCATIVES
             if reason is not None and not (located and not reason.startswith(_NAMES_ANOTHER[3])):
                 items[n] = _reject(f, f"the item {reason} with this word")
+
+
+def _place_cue(text: Text, k: int) -> bool:
+    """Word k follows a word for a location (in, from) or a settlement's noun and "of" (the
+    town of Kurchatov)."""
+    words = text.words
+    if k and words[k - 1] in _LOCATIVES:
+        return True
+    return k >= 2 and words[k - 1] == "of" and words[k - 2] in _SETTLEMENTS
+
+
+_SETTLEMENTS = frozenset("town city village settlement port region district county province".split())
 
 
 def _issued_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:

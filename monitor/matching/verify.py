@@ -564,18 +564,15 @@ def defined_otherwise(text: Text, name: NameSpec) -> str:
     for p in range(len(words) - n + 1):
         if words[p][0] != acronym[0] or words[p] == acronym:
             continue
-        run = [p]
-        k = p + 1
-        while len(run) < n and k < len(words) and text.gap(k).strip(" -") == "" and "\n" not in text.gap(k):
-            if words[k] in _EXPANSION_GLUE and not text.capitalized(k):
-                k += 1
-                continue
-            if words[k][0] != acronym[len(run)]:
+        # a lowercase "of" gives no letter (BWC), or its own where the acronym has it (ROC
+        # for the Republic of China)
+        for lettered in (False, True) if "o" in acronym[1:] else (False,):
+            run, glue = _spelled_run(text, p, acronym, lettered)
+            if len(run) == n:
                 break
-            run.append(k)
-            k += 1
-        if len(run) < n or len({text.capitalized(i) for i in run}) > 1:
+        if len(run) < n or len({text.capitalized(i) for i in run if i not in glue}) > 1:
             continue
+        run = [i for i in run if i not in glue]
         spelled = [words[i] for i in run]
         if any(len(w) < 3 or w in STOPWORDS for w in spelled):
             continue
@@ -588,6 +585,32 @@ def defined_otherwise(text: Text, name: NameSpec) -> str:
         if not all(own_word(w, name) for w in spelled):
             return text.cased[text.starts[run[0]] : text.ends[run[-1]]]
     return ""
+
+
+def _spelled_run(text: Text, p: int, acronym: str, lettered: bool) -> tuple[list[int], set[int]]:
+    """Word indices from p whose first letters spell the acronym (as far as they go), and
+    those of them that are a lowercase "of" (only if ``lettered``: ROC, Republic of China)."""
+    words = text.words
+    run = [p]
+    glue: set[int] = set()
+    k = p + 1
+    while len(run) < len(acronym) and k < len(words) and _spelling_gap(text.gap(k)):
+        if words[k] in _EXPANSION_GLUE and not text.capitalized(k):
+            if lettered and words[k] == "of" and acronym[len(run)] == "o":
+                run.append(k)
+                glue.add(k)
+            k += 1
+            continue
+        if words[k][0] != acronym[len(run)]:
+            break
+        run.append(k)
+        k += 1
+    return run, glue
+
+
+def _spelling_gap(gap: str) -> bool:
+    """Words so apart may spell an acronym out: spaces or hyphens, on one line."""
+    return gap.strip(" -") == "" and "\n" not in gap
 
 
 def _noun_phrase(text: Text, run: list[int]) -> bool:
