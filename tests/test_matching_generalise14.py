@@ -10,7 +10,8 @@ A one-word place after a Russian given name or a patronymic, or before "himself"
 person's surname (Sergei Korolev the designer is not the city of Korolyov); an item that
 also calls the word a place (the town of ...) uses it in both senses. An acronym whose
 letters a capitalised phrase spells with its "of" stands for that phrase (ROC, the Republic
-of China).
+of China). A hotel or restaurant named after a place, in quotes, after "named" or after an
+article, is the establishment (Hotel 'Korolyov').
 """
 
 from __future__ import annotations
@@ -97,3 +98,54 @@ def test_an_acronym_spelled_out_with_of_by_another_name_is_that_name() -> None:
     assert "roc" in entries_found(MATCHER, "The ROC said its orchards would be replanted.")
     # the entry's own words spelled so stay the entry
     assert "roc" in entries_found(MATCHER, "The Rural Orchards Council (ROC) met on Monday.")
+
+
+VENUES = [
+    ("quoted", "Hotel 'Zarevsk' opens in Kaluga", False),
+    ("named", "A four-star hotel named Zarevsk has opened in Kaluga.", False),
+    ("article", "We dined at the restaurant Zarevsk on the embankment.", False),
+    ("in-the-place", "A new hotel in Zarevsk opened on Monday.", True),
+    ("place-then-noun", "Zarevsk hotel prices rose.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in VENUES], ids=[c[0] for c in VENUES])
+def test_an_establishment_named_after_a_place_is_not_the_place(text: str, expected: bool) -> None:
+    assert ("zar" in entries_found(MATCHER, text)) is expected
+
+
+TURKIC = one_list_matcher(
+    (
+        Entry("ilg", "Ilgar Mammadli", kind="person"),
+        Entry("kum", "Kumtor Air Base", kind="place"),
+        Entry("rau", "Rauf Alizade", kind="person"),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Ilgar Rashid oglu Mammadli said", "Ilgar Rashid oglu Mammadli"),
+        ("Minister Ilgar Nurlan uly Mammadli said", "Ilgar Nurlan uly Mammadli"),
+    ],
+)
+def test_a_turkic_patronymic(text: str, expected: str) -> None:
+    assert [m.text for m in TURKIC.match({"body": text}) if m.entry == "ilg"] == [expected]
+
+
+def test_the_azerbaijani_schwa_is_an_a() -> None:
+    found = TURKIC.match({"body": "Rauf Əlizadə met the envoy"})
+    assert [(m.entry, m.text) for m in found] == [("rau", "Rauf Əlizadə")]
+
+
+def test_a_turkic_particle_needs_a_fathers_name_before_it() -> None:
+    # (only the bare surname is read, below the default threshold)
+    assert "ilg" not in entries_found(TURKIC, "Ilgar and oglu Mammadli left.")
+
+
+def test_two_title_words_run_together_as_written() -> None:
+    # "base" is read as its synonym "complex", but "airbase" is still "air" and "base"
+    assert "kum" in entries_found(TURKIC, "Russia's Kumtor airbase in Kyrgyzstan was expanded.")
+    assert "kum" in entries_found(TURKIC, "KUMTOR AIRBASE EXPANDED")
+    assert "kum" not in entries_found(TURKIC, "The Kumtor mine opened an airstrip.")

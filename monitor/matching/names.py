@@ -891,6 +891,12 @@ def _written_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> d
     for q, words in enumerate(raw):
         if len(words) == 1 and words[0] != distinct[q] and len(words[0]) >= 5:
             out[words[0]] = _shared(frozenset({q}))
+        if q + 1 < len(raw) and len(words) == 1 and len(raw[q + 1]) == 1:
+            # two words as written run together, where one has another canonical form
+            # (Kant airbase for Kant Air Base, "base" being "complex")
+            glued = words[0] + raw[q + 1][0]
+            if glued != distinct[q] + distinct[q + 1]:
+                out[glued] = _shared(frozenset({q, q + 1}))
     return out
 
 

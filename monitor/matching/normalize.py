@@ -53,6 +53,8 @@ def fold_char(ch: str) -> str:
         return ""
     if ch in _DASHES:
         return "-"
+    if ch in "\u018f\u0259":
+        return "A" if ch == "\u018f" else "a"  # Azerbaijani schwa: Əliyev is Aliyev (not "E")
     if ch in _APOSTROPHES:
         return "'"
     if ch.isspace():

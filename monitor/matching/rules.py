@@ -649,6 +649,10 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     if nxt in _NAMED_AFTER and f.first == f.last:
         a, b = text.orig(f.first, after)
         return _reject(f, f"names what is named after the place ('{text.original[a:b]}')")
+    venue = _venue_name_before(text, f.first) if f.first == f.last else -1
+    if venue >= 0:
+        a, b = text.orig(venue, f.first)
+        return _reject(f, f"names what is named after the place ('{text.original[a:b]}')")
     venue = _venue_name_after(text, f.last)
     if venue > 0:
         a, b = text.orig(f.first, venue)
@@ -657,6 +661,26 @@ def _named_after_veto(text: Text, f: Found) -> Found:
         a, b = text.orig(f.first, f.last)
         return _reject(f, f"'{text.original[a:b]}' in two words is the person the place is named after")
     return f
+
+
+def _venue_name_before(text: Text, first: int) -> int:
+    """The index of an establishment's noun naming the place word ``first`` as its name: in
+    quotes (Hotel 'Korolyov'), after a naming verb (a hotel named Korolyov), or in lowercase
+    after an article (the restaurant Wonsan), or -1."""
+    k = first - 1
+    if k < 0:
+        return -1
+    quoted = any(c in text.gap(first) for c in "'\"\u201c\u2018\u00ab")
+    named = text.words[k] in _NAMING and text.gap(first) == " "
+    if named:
+        k -= 1
+    if k < 0 or text.words[k] not in _ESTABLISHMENTS or text.gap(k + 1).strip(" '\"\u201c\u2018\u00ab,"):
+        return -1
+    article = k > 0 and text.words[k - 1] in ("the", "a", "an") and not text.capitalized(k)
+    return k if quoted or named or article else -1
+
+
+_ESTABLISHMENTS = _VENUE_NAMES - frozenset("prize award medal cup trophy".split())
 
 
 def _venue_name_after(text: Text, last: int) -> int:

@@ -38,6 +38,7 @@ from monitor.matching.verify import (
     OFFICIAL_RUN,
     PATRONYMIC_ENDINGS,
     PENALTY_TRANSLIT,
+    TURKIC_PATRONYMICS,
     Found,
     case_forms,
     compare,
@@ -761,8 +762,9 @@ def _name_beside(text: Text, k: int, name: NameSpec, j: int) -> bool:
     which a typo neighbourhood asks of many namesakes at once (Trogana for ten people)."""
     if not text.capitalized(k):
         return True  # (lowercase or hyphenated text: no such cue)
-    if k > 0 and (text.capitalized(k - 1) or text.words[k - 1] == name.words[j - 1]):
-        return True
+    before = text.words[k - 1] if k > 0 else ""
+    if k > 0 and (text.capitalized(k - 1) or before == name.words[j - 1] or before in TURKIC_PATRONYMICS):
+        return True  # (a Turkic patronymic's particle: Heydar oglu Aliyev)
     return k + 1 < len(text.words) and text.capitalized(k + 1)
 
 

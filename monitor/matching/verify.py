@@ -494,7 +494,16 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if middle and (word_ok or _an_initial(text, i)):
             # (or its initial: Tatiana A. Golikova, Yury I. Borisov)
             stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))
+            if word_ok and i + 2 < size and words[i + 1] in TURKIC_PATRONYMICS and text.joined(i + 2):
+                # a Turkic patronymic: the father's name, then "son of" or "daughter of" in
+                # its own word (Ilham Heydar oglu Aliyev, Aigul Nurlan kyzy Seitova)
+                stack.append(_State(i + 2, j, st.edits, st.translit, st.initials, True))
     return best
+
+
+# "son of", "daughter of" after a father's name in Azerbaijani, Turkmen, Kazakh, Kyrgyz and
+# Uzbek patronymics, as romanised (oğlu folds to oglu, o'g'li to o g li: not read)
+TURKIC_PATRONYMICS = frozenset("oglu ogly ogli ugli uly uulu qizi kyzy kizi gyzy qyzy".split())
 
 
 _DETERMINERS = frozenset("the its their his her our a an these those this that".split())
