@@ -149,3 +149,46 @@ def test_two_title_words_run_together_as_written() -> None:
     assert "kum" in entries_found(TURKIC, "Russia's Kumtor airbase in Kyrgyzstan was expanded.")
     assert "kum" in entries_found(TURKIC, "KUMTOR AIRBASE EXPANDED")
     assert "kum" not in entries_found(TURKIC, "The Kumtor mine opened an airstrip.")
+
+
+DOCUMENTS = one_list_matcher(
+    (
+        Entry("pow", "Strength of Taiga 2", kind="place"),
+        Entry("jun", "June 9 Joint Declaration", kind="treaty"),
+        Entry("pea", "Ardenia-Velmoria peace agreement", kind="treaty"),
+        Entry("dre", "Armenian Dawn", kind="organisation"),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"),
+    [
+        ("Gas flowed through the Strength of Taiga 2 pipeline.", "pow", True),
+        ("Talks on Strength of Taiga II stalled.", "pow", True),
+        ("The Strength of Taiga pipeline ran at capacity.", "pow", False),  # the first one
+        ("Officials marked the June 9 Joint Declaration.", "jun", True),
+        ("Officials marked the Joint Declaration of June 9.", "jun", True),
+        ("Officials marked the June Joint Declaration.", "jun", True),  # 9 is a day, no edition
+    ],
+)
+def test_a_later_edition_needs_its_number(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(DOCUMENTS, text)) is expected
+
+
+def test_a_verb_short_of_a_word_is_no_agreement() -> None:
+    assert "pea" in entries_found(DOCUMENTS, "The Ardenia-Velmoria peace agreement was signed.")
+    assert "pea" in entries_found(DOCUMENTS, "Ardenia and Velmoria agreed on peace terms in the agreement.")
+    text = "1994: a ceasefire agreed by Ardenia, Velmoria and the rebels."
+    assert "pea" not in entries_found(DOCUMENTS, text)
+
+
+def test_a_demonym_does_not_capitalise_a_name_of_common_words() -> None:
+    assert "dre" not in entries_found(DOCUMENTS, "For many, an Armenian dawn is a walk by the lake.")
+    assert "dre" in entries_found(DOCUMENTS, "The ruling Armenian Dawn party won the vote.")
+    # written capitalised once, the lowercase mention is the party again
+    text = "Armenian Dawn won. Critics say the Armenian dawn has faded since."
+    assert [m.text for m in DOCUMENTS.match({"body": text}) if m.entry == "dre"] == [
+        "Armenian Dawn",
+        "Armenian dawn",
+    ]

@@ -17,6 +17,7 @@ from monitor.matching.bodies import (
 )
 from monitor.matching.given_names import russian_given_name
 from monitor.matching.names import (
+    DEMONYMS,
     ENGLISH_WORDS,
     STOPWORDS,
     TITLE_SYNONYMS,
@@ -225,8 +226,9 @@ _LOWERCASE_BODIES = frozenset(["ministry", "ministries"])
 
 def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
     """A name of several common words written all in lowercase ("the agreed framework would be
-    reviewed") counts only if the item also writes it capitalised (then it is the same name
-    again: KCNA's "the agreed framework" after "the DPRK-U.S. Agreed Framework")."""
+    reviewed"), a demonym aside ("the Georgian dream"), counts only if the item also writes it
+    capitalised (then it is the same name again: KCNA's "the agreed framework" after "the
+    DPRK-U.S. Agreed Framework")."""
     capitalised: set[tuple[str, str]] = set()
     lowercase: list[tuple[list[Found], int]] = []
     for text, items in found.values():
@@ -236,7 +238,9 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
                 continue
             key = (f.name.watchlist, f.name.entry.id)
             span = range(f.first, f.last + 1)
-            low = all(not text.capitalized(i) for i in span)
+            # (a demonym is capitalised whatever follows: the Georgian dream, Russian railways)
+            low = all(not text.capitalized(i) or text.words[i] in DEMONYMS for i in span)
+            low = low and not all(text.words[i] in DEMONYMS for i in span)
             if not low:
                 capitalised.add(key)
             elif any(text.words[i].isdigit() for i in span):

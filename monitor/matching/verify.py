@@ -1629,6 +1629,14 @@ def _continues(
     return generic(title_word(text.words[nxt])) and text.words[nxt] not in STOPWORDS
 
 
+def _edition(distinct: tuple[str, ...], q: int) -> bool:
+    """Title word q numbers a later edition (2 to 20; Roman numerals read as figures), not a
+    day after its month (the June 15 Declaration): a title without it names the first
+    (START, Minsk, Power of Siberia)."""
+    word = distinct[q]
+    return word.isdigit() and 2 <= int(word) <= 20 and not (q and distinct[q - 1] in MONTH_NAMES)
+
+
 def _title_reading(
     text: Text,
     name: NameSpec,
@@ -1656,6 +1664,8 @@ def _title_reading(
     if name.head >= 0 and name.head not in seen:
         return None  # no head noun: "intermediate-range nuclear forces" are not the Treaty
     missing = [q for q in range(len(name.distinct)) if q not in seen]
+    if any(_edition(name.distinct, q) for q in missing):
+        return None  # Power of Siberia is the first pipeline, not Power of Siberia 2
     reordered = order != sorted(order)
     foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
     if _other_parties(text, name, first, last):
@@ -1672,6 +1682,8 @@ def _title_reading(
         # military cooperation" are other documents
         return None
     how = {h: reworded(text.words[h[0]], name) if h[0] == h[1] and not h[3] else "" for h in kept}
+    if missing and any(how[h] == "derived" and name.head in h[2] for h in kept):
+        return None  # "a ceasefire agreed by Armenia, Azerbaijan": a verb, short of a word, no title
     left_out = _parties_left_out(text, name, kept, missing)
     if count < name.required and not left_out:
         return None
