@@ -192,3 +192,19 @@ def test_a_demonym_does_not_capitalise_a_name_of_common_words() -> None:
         "Armenian Dawn",
         "Armenian dawn",
     ]
+
+
+CHINESE = one_list_matcher((Entry("yan", "Gao Yanjun", kind="person"),))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chinese Ambassador Gao Yan Jun laid a wreath.", ["Gao Yan Jun"]),  # KCNA's style
+        ("Chinese Ambassador Gao Yanjun laid a wreath.", ["Gao Yanjun"]),
+        ("Gao Yan met Jun Li in Beijing.", []),  # not a name's syllables: other words
+        ("Gao Yan Jin laid a wreath.", []),  # another given name
+    ],
+)
+def test_a_chinese_given_name_written_syllable_by_syllable(text: str, expected: list[str]) -> None:
+    assert [m.text for m in CHINESE.match({"body": text})] == expected

@@ -30,7 +30,7 @@ from monitor.matching.names import (
 )
 from monitor.matching.normalize import Text
 from monitor.matching.russian_titles import RUSSIAN_GLUE
-from monitor.matching.translit import is_korean, is_pinyin, korean_syllables
+from monitor.matching.translit import is_korean, is_pinyin, korean_syllables, pinyin_syllable
 from monitor.matching.verify import (
     DEFAULT_MIN_SCORE,
     MONTH_NAMES,
@@ -681,7 +681,24 @@ def split_pairs(text: Text) -> list[int]:
             if gap in ("-\n", "-\r\n") and 0 < at <= last and words[at - 1].isalpha() and words[at].isalpha()
         ]
     han = han_pairs(text)
-    return sorted(set(hyphens) | set(han))
+    return sorted(set(hyphens) | set(han) | set(_spaced_syllables(text)))
+
+
+# three capitalised short words in a row: a Chinese surname and a given name of two
+# syllables written apart, as KCNA writes them (Wang Ya Jun for Wang Yajun)
+_SPACED_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,4} (?=([A-Z][a-z]{0,5}) ([A-Z][a-z]{0,5})(?![A-Za-z]))")
+
+
+def _spaced_syllables(text: Text) -> list[int]:
+    """Word indices k where words k and k+1 are two capitalised pinyin syllables after a
+    capitalised word, apart by a space: a Chinese given name written syllable by syllable."""
+    out = []
+    for m in _SPACED_NAME.finditer(text.cased):
+        k = bisect_left(text.starts, m.start(1))
+        pair = k + 1 < len(text.words) and text.starts[k] == m.start(1)
+        if pair and pinyin_syllable(text.words[k]) and pinyin_syllable(text.words[k + 1]):
+            out.append(k)
+    return out
 
 
 def han_pairs(text: Text) -> list[int]:

@@ -154,6 +154,11 @@ _PINYIN = frozenset(
 )
 
 
+def pinyin_syllable(word: str) -> bool:
+    """The (folded, lowercase) word is one pinyin syllable (zhao, xu, jun)."""
+    return word in _PINYIN
+
+
 @lru_cache(maxsize=32768)
 def is_pinyin(word: str) -> bool:
     """The word is a run of pinyin syllables (hongzhong = hong zhong, jinping = jin ping)."""

@@ -38,6 +38,7 @@ from monitor.matching.translit import (
     kontsevich_keys,
     korean_key,
     korean_syllables,
+    pinyin_syllable,
     russian_key,
     russian_keys,
     russian_nominatives,
@@ -791,6 +792,9 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
     """
     if name.korean or name.korean_word or "-" in text.gap(i):
         return True
+    if name.chinese and text.gap(i) == " " and text.capitalized(i) and text.capitalized(i - 1):
+        # a given name written syllable by syllable (Wang Ya Jun), as KCNA writes it
+        return pinyin_syllable(text.words[i - 1]) and pinyin_syllable(text.words[i])
     # Chinese characters: one word per syllable, a given name of two is two adjacent words
     # (乐际: Le Ji)
     if text.cased is text.original:
