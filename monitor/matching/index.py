@@ -76,12 +76,22 @@ def _frozen(table: dict[str, list[Posting]]) -> dict[str, Sequence[Posting]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def chinese_surnames(specs: Iterable[NameSpec]) -> dict[str, tuple[int, ...]]:
+    """A Chinese name's surname (its first word) -> the names."""
+    surnames: defaultdict[str, list[int]] = defaultdict(list)
+    for spec in specs:
+        if spec.person and spec.chinese and len(spec.words) >= 2 and not spec.exact:
+            surnames[spec.words[0]].append(spec.id)
+    return {word: tuple(ids) for word, ids in surnames.items()}
+
+
 class WordIndex:
     """Maps words to postings; ``anchors_only=False`` indexes every word (for explain)."""
 
     def __init__(self, specs: Iterable[NameSpec], *, anchors_only: bool = True) -> None:
         specs = list(specs)
         self.hangul = HangulTable(specs)
+        self.chinese_surnames = chinese_surnames(specs)  # (scan.split_pairs: Wang Ya Jun)
         tables = (_Table(), _Table(), _Table())
         for spec in specs:
             if spec.korean and anchors_only:
@@ -411,11 +421,7 @@ class AnchorIndex:
         # a Chinese name's surname (its first word) -> the names: alone, it is read only after
         # an office (President Xi), so it is no anchor (Wang, Li would start a reading of
         # every Wang and Li at every turn)
-        surnames: defaultdict[str, list[int]] = defaultdict(list)
-        for spec in specs:
-            if spec.person and spec.chinese and len(spec.words) >= 2 and not spec.exact:
-                surnames[spec.words[0]].append(spec.id)
-        self.chinese_surnames = {word: tuple(ids) for word, ids in surnames.items()}
+        self.chinese_surnames = chinese_surnames(specs)
         self._slots = tuple({key: tuple(pairs) for key, pairs in table.items()} for table in slots)
         self.singles = dict(singles)
         self.pairs = {pair: list(dict.fromkeys(ids)) for pair, ids in pairs.items()}  # (a title once)

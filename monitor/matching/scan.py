@@ -283,7 +283,7 @@ class _Scan:
                 self._seq(k, *posting)
             for posting in capital:
                 self._seq(k, *posting)
-        for k in split_pairs(text):
+        for k in split_pairs(text, index.chinese_surnames):
             free, capital, _, _ = index.lookup(words[k] + words[k + 1])
             for nid, j, _ in (*free, *capital):
                 self._seq(k, nid, j, 0)
@@ -298,7 +298,7 @@ class _Scan:
         unique = set(words)
         hits = memo.starting(unique)
         text = self.text
-        han = split_pairs(text)
+        han = split_pairs(text, index.chinese_surnames)
         self._hangul(index.hangul)
         acronyms = unique & index.initials.keys() if index.initials else ()
         surnames = index.chinese_surnames
@@ -657,11 +657,12 @@ def _after_offices(text: Text, surnames: set[str]) -> list[int]:
     ]
 
 
-def split_pairs(text: Text) -> list[int]:
+def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
     """Word indices k where words k and k+1 may be one name word written apart: two
     adjacent Chinese characters (han_pairs), or two short syllables joined by a hyphen
-    (Xi Jin-ping for Xi Jinping), or a word broken at the end of a line (Sho-|igu); each such
-    pair is also looked up as one word."""
+    (Xi Jin-ping for Xi Jinping), or by a space after a watched Chinese surname (Wang Ya
+    Jun), or a word broken at the end of a line (Sho-|igu); each such pair is also looked
+    up as one word."""
     gaps, words = text.gaps, text.words
     hyphens = []
     at = 0
@@ -681,7 +682,8 @@ def split_pairs(text: Text) -> list[int]:
             if gap in ("-\n", "-\r\n") and 0 < at <= last and words[at - 1].isalpha() and words[at].isalpha()
         ]
     han = han_pairs(text)
-    return sorted(set(hyphens) | set(han) | set(_spaced_syllables(text)))
+    spaced = _spaced_syllables(text, surnames) if surnames else []
+    return sorted(set(hyphens) | set(han) | set(spaced))
 
 
 # three capitalised short words in a row: a Chinese surname and a given name of two
@@ -689,13 +691,14 @@ def split_pairs(text: Text) -> list[int]:
 _SPACED_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,4} (?=([A-Z][a-z]{0,5}) ([A-Z][a-z]{0,5})(?![A-Za-z]))")
 
 
-def _spaced_syllables(text: Text) -> list[int]:
+def _spaced_syllables(text: Text, surnames: Collection[str]) -> list[int]:
     """Word indices k where words k and k+1 are two capitalised pinyin syllables after a
-    capitalised word, apart by a space: a Chinese given name written syllable by syllable."""
+    watched Chinese surname, apart by a space: a given name written syllable by syllable
+    (only after such a surname: Korean names read as pinyin too, Kim Yong Ho)."""
     out = []
     for m in _SPACED_NAME.finditer(text.cased):
         k = bisect_left(text.starts, m.start(1))
-        pair = k + 1 < len(text.words) and text.starts[k] == m.start(1)
+        pair = k + 1 < len(text.words) and text.starts[k] == m.start(1) and text.words[k - 1] in surnames
         if pair and pinyin_syllable(text.words[k]) and pinyin_syllable(text.words[k + 1]):
             out.append(k)
     return out
