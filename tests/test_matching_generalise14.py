@@ -155,7 +155,7 @@ DOCUMENTS = one_list_matcher(
     (
         Entry("pow", "Strength of Taiga 2", kind="place"),
         Entry("jun", "June 9 Joint Declaration", kind="treaty"),
-        Entry("pea", "Ardenia-Velmoria peace agreement", kind="treaty"),
+        Entry("pea", "Laos-Velmoria peace agreement", kind="treaty"),
         Entry("dre", "Armenian Dawn", kind="organisation"),
     )
 )
@@ -177,9 +177,9 @@ def test_a_later_edition_needs_its_number(text: str, entry: str, expected: bool)
 
 
 def test_a_verb_short_of_a_word_is_no_agreement() -> None:
-    assert "pea" in entries_found(DOCUMENTS, "The Ardenia-Velmoria peace agreement was signed.")
-    assert "pea" in entries_found(DOCUMENTS, "Ardenia and Velmoria agreed on peace terms in the agreement.")
-    text = "1994: a ceasefire agreed by Ardenia, Velmoria and the rebels."
+    assert "pea" in entries_found(DOCUMENTS, "The Laos-Velmoria peace agreement was signed.")
+    assert "pea" in entries_found(DOCUMENTS, "Laos and Velmoria agreed on peace terms in the agreement.")
+    text = "1994: a ceasefire agreed by Laos, Velmoria and the rebels."
     assert "pea" not in entries_found(DOCUMENTS, text)
 
 
@@ -208,3 +208,38 @@ CHINESE = one_list_matcher((Entry("yan", "Gao Yanjun", kind="person"),))
 )
 def test_a_chinese_given_name_written_syllable_by_syllable(text: str, expected: list[str]) -> None:
     assert [m.text for m in CHINESE.match({"body": text})] == expected
+
+
+PARTIES = one_list_matcher(
+    (
+        Entry(
+            "tsp",
+            "Treaty between Laos and Japan on the Transfer of Sentenced Persons",
+            kind="treaty",
+        ),
+        Entry(
+            "sec",
+            "Treaty of Security and Defence between Japan and the United States of America",
+            aliases=("US-Japan Defence Treaty",),
+            kind="treaty",
+        ),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"),
+    [
+        ("Japan ratified a treaty on the transfer of sentenced persons with Laos.", "tsp", True),
+        # another country in the sentence, the entry's other party nowhere: that country's treaty
+        ("Vietnam ratified a treaty on the transfer of sentenced persons with Japan.", "tsp", False),
+        # (the sentence names the party too: the entry's)
+        ("Vietnam said Laos ratified a treaty on transfer of sentenced persons with Japan.", "tsp", True),
+        ("The U.S.-Japan defence treaty was extended.", "sec", True),
+        ("Vietnam hailed the Japan-U.S. Defence Treaty.", "sec", True),  # both parties named
+        # a party and the head noun, no word of the subject: any treaty with Japan
+        ("Moscow suspended talks on a treaty with Japan.", "sec", False),
+    ],
+)
+def test_a_document_of_other_parties_is_theirs(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(PARTIES, text)) is expected

@@ -134,6 +134,7 @@ ISSUED_ELSEWHERE = "preceded by another body"  # the veto's reason (PACE Resolut
 KIND_OF = "names a kind of document"  # the veto's reason (a joint comprehensive plan of action)
 OTHER_COUNTRY = "preceded by another country"  # the veto's reason (the U.S. Pacific Fleet)
 OTHER_PARTIES = "followed by other parties"  # the veto's reason (the treaty between Russia and Iran)
+PARTY_REPLACED = "another country's, of the same kind: the sentence names"  # (party_replaced)
 # unions of countries, which adopt or sponsor documents of many kinds (the UN treaty banning
 # nuclear weapons is the TPNW)
 _UNIONS = frozenset(["un", "eu", "asean", "nato", "au"])
@@ -208,6 +209,37 @@ def generic_instance(text: Text, name: NameSpec, first: int, last: int) -> str:
         if own <= named:
             return ""
     return text.original[slice(*text.orig(first - 1, last))]
+
+
+def party_replaced(text: Text, name: NameSpec, first: int, last: int) -> str:
+    """A party of the entry's that neither the mention nor its sentence names, in a sentence
+    that names another country: the document is that country's, of the same kind ("Vietnam
+    ratified a treaty on the transfer of sentenced persons with Russia" is not the DPRK's).
+    The other country, or ""."""
+    own = own_countries(name)
+    if name.person or name.mode != "title" or len(own) < 2 or not _names_document(name):
+        return ""  # (a document of two parties or more; a body's country is no party)
+    missing = own - {c for c, _ in _countries_written(text, first, last + 1)}
+    if not missing:
+        return ""
+    lo, hi = text.sentence_window(first, _SENTENCE)
+    hi = max(hi, min(last + _SENTENCE, text.sentence_window(last, _SENTENCE)[1]))
+    around = _countries_written(text, lo, hi + 1)
+    if any(c in missing for c, _ in around):
+        return ""  # (the sentence names the party: Vietnam and the DPRK signed ...)
+    return next((text.cased_word(k) for c, k in around if c not in own and text.capitalized(k)), "")
+
+
+def _countries_written(text: Text, lo: int, hi: int) -> list[tuple[str, int]]:
+    """(country, word index) of the countries words lo..hi-1 name (both Koreas as one); "US"
+    in capitals is the United States, not the pronoun."""
+    words = text.words[lo:hi]
+    found = [(_one_korea(c), lo + a) for c, a, _ in canonical(words) if c in COUNTRY_WORDS]
+    found += [(_USA, lo + a) for a, w in enumerate(words) if w == "us" and text.cased_word(lo + a) == "US"]
+    return found
+
+
+_USA = "usa"
 
 
 def countries_around(text: Text, first: int, last: int) -> frozenset[str]:

@@ -11,6 +11,7 @@ from monitor.matching.bodies import (
     KIND_OF,
     OTHER_COUNTRY,
     OTHER_PARTIES,
+    PARTY_REPLACED,
     countries_around,
     countries_in,
     own_countries,
@@ -841,7 +842,7 @@ def _parties_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
     others: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
     for text, items in out.values():
         for f in items:
-            if f.reason is not None and f.reason.startswith((OTHER_COUNTRY, OTHER_PARTIES)):
+            if f.reason is not None and f.reason.startswith((OTHER_COUNTRY, OTHER_PARTIES, PARTY_REPLACED)):
                 key = (f.name.watchlist, f.name.entry.id)
                 named = countries_around(text, f.first, f.last)
                 reason, seen = others.get(key, (f.reason, frozenset()))

@@ -12,9 +12,11 @@ from monitor.matching.bodies import (
     KIND_OF,
     OTHER_COUNTRY,
     OTHER_PARTIES,
+    PARTY_REPLACED,
     another_body,
     another_issuer,
     generic_instance,
+    party_replaced,
 )
 from monitor.matching.hangul import HangulTable, hangul_words, loan_key, syllables_key
 from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
@@ -938,6 +940,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     parties = other_parties_after(text, name, f.first, f.last)
     if parties:
         return _reject(f, f"{OTHER_PARTIES} '{parties}' (another document or body)")
+    replaced = party_replaced(text, name, f.first, f.last)
+    if replaced:
+        return _reject(f, f"{PARTY_REPLACED} '{replaced}', not the entry's party")
     body = another_body(text, name, f.first, f.last)
     if body:
         return _reject(f, f"qualified as another body '{body}'")

@@ -1777,6 +1777,13 @@ def _short_form(
         return False
     parties = {q for q, w in enumerate(name.distinct) if w in COUNTRY_WORDS}
     named = len({name.distinct[q] for q in parties}) >= 2 and parties <= {q for h in kept for q in h[2]}
+    # a document of two parties or more: a party and the head noun are not enough, a word of
+    # its subject must be there ("a peace treaty with Japan" is no US-Japan Security Treaty;
+    # the Singapore Joint Statement's one country is no party)
+    if _bilateral(entry_countries(name.entry.names)) and not any(
+        q != name.head and name.distinct[q] not in COUNTRY_WORDS for h in kept for q in h[2]
+    ):
+        return False
     distinctive = 0
     for h in kept:
         words = [q for q in h[2] if not generic(name.distinct[q])]
