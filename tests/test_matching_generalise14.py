@@ -243,3 +243,46 @@ PARTIES = one_list_matcher(
 )
 def test_a_document_of_other_parties_is_theirs(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(PARTIES, text)) is expected
+
+
+BRANDS = one_list_matcher(
+    (
+        Entry("anj", "Tanju", kind="place"),
+        Entry("jej", "Norim Island", aliases=("Norim",), kind="place"),
+        Entry("dok", "Sokdo", kind="place"),
+    )
+)
+
+
+def test_a_one_word_place_the_item_writes_in_lowercase_is_a_common_noun() -> None:
+    text = (
+        "At a bar in Seoul, the price of a plate of tanju has doubled, owner Park Mi-young says.\n\n"
+        "Tanju, which can be anything from dried squid to fried chicken, is cheap no more."
+    )
+    assert "anj" not in entries_found(BRANDS, text)
+    # capitalised amid a sentence once, it is the place throughout
+    assert "anj" in entries_found(BRANDS, text + " Prices in Tanju city rose too.")
+    # a post in lowercase quoted in an item says nothing by its case
+    assert "anj" in entries_found(BRANDS, "Posts, as written:\n\n@user: tanju port is closed again")
+    # capitalised only where sentences open, but never in lowercase: the place
+    assert "anj" in entries_found(BRANDS, "Tanju reported a good harvest. Tanju officials said so.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norim United beat Seoul 2-1 on Sunday.", False),
+        ("Flights on Norim Air were delayed.", False),
+        ("Norim air quality improved this spring.", True),
+        ("The amphibious ship ROKS Sokdo sailed from Busan.", False),
+        ("The dispute over Sokdo flared again.", True),
+    ],
+)
+def test_a_club_an_airline_or_a_navys_ship_named_after_a_place(text: str, expected: bool) -> None:
+    assert bool(entries_found(BRANDS, text) & {"jej", "dok"}) is expected
+
+
+def test_what_is_named_after_a_place_is_so_through_the_item() -> None:
+    text = "The island's Norim soju sells well. Tourists want to drink Norim on holiday."
+    assert "jej" not in entries_found(BRANDS, text)
+    assert "jej" in entries_found(BRANDS, text + " Hotels on Norim Island are full.")

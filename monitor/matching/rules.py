@@ -155,6 +155,7 @@ _NAMES_ANOTHER = (
     "names a person",
     "names a place in South Korea",
     "uses it as a Korean verb",
+    "names what is named after the place",
 )
 # "Cheongju International Airport in central South Korea"
 _COMPASS = frozenset(
@@ -232,12 +233,27 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
     DPRK-U.S. Agreed Framework")."""
     capitalised: set[tuple[str, str]] = set()
     lowercase: list[tuple[list[Found], int]] = []
+    lower_words: set[tuple[str, str]] = set()  # one-word names the item writes in lowercase
+    one_word: list[tuple[list[Found], int]] = []  # their mentions in lowercase or opening a sentence
     for text, items in found.values():
         mixed = text.cased != text.lower  # an all-lowercase text says nothing by its case
         for n, f in enumerate(items):
             if f.reason is not None or f.name.person:
                 continue
             key = (f.name.watchlist, f.name.entry.id)
+            if len(f.name.words) == 1 and f.first == f.last and not f.name.case_sensitive:
+                # one word the item writes in lowercase: a common noun, also where capitalised
+                # only to open a sentence ("a plate of anju ... Anju, which can be anything":
+                # not the city of Anju)
+                if not text.capitalized(f.first):
+                    if mixed and _cased_line(text, f.first):
+                        lower_words.add(key)
+                    one_word.append((items, n))
+                elif _opens_sentence(text, f.first):
+                    one_word.append((items, n))
+                else:
+                    capitalised.add(key)
+                continue
             span = range(f.first, f.last + 1)
             # (a demonym is capitalised whatever follows: the Georgian dream, Russian railways)
             low = all(not text.capitalized(i) or text.words[i] in DEMONYMS for i in span)
@@ -254,6 +270,29 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
         f = items[n]
         if (f.name.watchlist, f.name.entry.id) not in capitalised:
             items[n] = _reject(f, "common words in lowercase, never capitalised in this item")
+    for items, n in one_word:
+        key = (items[n].name.watchlist, items[n].name.entry.id)
+        if key in lower_words and key not in capitalised:
+            reason = "a common word in this item: in lowercase, capitalised only to open a sentence"
+            items[n] = _reject(items[n], reason)
+
+
+def _cased_line(text: Text, k: int) -> bool:
+    """Word k's line has a capitalised word that opens no sentence: it is written with
+    capitals (not a post in lowercase inside an item that quotes it)."""
+    lo = k
+    while lo > 0 and "\n" not in text.gap(lo):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(text.words) and "\n" not in text.gap(hi + 1):
+        hi += 1
+    return any(text.capitalized(i) and not _opens_sentence(text, i) for i in range(lo, hi + 1) if i != k)
+
+
+def _opens_sentence(text: Text, k: int) -> bool:
+    """Word k opens the field, a sentence, a line or a quotation."""
+    gap = text.gap(k)
+    return k == 0 or text.sentence_break(k) or "\n" in gap or any(c in "\"\u201c(" for c in gap)
 
 
 def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[Text, list[Found]]]:
@@ -630,8 +669,11 @@ def _inside_another(out: dict[str, tuple[Text, list[Found]]]) -> None:
 _NAMED_AFTER = frozenset(
     """orchestra orchestras band bands ensemble ensembles troupe troupes choir chorus tablet
     tablets smartphone smartphones phone phones computer computers brand brands beer cigarettes
+    soju vodka
     team club tractor tractors truck trucks airline airlines airways""".split()
 )
+# ... and capitalised only (Jeju Air, Jeju United; "Jeju air quality" is the island's)
+_NAMED_AFTER_CAPITALISED = frozenset(["air", "united", "fc"])
 # Capitalised nouns that close the proper name of a place of business or of play, or of a
 # prize, named after a place or a body (the Chilbosan Hotel, Gazprom Arena, the Mangyongdae Prize)
 _VENUE_NAMES = frozenset(
@@ -651,17 +693,18 @@ def _named_after_veto(text: Text, f: Found) -> Found:
         return f
     after = f.last + 1
     nxt = text.words[after] if after < len(text.words) and text.joined(after) else ""
-    if nxt in _NAMED_AFTER and f.first == f.last:
+    named = nxt in _NAMED_AFTER or (nxt in _NAMED_AFTER_CAPITALISED and text.capitalized(after))
+    if named and f.first == f.last:
         a, b = text.orig(f.first, after)
-        return _reject(f, f"names what is named after the place ('{text.original[a:b]}')")
+        return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
     venue = _venue_name_before(text, f.first) if f.first == f.last else -1
     if venue >= 0:
         a, b = text.orig(venue, f.first)
-        return _reject(f, f"names what is named after the place ('{text.original[a:b]}')")
+        return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
     venue = _venue_name_after(text, f.last)
     if venue > 0:
         a, b = text.orig(f.first, venue)
-        return _reject(f, f"names what is named after the place ('{text.original[a:b]}')")
+        return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
     if f.name.korean_word and f.first < f.last and text.words[f.first] == "kim" and nxt not in _PLACE_AFTER:
         a, b = text.orig(f.first, f.last)
         return _reject(f, f"'{text.original[a:b]}' in two words is the person the place is named after")

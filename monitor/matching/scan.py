@@ -285,7 +285,7 @@ class _Scan:
                 self._seq(k, *posting)
             for posting in capital:
                 self._seq(k, *posting)
-        for k in split_pairs(text, index.chinese_surnames):
+        for k in split_pairs(text, set(words) & index.chinese_surnames.keys()):
             free, capital, _, _ = index.lookup(words[k] + words[k + 1])
             for nid, j, _ in (*free, *capital):
                 self._seq(k, nid, j, 0)
@@ -300,10 +300,10 @@ class _Scan:
         unique = set(words)
         hits = memo.starting(unique)
         text = self.text
-        han = split_pairs(text, index.chinese_surnames)
+        surnames = index.chinese_surnames
+        han = split_pairs(text, unique & surnames.keys() if surnames else ())
         self._hangul(index.hangul)
         acronyms = unique & index.initials.keys() if index.initials else ()
-        surnames = index.chinese_surnames
         offices = _after_offices(text, unique & surnames.keys()) if surnames else []
         if not hits and not han and not self.found and not acronyms and not offices:
             return []
@@ -662,9 +662,9 @@ def _after_offices(text: Text, surnames: set[str]) -> list[int]:
 def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
     """Word indices k where words k and k+1 may be one name word written apart: two
     adjacent Chinese characters (han_pairs), or two short syllables joined by a hyphen
-    (Xi Jin-ping for Xi Jinping), or by a space after a watched Chinese surname (Wang Ya
-    Jun), or a word broken at the end of a line (Sho-|igu); each such pair is also looked
-    up as one word."""
+    (Xi Jin-ping for Xi Jinping), or by a space after a watched Chinese surname in the
+    text (``surnames``: Wang Ya Jun), or a word broken at the end of a line (Sho-|igu);
+    each such pair is also looked up as one word."""
     gaps, words = text.gaps, text.words
     hyphens = []
     at = 0
@@ -688,21 +688,18 @@ def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
     return sorted(set(hyphens) | set(han) | set(spaced))
 
 
-# three capitalised short words in a row: a Chinese surname and a given name of two
-# syllables written apart, as KCNA writes them (Wang Ya Jun for Wang Yajun)
-_SPACED_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,4} (?=([A-Z][a-z]{0,5}) ([A-Z][a-z]{0,5})(?![A-Za-z]))")
-
-
 def _spaced_syllables(text: Text, surnames: Collection[str]) -> list[int]:
     """Word indices k where words k and k+1 are two capitalised pinyin syllables after a
-    watched Chinese surname, apart by a space: a given name written syllable by syllable
-    (only after such a surname: Korean names read as pinyin too, Kim Yong Ho)."""
+    watched Chinese surname (``surnames``: those in the text), apart by spaces: a given
+    name written syllable by syllable, as KCNA writes it (Wang Ya Jun). Only after such a
+    surname: Korean names read as pinyin too (Kim Yong Ho)."""
+    words, gaps = text.words, text.gaps
     out = []
-    for m in _SPACED_NAME.finditer(text.cased):
-        k = bisect_left(text.starts, m.start(1))
-        pair = k + 1 < len(text.words) and text.starts[k] == m.start(1) and text.words[k - 1] in surnames
-        if pair and pinyin_syllable(text.words[k]) and pinyin_syllable(text.words[k + 1]):
-            out.append(k)
+    for k in [k for k, w in enumerate(words[:-2]) if w in surnames]:
+        if not (gaps[k + 1] == gaps[k + 2] == " " and text.capitalized(k) and text.capitalized(k + 1)):
+            continue
+        if text.capitalized(k + 2) and pinyin_syllable(words[k + 1]) and pinyin_syllable(words[k + 2]):
+            out.append(k + 1)
     return out
 
 

@@ -926,7 +926,8 @@ def _office_before(text: Text, k: int) -> bool:
 # Words for a vessel: a name right after one names the ship (the submarine Kursk).
 VESSELS = frozenset(
     """ship submarine sub cruiser frigate corvette destroyer icebreaker ferry vessel carrier
-    tanker boat freighter trawler warship flagship""".split()
+    tanker boat freighter trawler warship flagship
+    roks uss hms rfs ins""".split()  # (and the navies' prefixes: ROKS Dokdo, USS Carl Vinson)
 )
 # Offices and ranks that, capitalised right before a watched person's bare surname, make it
 # that official (Vice-Premier Golikova, Foreign Minister Lavrov, Mr. Borisov).
