@@ -286,3 +286,12 @@ def test_what_is_named_after_a_place_is_so_through_the_item() -> None:
     text = "The island's Norim soju sells well. Tourists want to drink Norim on holiday."
     assert "jej" not in entries_found(BRANDS, text)
     assert "jej" in entries_found(BRANDS, text + " Hotels on Norim Island are full.")
+
+
+def test_a_company_named_after_a_place_is_not_the_place() -> None:
+    text = "Shares of Sokdo Dairy Products fell. Sokdo said milk prices would rise."
+    assert "dok" not in entries_found(BRANDS, text)
+    assert "dok" in entries_found(BRANDS, "A dairy plant opened in Sokdo on Monday.")
+    # a body's own name may close so: only a place's is another company's
+    body = one_list_matcher((Entry("ros", "Tarvatom", kind="organisation"),))
+    assert "ros" in entries_found(body, "Tarvatom State Corporation said the reactor was ready.")

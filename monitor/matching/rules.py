@@ -701,7 +701,7 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     if venue >= 0:
         a, b = text.orig(venue, f.first)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
-    venue = _venue_name_after(text, f.last)
+    venue = _venue_name_after(text, f.last, f.name.entry.kind == "place")
     if venue > 0:
         a, b = text.orig(f.first, venue)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
@@ -731,16 +731,25 @@ def _venue_name_before(text: Text, first: int) -> int:
 _ESTABLISHMENTS = _VENUE_NAMES - frozenset("prize award medal cup trophy".split())
 
 
-def _venue_name_after(text: Text, last: int) -> int:
+def _venue_name_after(text: Text, last: int, place: bool) -> int:
     """The index of a capitalised venue noun closing a proper name that word ``last`` opens
-    (Chilbosan Hotel, Yalu River Grand Hotel), or -1."""
+    (Chilbosan Hotel, Yalu River Grand Hotel), or for a place a company's (Namyang Dairy
+    Products), or -1."""
     words = text.words
     for k in range(last + 1, min(len(words), last + _VENUE_NAME_WORDS + 2)):
         if text.gap(k) != " " or not text.capitalized(k) or text.cased_word(k).isupper():
             return -1
-        if words[k] in _VENUE_NAMES:
+        if words[k] in _VENUE_NAMES or (place and words[k] in _COMPANY_NAMES):
             return k
     return -1
+
+
+# Capitalised nouns that close a company's name (a place's name opening it: Namyang Dairy
+# Products; a body's would be the body itself: Rosatom State Corporation)
+_COMPANY_NAMES = frozenset(
+    """products corporation corp company co group bank industries holdings inc ltd motors
+    electronics foods""".split()
+)
 
 
 # Nouns a document's name may qualify that make a place or a body of it: a Chicago convention
