@@ -295,3 +295,8 @@ def test_a_company_named_after_a_place_is_not_the_place() -> None:
     # a body's own name may close so: only a place's is another company's
     body = one_list_matcher((Entry("ros", "Tarvatom", kind="organisation"),))
     assert "ros" in entries_found(body, "Tarvatom State Corporation said the reactor was ready.")
+
+
+def test_an_air_base_is_at_the_place() -> None:
+    assert "dok" in entries_found(BRANDS, "Jets flew from Sokdo Air Base on Monday.")
+    assert "dok" not in entries_found(BRANDS, "Sokdo Air cancelled two flights.")

@@ -674,6 +674,7 @@ _NAMED_AFTER = frozenset(
 )
 # ... and capitalised only (Jeju Air, Jeju United; "Jeju air quality" is the island's)
 _NAMED_AFTER_CAPITALISED = frozenset(["air", "united", "fc"])
+_AIR_PLACES = frozenset("base force field port station".split())
 # Capitalised nouns that close the proper name of a place of business or of play, or of a
 # prize, named after a place or a body (the Chilbosan Hotel, Gazprom Arena, the Mangyongdae Prize)
 _VENUE_NAMES = frozenset(
@@ -694,6 +695,8 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     after = f.last + 1
     nxt = text.words[after] if after < len(text.words) and text.joined(after) else ""
     named = nxt in _NAMED_AFTER or (nxt in _NAMED_AFTER_CAPITALISED and text.capitalized(after))
+    if nxt == "air" and after + 1 < len(text.words) and text.words[after + 1] in _AIR_PLACES:
+        named = False  # Kunsan Air Base is at Kunsan
     if named and f.first == f.last:
         a, b = text.orig(f.first, after)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
