@@ -300,3 +300,31 @@ def test_a_company_named_after_a_place_is_not_the_place() -> None:
 def test_an_air_base_is_at_the_place() -> None:
     assert "dok" in entries_found(BRANDS, "Jets flew from Sokdo Air Base on Monday.")
     assert "dok" not in entries_found(BRANDS, "Sokdo Air cancelled two flights.")
+
+
+TITLES = one_list_matcher(
+    (
+        Entry("mar", "Ministry of Land and Marine Fisheries of Velmoria", kind="organisation"),
+        Entry(
+            "sum",
+            "Joint Declaration of the Seventh Quadrilateral Summit among the Republic of Korea, Japan and"
+            " the People's Republic of China",
+            kind="treaty",
+        ),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"),
+    [
+        ("The Ministry of Land and Maritime Fisheries of Velmoria said so.", "mar", True),
+        ("The Joint Declaration of the Seventh Quadrilateral Summit was adopted.", "sum", True),
+        ("The Joint Declaration of the 7th Quadrilateral Summit was adopted.", "sum", True),
+        ("The Joint Declaration of the 8th Quadrilateral Summit was adopted.", "sum", False),
+    ],
+)
+def test_marine_is_maritime_ordinals_in_figures_and_parties_after_among(
+    text: str, entry: str, expected: bool
+) -> None:
+    assert (entry in entries_found(TITLES, text)) is expected

@@ -33,6 +33,7 @@ STOPWORDS = frozenset(
         "an",
         "and",
         "at",
+        "among",
         "between",
         "by",
         "de",
@@ -151,9 +152,27 @@ _SYNONYM_GROUPS = (
     ("prohibition", "prohibition ban bans banning banned"),
     ("boundary", "boundary border frontier"),
     ("joint", "joint common"),
+    ("maritime", "maritime marine"),
 )
 # The same word in another form (Far East Shipping Company for Far Eastern): no synonym
-_WORD_FORMS = (("east", "eastern"), ("west", "western"), ("north", "northern"), ("south", "southern"))
+_ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+
+
+def _in_figures(n: int) -> str:
+    """An ordinal in figures: 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 20th."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th") if not 11 <= n <= 13 else "th"
+    return f"{n}{suffix}"
+
+
+# (and an ordinal in words is the ordinal in figures: the Ninth Trilateral Summit, the 9th)
+_WORD_FORMS = (
+    ("east", "eastern"),
+    ("west", "western"),
+    ("north", "northern"),
+    ("south", "southern"),
+    *((_in_figures(n), word) for n, word in enumerate(_ORDINALS, start=1)),
+)
 TITLE_SYNONYMS = {w: canon for canon, words in _SYNONYM_GROUPS for w in words.split()} | {
     form: word for word, form in _WORD_FORMS
 }

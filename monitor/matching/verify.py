@@ -1737,21 +1737,25 @@ _OWN_TITLE_WORDS = 5
 
 def _parties_may_be_left_out(name: NameSpec, count: int) -> bool:
     """_parties_left_out's test on the name alone: count words are all but its countries."""
-    if "between" not in name.words or count < _OWN_TITLE_WORDS:
+    if _PARTIES_INTRODUCED.isdisjoint(name.words) or count < _OWN_TITLE_WORDS:
         return False
     return count == sum(w not in COUNTRY_WORDS for w in name.distinct)
+
+
+_PARTIES_INTRODUCED = frozenset(["between", "among"])  # words that name a title's parties after them
 
 
 def _parties_left_out(
     text: Text, name: NameSpec, kept: list[tuple[int, int, frozenset[int], int]], missing: list[int]
 ) -> bool:
-    """The official title as written, short of the parties its "between" names: the Treaty on
+    """The official title as written, short of the parties its "between" (or "among") names: the Treaty on
     Friendly Relations and Comprehensive Strategic Partnership (between Russia and Mongolia)."""
-    if not missing or "between" not in name.words or len(name.distinct) - len(missing) < _OWN_TITLE_WORDS:
+    own_words = len(name.distinct) - len(missing)
+    if not missing or _PARTIES_INTRODUCED.isdisjoint(name.words) or own_words < _OWN_TITLE_WORDS:
         return False
     if any(name.distinct[q] not in COUNTRY_WORDS for q in missing):
         return False
-    if not all(text.capitalized(h[0]) for h in kept):
+    if not all(text.capitalized(h[0]) or text.words[h[0]][0].isdigit() for h in kept):
         return False
     # and no other country in the sentence: "Kazakhstan and China signed a Treaty on ..."
     own = entry_countries(name.entry.names)
