@@ -30,7 +30,15 @@ from monitor.matching.names import (
 from monitor.matching.normalize import Text, is_hangul
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import ADMIN_TERMS, KOREAN_SUBUNITS, korean_syllables
-from monitor.matching.verify import ANY_PLACE_UNIT, PLACE_UNITS, VESSELS, Found, defined_otherwise, own_word
+from monitor.matching.verify import (
+    ANY_PLACE_UNIT,
+    PATRONYMIC_ENDINGS,
+    PLACE_UNITS,
+    VESSELS,
+    Found,
+    defined_otherwise,
+    own_word,
+)
 from monitor.model import Match
 
 _T = TypeVar("_T")
@@ -450,13 +458,12 @@ def _given_name_veto(text: Text, f: Found) -> Found:
     if text.cased_word(before).isupper():
         return f  # (not in an all-caps line)
     word = text.words[before]
-    if not (russian_given_name(word) or word.endswith(_PATRONYMIC_ENDINGS)):
+    if not (russian_given_name(word) or word.endswith(PATRONYMIC_ENDINGS)):
         return f
     a, b = text.orig(before, first)
     return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
 
 
-_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 _REFLEXIVES = frozenset(["himself", "herself"])
 
 
