@@ -328,3 +328,12 @@ def test_marine_is_maritime_ordinals_in_figures_and_parties_after_among(
     text: str, entry: str, expected: bool
 ) -> None:
     assert (entry in entries_found(TITLES, text)) is expected
+
+
+def test_a_document_of_a_place_is_also_named_with_the_place_first() -> None:
+    matcher = one_list_matcher(
+        (Entry("vel", "Treaty of Velmor", kind="treaty"), Entry("tar", "Tarvik Convention", kind="treaty"))
+    )
+    assert entries_found(matcher, "The Velmor Treaty ended the war.") == {"vel"}
+    assert entries_found(matcher, "The Convention of Tarvik was signed.") == {"tar"}
+    assert entries_found(matcher, "The Velmor Treaty Organization met.") == set()  # a body named after it

@@ -717,7 +717,12 @@ def _expansion(entry: Entry, acronym: str) -> frozenset[str]:
 
 _MOUNT = frozenset(("mount", "mt", "mountain"))
 _MOUNTAIN_HINT = re.compile(r"\b(?:mount|mt|mountain)\b|san\b", re.IGNORECASE)
-_BODIES = frozenset("ministry department committee commission council agency bureau directorate".split())
+# bodies and documents named "X of Y" or "Y X" alike (Ministry of Unification, Unification
+# Ministry; the Treaty of Portsmouth, the Portsmouth Treaty)
+_BODIES = frozenset(
+    """ministry department committee commission council agency bureau directorate treaty
+    convention protocol declaration""".split()
+)
 _BODY_HINT = re.compile(r"\b(?:" + "|".join(sorted(_BODIES)) + r")\b", re.IGNORECASE)
 
 
@@ -743,6 +748,7 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
     if body:
         # a body "of" one word is also written with that word first, and the reverse:
         # Ministry of Unification = Unification Ministry, Defence Ministry = Ministry of Defence
+        # (and a document: the Treaty of Aigun = the Aigun Treaty)
         for name in entry.names:
             words, cased = split_words(name)
             form = ""
