@@ -337,3 +337,9 @@ def test_a_document_of_a_place_is_also_named_with_the_place_first() -> None:
     assert entries_found(matcher, "The Velmor Treaty ended the war.") == {"vel"}
     assert entries_found(matcher, "The Convention of Tarvik was signed.") == {"tar"}
     assert entries_found(matcher, "The Velmor Treaty Organization met.") == set()  # a body named after it
+
+
+def test_a_numbered_committee_in_either_order() -> None:
+    matcher = one_list_matcher((Entry("c", "Sanctions Committee 9901", aliases=("9901 Committee",)),))
+    assert entries_found(matcher, "Committee 9901 met on Monday.") == {"c"}
+    assert entries_found(matcher, "Committee 9902 met on Monday.") == set()

@@ -757,6 +757,8 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
             elif len(words) >= 4 and words[0] in _BODIES and words[1] == "of" and words[3] == "affairs":
                 # Ministry of Foreign Affairs (of the Russian Federation) = Foreign Ministry (...)
                 form = " ".join((cased[2], cased[0], *cased[4:]))
+            elif len(words) == 2 and words[1] in _BODIES and words[0].isdigit():
+                form = f"{cased[1]} {cased[0]}"  # the 1718 Committee = Committee 1718
             elif len(words) == 2 and words[1] in _BODIES and words[0] not in STOPWORDS:
                 form = f"{cased[1]} of {cased[0]}"
             key = tuple(split_words(form)[0])
