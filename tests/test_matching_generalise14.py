@@ -343,3 +343,8 @@ def test_a_numbered_committee_in_either_order() -> None:
     matcher = one_list_matcher((Entry("c", "Sanctions Committee 9901", aliases=("9901 Committee",)),))
     assert entries_found(matcher, "Committee 9901 met on Monday.") == {"c"}
     assert entries_found(matcher, "Committee 9902 met on Monday.") == set()
+
+
+def test_a_name_typed_in_lowercase_is_meant_as_the_common_word() -> None:
+    matcher = one_list_matcher((Entry("f", "football"),))
+    assert entries_found(matcher, "Kim Jong Un watched football in Pyongyang.") == {"f"}

@@ -249,7 +249,9 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
             if f.reason is not None or f.name.person:
                 continue
             key = (f.name.watchlist, f.name.entry.id)
-            if len(f.name.words) == 1 and f.first == f.last and not f.name.case_sensitive:
+            # (a name the analyst typed in lowercase, "football", is meant as the common word)
+            one = len(f.name.words) == 1 and f.first == f.last and not f.name.case_sensitive
+            if one and f.name.cased[0][:1].isupper():
                 # one word the item writes in lowercase: a common noun, also where capitalised
                 # only to open a sentence ("a plate of anju ... Anju, which can be anything":
                 # not the city of Anju)
