@@ -442,7 +442,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         hit = compare(text, i, w, order[j], name)
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
-            if j == n - 2 and order[j + 1] in _PLACE_UNITS and _unit_left_out(text, name, i, order[j]):
+            if j == n - 2 and order[j + 1] in PLACE_UNITS and _unit_left_out(text, name, i, order[j]):
                 # a Korean place without its unit: Mundok for Mundok-ri, Ongjin for Ongjin
                 # County (a partial reading)
                 unit_left_out = _advance(st, hit, 1, 2)
@@ -754,19 +754,16 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
 
 
 # Units a Korean place's name may be written without, Korean or English
-_PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(["county", "island", "city", "district", "village", "town"])
+PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(["county", "island", "city", "district", "village", "town"])
 # ... and another unit after the place makes another place (Gangdong District, Gangdong-gu
 # are not Kangdong County)
-_ANY_UNIT = _PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["prefecture"])
-
-
-PLACE_UNITS, ANY_PLACE_UNIT = _PLACE_UNITS, _ANY_UNIT  # (for rules._other_unit)
+ANY_PLACE_UNIT = PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["prefecture"])
 
 
 def _unit_left_out(text: Text, name: NameSpec, i: int, word: str) -> bool:
     """Word i, a Korean place's name word, may stand without the unit after it in the name:
     no other unit follows it in the text (Gangdong District is no Kangdong County)."""
-    other_unit = i + 1 < len(text.words) and text.joined(i + 1) and text.words[i + 1] in _ANY_UNIT
+    other_unit = i + 1 < len(text.words) and text.joined(i + 1) and text.words[i + 1] in ANY_PLACE_UNIT
     return not other_unit and name.korean_place(word)
 
 
