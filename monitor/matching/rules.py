@@ -341,6 +341,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     _shouted(out)
     _lowercase_names(out)
     _other_sense(out)
+    _occupied_elsewhere(out)
     _other_unit(out)
     _issued_elsewhere(out)
     _parties_elsewhere(out)
@@ -391,8 +392,73 @@ def _veto(text: Text, f: Found) -> Found:
         _venue_veto,
         _acronym_veto,
         _eponym_veto,
+        _occupation_veto,
     ):
         f = check(text, f)
+    return f
+
+
+# What sport, stage and page call their people, and no office does: the striker, the actor
+# Kim Young-ho is a namesake of the watched official (an appositive or a word before the name)
+_OCCUPATIONS = frozenset(
+    """actor actress actors singer singers pianist violinist cellist composer novelist poet
+    playwright painter sculptor dancer ballerina rapper comedian filmmaker striker strikers
+    midfielder goalkeeper footballer pitcher slugger hitter batter hander outfielder infielder
+    shortstop wrestler boxer judoka weightlifter gymnast skater swimmer sprinter marathoner
+    golfer cyclist fencer grandmaster champion medallist medalist olympian legend""".split()
+)
+# "player" is an occupation after a sport (a chess player, a national-team player), not in
+# "a key player in the talks"
+_SPORTS = frozenset(
+    """chess go tennis football soccer hockey basketball volleyball baseball badminton golf
+    team squad pingpong table""".split()
+)
+_OCCUPATION = "names a namesake by an occupation no office has"
+_APPOSITIVE_WORDS = 6  # words of "…, the former world Go champion" read for an occupation
+_ARTICLES = frozenset(["a", "an", "the"])
+# (the patron of the pianist, the pianist's friend: the occupation is another's)
+_APPOSITIVE_ENDS = frozenset("of for to with at in from by on who whose which that s".split())
+_FORMER = frozenset(["former", "ex", "retired", "onetime", "one-time"])
+
+
+def _former(text: Text, k: int) -> bool:
+    """The occupation before word k is a former one: "former singer Hyon Song Wol"."""
+    return any(text.words[j] in _FORMER for j in range(max(0, k - 3), k))
+
+
+def _occupation_at(text: Text, k: int) -> bool:
+    word = text.words[k]
+    if word == "player":
+        return k > 0 and text.words[k - 1] in _SPORTS
+    return word in _OCCUPATIONS
+
+
+def _occupation_veto(text: Text, f: Found) -> Found:
+    """A watched person's name right after an occupation of sport or the arts (striker Kim
+    Ki-nam, the actor Kim Young-ho), or followed by an appositive naming one (Mao Ning, the
+    pop singer; Lee Chang-ho, the former world Go champion), names a namesake."""
+    if f.reason is not None or not f.name.person:
+        return f
+    words = text.words
+    before = f.first - 1
+    occupied = before >= 0 and text.gap(f.first) == " " and _occupation_at(text, before)
+    if occupied and not _former(text, before):
+        a, b = text.orig(before, f.last)
+        return _reject(f, f"{_OCCUPATION} ('{text.original[a:b]}')")
+    k = f.last + 1
+    if k < len(words) and text.gap(k).strip() == "(" and words[k].isdigit():
+        while k < len(words) and words[k].isdigit():  # a lifespan: (1853-1900), the poet
+            k += 1
+    if k >= len(words) or "," not in text.gap(k) or words[k] not in _ARTICLES:
+        return f
+    for n in range(k + 1, min(k + 1 + _APPOSITIVE_WORDS, len(words))):
+        if text.gap(n) not in (" ", "-") or words[n] in _APPOSITIVE_ENDS:
+            break  # the appositive's head ends at its punctuation or its complement
+        if words[n] in _FORMER:
+            return f  # a former singer may hold an office now (Hyon Song Wol)
+        if _occupation_at(text, n):
+            a, b = text.orig(f.first, n)
+            return _reject(f, f"{_OCCUPATION} ('{text.original[a:b]}')")
     return f
 
 
@@ -853,6 +919,37 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
             located = f.first and text.words[f.first - 1] in _LOCATIVES
             if reason is not None and not (located and not reason.startswith(_NAMES_ANOTHER[3])):
                 items[n] = _reject(f, f"the item {reason} with this word")
+
+
+def _occupied_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A person the item names once by an occupation no office has (the actor Kim Young-ho)
+    is that namesake in its other mentions of the same given name and surname, and in its
+    bare surname."""
+    named: dict[tuple[str, str], tuple[set[tuple[str, ...]], str]] = {}
+    for text, items in out.values():
+        for f in items:
+            if f.reason is not None and f.reason.startswith(_OCCUPATION):
+                forms, _ = named.setdefault((f.name.watchlist, f.name.entry.id), (set(), f.reason))
+                forms.add(tuple(text.words[f.first : f.last + 1]))
+    if not named:
+        return
+    for text, items in out.values():
+        for n, f in enumerate(items):
+            key = (f.name.watchlist, f.name.entry.id)
+            if f.reason is not None or key not in named:
+                continue
+            forms, reason = named[key]
+            words = tuple(text.words[f.first : f.last + 1])
+            if any(_same_person(words, form, f.name.korean) for form in forms):
+                items[n] = _reject(f, f"the item {reason}")
+
+
+def _same_person(words: tuple[str, ...], form: tuple[str, ...], korean: bool) -> bool:
+    """The same given name and surname, with or without a patronymic, or the surname alone
+    (a Korean name only as written: Kim Yong Ho is not Kim Young-ho's namesake)."""
+    if korean:
+        return words == form
+    return (words[0] == form[0] or len(words) == 1) and words[-1] == form[-1]
 
 
 def _place_cue(text: Text, k: int) -> bool:
