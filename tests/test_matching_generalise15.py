@@ -6,6 +6,9 @@ is a namesake: no office is called so. The item's other mentions of that given n
 surname, and the bare surname, follow. A former occupation says nothing of the present
 office (a former singer now a party official), and an occupation inside the appositive's
 complement is another person's (a patron of the pianist).
+
+A one-word place opening the capitalised name of a church, a market or a railway line is
+that thing named after the place (the Kazan Cathedral in St Petersburg, the Yokosuka Line).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ ENTRIES = (
     Entry("rak", "Ri Rak Som", kind="person"),
     Entry("tul", "Dmitry Tulganov", aliases=("Tulganov",), kind="person"),
     Entry("fen", "Fen Weiling", kind="person"),
+    Entry("mir", "Mirnogorsk", kind="place"),
 )
 MATCHER = one_list_matcher(ENTRIES)
 
@@ -60,3 +64,17 @@ def test_a_korean_namesake_is_followed_only_as_written() -> None:
     # another Korean name with the same surname and last syllable is no mention of the namesake
     body = "Striker Ri Kwang Som scored. Vice Minister Ri Rak Som met the envoy."
     assert "rak" in entries_found(MATCHER, body)
+
+
+NAMED_AFTER = [
+    ("cathedral", "Worshippers filled the Mirnogorsk Cathedral in the capital for Easter.", False),
+    ("market", "No trip is complete without fried chicken at Mirnogorsk International Market.", False),
+    ("line", "Services on the Mirnogorsk Line were suspended after a signal failure.", False),
+    ("lowercase-line", "Trains to Mirnogorsk stopped; the line reopened at noon.", True),
+    ("the-place", "A cathedral in Mirnogorsk was restored.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NAMED_AFTER], ids=[c[0] for c in NAMED_AFTER])
+def test_a_church_market_or_line_named_after_a_place(text: str, expected: bool) -> None:
+    assert ("mir" in entries_found(MATCHER, text)) is expected

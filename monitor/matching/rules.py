@@ -754,7 +754,7 @@ _AIR_PLACES = frozenset("base force field port station".split())
 # prize, named after a place or a body (the Chilbosan Hotel, Gazprom Arena, the Mangyongdae Prize)
 _VENUE_NAMES = frozenset(
     """hotel hotels arena stadium restaurant restaurants cafe theatre theater cinema brewery circus
-    casino prize award medal cup trophy""".split()
+    casino cathedral church monastery temple mosque prize award medal cup trophy""".split()
 )
 _VENUE_NAME_WORDS = 2  # capitalised words at most between the name and the venue noun (Grand)
 # Words after a split Korean place that keep it the place (Kim Chaek City)
@@ -823,10 +823,12 @@ def _venue_name_after(text: Text, last: int, place: bool) -> int:
 
 
 # Capitalised nouns that close a company's name (a place's name opening it: Namyang Dairy
-# Products; a body's would be the body itself: Rosatom State Corporation)
+# Products; a body's would be the body itself: Rosatom State Corporation), or another thing
+# named after a place (the Sinpo International Market, the Yokosuka Line, the Novaya Zemlya
+# effect)
 _COMPANY_NAMES = frozenset(
     """products corporation corp company co group bank industries holdings inc ltd motors
-    electronics foods""".split()
+    electronics foods market line effect syndrome""".split()
 )
 
 
