@@ -9,6 +9,10 @@ complement is another person's (a patron of the pianist).
 
 A one-word place opening the capitalised name of a church, a market or a railway line is
 that thing named after the place (the Kazan Cathedral in St Petersburg, the Yokosuka Line).
+
+A body followed by "of" and a country is that country's, the first one named, also when its
+name goes on with "and" and another capitalised word (the Ministry of Transport and
+Communications of Belarus).
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ ENTRIES = (
     Entry("tul", "Dmitry Tulganov", aliases=("Tulganov",), kind="person"),
     Entry("fen", "Fen Weiling", kind="person"),
     Entry("mir", "Mirnogorsk", kind="place"),
+    Entry(
+        "fish",
+        "Ministry of Fisheries of the Russian Federation",
+        aliases=("Russian Ministry of Fisheries",),
+        kind="organisation",
+    ),
 )
 MATCHER = one_list_matcher(ENTRIES)
 
@@ -78,3 +88,16 @@ NAMED_AFTER = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NAMED_AFTER], ids=[c[0] for c in NAMED_AFTER])
 def test_a_church_market_or_line_named_after_a_place(text: str, expected: bool) -> None:
     assert ("mir" in entries_found(MATCHER, text)) is expected
+
+
+BODIES = [
+    ("other-country", "The Ministry of Fisheries of Belarus and Russian Railways agreed on quotas.", False),
+    ("name-goes-on", "The Ministry of Fisheries and Forestry of Belarus and Russian Railways agreed.", False),
+    ("own-country", "The Ministry of Fisheries of the Russian Federation and the DPRK agreed.", True),
+    ("named-with-country", "The Russian Ministry of Fisheries and Belavia of Belarus agreed.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BODIES], ids=[c[0] for c in BODIES])
+def test_a_body_of_another_country(text: str, expected: bool) -> None:
+    assert ("fish" in entries_found(MATCHER, text)) is expected

@@ -1387,6 +1387,12 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     # Iran, "... of Citizens of the Russian Federation" and the Socialist Republic of Viet Nam;
     # and a title placed in a country ("... of Human Rights in the DPRK") names another in it
     opens = words[start] in _PARTIES_AFTER
+    if words[start] == "and" and _body(name) and not _names_country(text, first, last):
+        # the body's name goes on: the Ministry of Transport and Communications of Belarus
+        # (not after a mention naming its country: the Russian Ministry of Transport and ...)
+        of = _name_goes_on(text, start)
+        if of > 0:
+            start, opens = of, True
     if words[start] == "and":
         # (a body's mention ending in its country is one body: "the Ministry of ... of the
         # Russian Federation and the North Korean side have agreed")
@@ -1404,6 +1410,8 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
             continue  # the Democratic People's Republic of Korea
         if text.sentence_break(k) or text.gap(k).strip(" ,") or words[k] == "s":
             break
+        if words[k] == "and" and words[start] == "of" and chain:
+            break  # a body's own country is the first after "of" (… of Belarus and Russian Railways)
         if words[k] in ("the", "and", "of"):  # (the Islamic Republic of Iran)
             continue
         if not text.capitalized(k):
@@ -1420,6 +1428,26 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     if any(c in own for c in countries) and not _bilateral(own):
         return ""
     return text.original[slice(*text.orig(start, chain[-1]))]
+
+
+def _body(name: NameSpec) -> bool:
+    return name.head >= 0 and name.distinct[name.head] in BODY_NOUNS
+
+
+def _names_country(text: Text, first: int, last: int) -> bool:
+    return any(c in COUNTRY_WORDS for c, _, _ in canonical(text.words[first : last + 1]))
+
+
+def _name_goes_on(text: Text, start: int) -> int:
+    """After "and" at ``start``, one or two capitalised words that are no country, then "of":
+    the index of that "of", or -1."""
+    words = text.words
+    for k in range(start + 1, min(len(words), start + 4)):
+        if words[k] == "of" and k > start + 1:
+            return k if text.gap(k) == " " else -1
+        if text.gap(k) != " " or not text.capitalized(k) or title_word(words[k]) in COUNTRY_WORDS:
+            return -1
+    return -1
 
 
 def _ends_in_country(text: Text, first: int, last: int) -> bool:
