@@ -13,6 +13,10 @@ that thing named after the place (the Kazan Cathedral in St Petersburg, the Yoko
 A body followed by "of" and a country is that country's, the first one named, also when its
 name goes on with "and" and another capitalised word (the Ministry of Transport and
 Communications of Belarus).
+
+An acronym in brackets of its own after a phrase of two words or more, none of them the
+entry's and one capitalised and no country, stands for that phrase in the item, whether or
+not its letters spell it (Sao Paulo-Guarulhos (GRU)); not after a person's name (his party).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ ENTRIES = (
     Entry("tul", "Dmitry Tulganov", aliases=("Tulganov",), kind="person"),
     Entry("fen", "Fen Weiling", kind="person"),
     Entry("mir", "Mirnogorsk", kind="place"),
+    Entry("tsd", "Technical Supply Directorate", aliases=("TSD",), kind="organisation"),
     Entry(
         "fish",
         "Ministry of Fisheries of the Russian Federation",
@@ -101,3 +106,18 @@ BODIES = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BODIES], ids=[c[0] for c in BODIES])
 def test_a_body_of_another_country(text: str, expected: bool) -> None:
     assert ("fish" in entries_found(MATCHER, text)) is expected
+
+
+BRACKETED = [
+    ("airport", "Flights to Lisbon-Portela (TSD) resume. The TSD terminal reopens.", False),
+    ("translated-body", "The Czech Ministry of Sport, Youth and Schools (TSD) announced a reform.", False),
+    ("own-words", "The army's Technical Directorate (TSD) said the TSD was ready.", True),
+    ("description", "Russian military suppliers (TSD) were sanctioned.", True),
+    ("party", "Deputies Ivanov Pyotr Sergeyevich (TSD) and others voted; the TSD objected.", True),
+    ("more-in-brackets", "The Sea Pearl (TSD 9118484) sailed. The TSD denied involvement.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BRACKETED], ids=[c[0] for c in BRACKETED])
+def test_an_acronym_in_brackets_stands_for_the_phrase_before_it(text: str, expected: bool) -> None:
+    assert ("tsd" in entries_found(MATCHER, text)) is expected

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from monitor.matching.countries import COUNTRY_WORDS, SAME_COUNTRY
+from monitor.matching.given_names import russian_given_name
 from monitor.matching.names import (
     BODY_NOUNS,
     COUNTRY_TITLE_WORDS,
@@ -34,6 +35,7 @@ from monitor.matching.translit import (
     KOREAN_PLACE_UNITS,
     KOREAN_UNITS,
     is_korean,
+    is_korean_name,
     is_pinyin,
     kontsevich_keys,
     korean_key,
@@ -594,6 +596,51 @@ def defined_otherwise(text: Text, name: NameSpec) -> str:
         # (one word not the entry's makes another body: the PPP as the Pakistan Peoples Party)
         if not all(own_word(w, name) for w in spelled):
             return text.cased[text.starts[run[0]] : text.ends[run[-1]]]
+    return _bracketed_otherwise(text, name)
+
+
+def _person_named(text: Text, run: list[int]) -> bool:
+    """The words name a person: a Russian given name or a patronymic, or a Korean name."""
+    words = [text.words[i] for i in sorted(run)]
+    if any(russian_given_name(w) or w.endswith(PATRONYMIC_ENDINGS) for w in words):
+        return True
+    return is_korean_name(words)
+
+
+_BRACKET_REACH = 6  # words before "(ACR)" read for what it stands for
+_BRACKET_GLUE = frozenset(["of", "and", "for", "s"])  # (the Ministry of Education, Youth and Sports)
+
+
+def _bracketed_otherwise(text: Text, name: NameSpec) -> str:
+    """A phrase the acronym follows in brackets, with two words or more, a capitalised one that
+    names no country, and none of the entry's words: the acronym stands for that here, whether
+    or not its letters spell it (Sao Paulo-Guarulhos (GRU); the Czech Ministry of Education,
+    Youth and Sports (MSMT), whose letters are Czech)."""
+    acronym = name.words[0]
+    words = text.words
+    for k in range(1, len(words)):
+        if words[k] != acronym or not text.gap(k).endswith("(") or not text.cased_word(k).isupper():
+            continue
+        if k + 1 < len(words) and not text.gap(k + 1).startswith(")"):
+            continue  # (more in the brackets: the Sea Pearl (IMO 9118484))
+        run: list[int] = []
+        j = k - 1
+        while j >= 0 and len(run) < _BRACKET_REACH:
+            if j + 1 < k and text.gap(j + 1).strip(" -'"):
+                break  # (a comma, a full stop or a bracket ends the phrase)
+            if not text.capitalized(j) and words[j] in STOPWORDS and words[j] not in _BRACKET_GLUE:
+                break
+            run.append(j)
+            j -= 1
+        content = [i for i in run if words[i] not in STOPWORDS and words[i] not in _BRACKET_GLUE]
+        if len(content) < 2 or any(own_word(words[i], name) for i in content):
+            continue
+        a, b = text.orig(min(content), run[0])
+        if is_foreign_script(text.original[a:b]) or _person_named(text, content):
+            continue  # a translation; a person and the party (Zyuganov Gennady Andreyevich (CPRF))
+        if any(text.capitalized(i) and title_word(words[i]) not in COUNTRY_WORDS for i in content):
+            first = min(content)
+            return text.cased[text.starts[first] : text.ends[run[0]]]
     return ""
 
 
