@@ -1,11 +1,13 @@
 """Generalisation, fifteenth round: namesakes named by an occupation, on invented names.
 
-A watched person's name right after an occupation of sport or the arts (striker, actor,
-pianist, chess player), or followed by an appositive that names one (", the pop singer"),
-is a namesake: no office is called so. The item's other mentions of that given name and
-surname, and the bare surname, follow. A former occupation says nothing of the present
-office (a former singer now a party official), and an occupation inside the appositive's
-complement is another person's (a patron of the pianist).
+A watched person's name in another romanisation right after an occupation of sport or the
+arts (striker, actor, pianist, chess player), or followed by an appositive that names one
+(", the pop singer"), is a namesake: no office is called so. Spelt as the analyst typed it,
+the name is the watched person's, whatever the occupation (a watched weightlifter). The
+item's other mentions of that given name and surname, and the bare surname, follow. A
+former occupation says nothing of the present office (a former singer now a party
+official), and an occupation inside the appositive's complement is another person's (a
+patron of the pianist).
 
 A one-word place opening the capitalised name of a church, a market or a railway line is
 that thing named after the place (the Kazan Cathedral in St Petersburg, the Yokosuka Line).
@@ -42,42 +44,42 @@ ENTRIES = (
 MATCHER = one_list_matcher(ENTRIES)
 
 OCCUPATIONS = [
-    ("striker-before", "Hwaebul striker Ri Rak Som scored twice in the league.", False),
-    ("southern-spelling", "Kiwoom right-hander Lee Rak-som threw a no-hitter.", False),
-    ("actor-after-article", "The actor Dmitry Tulganov won the prize in Sochi.", False),
-    ("appositive", "Fen Weiling, the pop singer whose ballads filled radio, sang again.", False),
-    ("appositive-sport-player", "Fen Weiling, a national-team player, was injured.", False),
-    ("lifespan", "Dmitry Tulganov (1853-1900), the poet, wrote of the steppe.", False),
-    ("office", "Vice Foreign Minister Ri Rak Som met the delegation.", True),
-    ("office-appositive", "Fen Weiling, the spokeswoman, said the singer was unharmed.", True),
-    ("former", "Ri Rak Som, a former singer, now heads a department of the Central Committee.", True),
-    ("former-before", "Former boxer Dmitry Tulganov, now a deputy minister, opened the forum.", True),
-    ("complement", "Dmitry Tulganov, a long-time patron of the pianist, attended.", True),
-    ("key-player", "Dmitry Tulganov, a key player in the talks, flew to Pyongyang.", True),
-    ("list", "Fen Weiling, singer Ma Lo and others attended the gala.", True),
+    ("striker-before", "Hwaebul striker Lee Rak-som scored twice in the league.", False),
+    ("right-hander", "Kiwoom right-hander Lee Rak-som threw a no-hitter.", False),
+    ("actor-after-article", "The actor Dmitri Tulganov won the prize in Sochi.", False),
+    ("appositive", "Lee Rak-som, the pop singer whose ballads filled radio, sang again.", False),
+    ("appositive-sport-player", "Lee Rak-som, a national-team player, was injured.", False),
+    ("lifespan", "Dmitri Tulganov (1853-1900), the poet, wrote of the steppe.", False),
+    ("as-typed", "North Korean weightlifter Ri Rak Som won gold in the 73 kg class.", True),
+    ("office", "Vice Foreign Minister Lee Rak-som met the delegation.", True),
+    ("office-appositive", "Dmitri Tulganov, the spokesman, said the singer was unharmed.", True),
+    ("former", "Lee Rak-som, a former singer, now heads a department of the Central Committee.", True),
+    ("former-before", "Former boxer Dmitri Tulganov, now a deputy minister, opened the forum.", True),
+    ("complement", "Dmitri Tulganov, a long-time patron of the pianist, attended.", True),
+    ("key-player", "Dmitri Tulganov, a key player in the talks, flew to Pyongyang.", True),
+    ("list", "Lee Rak-som, singer Ma Lo and others attended the gala.", True),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in OCCUPATIONS], ids=[c[0] for c in OCCUPATIONS])
-def test_an_occupation_no_office_has_names_a_namesake(text: str, expected: bool) -> None:
-    found = entries_found(MATCHER, text)
-    assert bool(found & {"rak", "tul", "fen"}) is expected
+def test_an_occupation_no_office_has_names_a_namesake_spelt_otherwise(text: str, expected: bool) -> None:
+    assert bool(entries_found(MATCHER, text) & {"rak", "tul"}) is expected
 
 
 def test_the_items_other_mentions_of_the_namesake_follow() -> None:
-    title = "Dmitry Tulganov wins best actor in Sochi"
-    body = "The actor Dmitry Tulganov thanked the jury. Tulganov, 41, plays a surgeon."
+    title = "Dmitri Tulganov wins best actor in Sochi"
+    body = "The actor Dmitri Tulganov thanked the jury. Tulganov, 41, plays a surgeon."
     assert "tul" not in entries_found(MATCHER, body, title)
-    # with the patronymic in the body, the headline's given name and surname still follow
-    body = "Dmitry Ivanovich Tulganov, the novelist, spoke of his youth."
-    assert "tul" not in entries_found(MATCHER, body, title)
+    # spelt as typed, the actor is the watched man
+    title, body = title.replace("Dmitri", "Dmitry"), body.replace("Dmitri", "Dmitry")
+    assert "tul" in entries_found(MATCHER, body, title)
 
 
 def test_a_korean_namesake_is_followed_only_as_written() -> None:
-    body = "Striker Ri Rak Som scored twice. Ri Rak Som, 24, joined the club in May."
+    body = "Striker Lee Rak-som scored twice. Lee Rak-som, 24, joined the club in May."
     assert "rak" not in entries_found(MATCHER, body)
-    # another Korean name with the same surname and last syllable is no mention of the namesake
-    body = "Striker Ri Kwang Som scored. Vice Minister Ri Rak Som met the envoy."
+    # the northern spelling elsewhere in the item is the watched official
+    body = "Striker Lee Rak-som scored. In Pyongyang, Vice Minister Ri Rak Som met the envoy."
     assert "rak" in entries_found(MATCHER, body)
 
 

@@ -398,8 +398,8 @@ def _veto(text: Text, f: Found) -> Found:
     return f
 
 
-# What sport, stage and page call their people, and no office does: the striker, the actor
-# Kim Young-ho is a namesake of the watched official (an appositive or a word before the name)
+# What sport, stage and page call their people, and no office does: the actor Kim Young-ho
+# is a namesake of the watched official Kim Yung-ho (an appositive or a word before the name)
 _OCCUPATIONS = frozenset(
     """actor actress actors singer singers pianist violinist cellist composer novelist poet
     playwright painter sculptor dancer ballerina rapper comedian filmmaker striker strikers
@@ -434,10 +434,12 @@ def _occupation_at(text: Text, k: int) -> bool:
 
 
 def _occupation_veto(text: Text, f: Found) -> Found:
-    """A watched person's name right after an occupation of sport or the arts (striker Kim
-    Ki-nam, the actor Kim Young-ho), or followed by an appositive naming one (Mao Ning, the
-    pop singer; Lee Chang-ho, the former world Go champion), names a namesake."""
-    if f.reason is not None or not f.name.person:
+    """A watched person's name in another romanisation right after an occupation of sport or
+    the arts (the Go player Lee Chang-ho for the official Ri Chang Ho, the actor Kim Young-ho
+    for Kim Yung-ho), or followed by an appositive naming one (Lee Jae-il, a pitcher), names a
+    namesake: the spelling of the other Korea, and a trade no office has. A name spelt as the
+    analyst typed it is left alone: a watched weightlifter is called one."""
+    if f.reason is not None or not f.name.person or f.kind != "translit":
         return f
     words = text.words
     before = f.first - 1
