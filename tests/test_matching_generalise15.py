@@ -19,12 +19,16 @@ Communications of Belarus).
 An acronym in brackets of its own after a phrase of two words or more, none of them the
 entry's and one capitalised and no country, stands for that phrase in the item, whether or
 not its letters spell it (Sao Paulo-Guarulhos (GRU)); not after a person's name (his party).
+
+An acronym alias English could not spell as a word (RCEP, SMGS) may be written in lowercase,
+as chat and email copy write it; one it could (SALT) may not.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from monitor.matching.english import wordlike
 from monitor.matching.ruleset import Entry
 from tests.support.matchers import entries_found, one_list_matcher
 
@@ -34,6 +38,8 @@ ENTRIES = (
     Entry("fen", "Fen Weiling", kind="person"),
     Entry("mir", "Mirnogorsk", kind="place"),
     Entry("tsd", "Technical Supply Directorate", aliases=("TSD",), kind="organisation"),
+    Entry("rkt", "Regional Kelp Treaty", aliases=("RKT",), kind="treaty"),
+    Entry("salt", "Strait Access and Lighthouse Treaty", aliases=("SALT",), kind="treaty"),
     Entry(
         "fish",
         "Ministry of Fisheries of the Russian Federation",
@@ -123,3 +129,29 @@ BRACKETED = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BRACKETED], ids=[c[0] for c in BRACKETED])
 def test_an_acronym_in_brackets_stands_for_the_phrase_before_it(text: str, expected: bool) -> None:
     assert ("tsd" in entries_found(MATCHER, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        *[("rcep", False), ("smgs", False), ("fatf", False), ("kpa", False), ("eaeu", False), ("npt", False)],
+        *[("salt", True), ("start", True), ("nato", True), ("imo", True), ("spa", True), ("asean", True)],
+    ],
+)
+def test_english_could_spell_the_word(word: str, expected: bool) -> None:
+    assert wordlike(word) is expected
+
+
+LOWERCASE = [
+    ("chat", "ok so rkt turns five and nobody in seoul seems to care", "rkt", True),
+    ("capitals", "The RKT turns five this year.", "rkt", True),
+    ("word-shaped", "pass the salt please, and the pepper too", "salt", False),
+    ("inside-word", "the rktx file was corrupted", "rkt", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in LOWERCASE], ids=[c[0] for c in LOWERCASE]
+)
+def test_an_acronym_no_english_word_spells_may_be_lowercase(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MATCHER, text)) is expected

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from monitor.matching.english import wordlike
 from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
 from monitor.matching.translit import (
@@ -625,6 +626,9 @@ class NameSpec:
     # words of 2+ Korean syllables in a non-person name of several words, all read as Korean
     # syllables (Tongchang-ri): korean_place
     korean_places: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    # a one-word acronym alias English could not spell as a word (RCEP, not SALT): it may be
+    # written in lowercase (chat and email copy: "ok so rcep turns five")
+    lowercase_acronym: bool = field(default=False, init=False, compare=False, repr=False)
     # title mode: words typed as acronyms of 2-5 capitals (the WPK of a body's name)
     own_acronyms: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
     # a word is a Roman numeral (Minsk II), not in a person's name: verify.compare
@@ -655,6 +659,9 @@ class NameSpec:
         object.__setattr__(self, "korean_places", places)
         own = (w.lower() for w in self.cased if w.isupper() and 1 < len(w) <= 5)
         object.__setattr__(self, "own_acronyms", frozenset(own) if self.mode == "title" else _NO_WORDS)
+        lowercase = self.case_sensitive and self.entry.case_sensitive is None and len(self.words) == 1
+        lowercase = lowercase and self.cased[0].isupper() and len(self.words[0]) >= 3
+        object.__setattr__(self, "lowercase_acronym", lowercase and not wordlike(self.words[0]))
         object.__setattr__(self, "numerals", not self.person and any(w in ROMAN_NUMERALS for w in self.words))
         object.__setattr__(self, "chinese", chinese)
         profile = (

@@ -16,6 +16,7 @@ from monitor.matching.bodies import (
     countries_in,
     own_countries,
 )
+from monitor.matching.english import wordlike
 from monitor.matching.given_names import russian_given_name
 from monitor.matching.names import (
     DEMONYMS,
@@ -211,13 +212,13 @@ _VOWELS = frozenset("aeiouy")
 
 def _shouted(found: dict[str, tuple[Text, list[Found]]]) -> None:
     """An acronym that the item also writes in lowercase is that word in capitals (SPA building,
-    the spa): an acronym is not written as an ordinary word in the same item. One without a
-    vowel is no word (the fsb report: the FSB)."""
+    the spa): an acronym is not written as an ordinary word in the same item. One English
+    could not spell as a word is none (the fsb report: the FSB)."""
     for _text, items in found.values():
         for n, f in enumerate(items):
             if f.reason is None and f.name.case_sensitive and f.name.alone and f.first == f.last:
                 word = f.name.words[0]
-                if not set(word) & _VOWELS:
+                if not wordlike(word):
                     continue  # no ordinary word: "fsb" is the acronym typed in lowercase
                 if any(_lowercase_word(t, word) for t, _ in found.values()):
                     items[n] = _reject(f, f"the item also writes '{word}' as an ordinary word")
