@@ -22,6 +22,8 @@ not its letters spell it (Sao Paulo-Guarulhos (GRU)); not after a person's name 
 
 An acronym alias English could not spell as a word (RCEP, SMGS) may be written in lowercase,
 as chat and email copy write it; one it could (SALT) may not.
+
+A speaker, a prosecutor, a lawmaker before a surname is an office, not another first name.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ ENTRIES = (
     Entry("mir", "Mirnogorsk", kind="place"),
     Entry("tsd", "Technical Supply Directorate", aliases=("TSD",), kind="organisation"),
     Entry("rkt", "Regional Kelp Treaty", aliases=("RKT",), kind="treaty"),
+    Entry("tse", "Ganbold Tserendash", aliases=("Tserendash",), kind="person"),
     Entry("salt", "Strait Access and Lighthouse Treaty", aliases=("SALT",), kind="treaty"),
     Entry(
         "fish",
@@ -155,3 +158,9 @@ LOWERCASE = [
 )
 def test_an_acronym_no_english_word_spells_may_be_lowercase(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(MATCHER, text)) is expected
+
+
+@pytest.mark.parametrize("office", ["Speaker", "Parliament Speaker", "Prosecutor", "Lawmaker", "Legislator"])
+def test_an_office_before_a_surname_alias_is_no_first_name(office: str) -> None:
+    assert "tse" in entries_found(MATCHER, f"{office} Tserendash met the delegation in Ulaanbaatar.")
+    assert "tse" not in entries_found(MATCHER, "Bolormaa Tserendash met the delegation in Ulaanbaatar.")

@@ -982,7 +982,7 @@ OFFICES = frozenset(
     """president premier minister chairman chairwoman chair secretary ambassador governor mayor
     general marshal admiral colonel commander director spokesman spokeswoman envoy deputy
     speaker prosecutor comrade mr mrs ms ceo chief commissioner senator adviser advisor aide
-    ombudsman""".split()
+    ombudsman lawmaker legislator parliamentarian congressman congresswoman chairperson""".split()
 )
 OFFICE_BONUS = 5.0  # (85 + 5: at the default threshold)
 
