@@ -24,6 +24,8 @@ An acronym alias English could not spell as a word (RCEP, SMGS) may be written i
 as chat and email copy write it; one it could (SALT) may not.
 
 A speaker, a prosecutor, a lawmaker before a surname is an office, not another first name.
+An initial before a surname that is not the initial of the entry's given name (in any
+romanisation of it) names another person (B. Tserendash for Ganbold Tserendash).
 """
 
 from __future__ import annotations
@@ -164,3 +166,17 @@ def test_an_acronym_no_english_word_spells_may_be_lowercase(text: str, entry: st
 def test_an_office_before_a_surname_alias_is_no_first_name(office: str) -> None:
     assert "tse" in entries_found(MATCHER, f"{office} Tserendash met the delegation in Ulaanbaatar.")
     assert "tse" not in entries_found(MATCHER, "Bolormaa Tserendash met the delegation in Ulaanbaatar.")
+
+
+INITIALS = [
+    ("own-initial", "In Khovd, G. Tserendash won the seat.", True),
+    ("other-initial", "In Khovd, B. Tserendash won the seat.", False),
+    ("other-romanisation", "K. Tserendash sprach in Berlin.", True),
+    ("two-initials", "The decree was signed by G.B. Tserendash.", True),
+    ("no-initial", "Tserendash won the seat.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in INITIALS], ids=[c[0] for c in INITIALS])
+def test_another_initial_before_a_surname_alias(text: str, expected: bool) -> None:
+    assert ("tse" in entries_found(MATCHER, text)) is expected

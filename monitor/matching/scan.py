@@ -30,7 +30,7 @@ from monitor.matching.names import (
     title_may_match,
     title_word,
 )
-from monitor.matching.normalize import Text
+from monitor.matching.normalize import INITIAL_DIGRAPHS, Text
 from monitor.matching.russian_titles import RUSSIAN_GLUE
 from monitor.matching.translit import is_korean, is_pinyin, korean_syllables, pinyin_syllable
 from monitor.matching.verify import (
@@ -897,6 +897,30 @@ def _paired(text: Text, prev: int, last: int) -> bool:
     return last + 1 < len(text.words) and text.joined(last + 1) and text.words[last + 1] in _PAIR_NOUNS
 
 
+# Initials that may stand for the same Russian, Belarusian or Mongolian given name in
+# another romanisation (Wladimir, Jewgeni, Hennadiy): compared by their class
+_INITIAL_CLASS = {"w": "v", "e": "y", "i": "y", "j": "y", "h": "g", "k": "g"}
+
+
+def _other_initial(text: Text, prev: int, name: NameSpec) -> bool:
+    """A bare surname right after one capitalised initial with its dot that is not the
+    initial of the entry's given name: another person (B. Uchral for Nyam-Osoryn Uchral,
+    A. Putin for Vladimir Putin). Not after a patronymic's initial (V.V. Putin), nor for a
+    Chinese name, whose given name follows."""
+    word = text.words[prev]
+    if len(word) != 1 and word not in INITIAL_DIGRAPHS:
+        return False
+    if not text.capitalized(prev) or text.gap(prev + 1) != ". " or name.chinese:
+        return False
+    if prev and len(text.words[prev - 1]) <= 2 and text.gap(prev).strip() == ".":
+        return False  # (two initials: the second may be the patronymic's)
+    given = split_words(name.entry.name)[0]
+    if len(given) < 2 or all(is_pinyin(w) for w in given):
+        return False
+    first = given[0][0]
+    return _INITIAL_CLASS.get(word[0], word[0]) != _INITIAL_CLASS.get(first, first)
+
+
 def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     if f.reason is not None:
         return f
@@ -925,6 +949,8 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not _paired(text, prev, f.last)  # the Putin-Kadyrov talks, Tokayev–Rahmon
         ):
             return _reject(f, f"preceded by another first name '{text.cased_word(prev)}'")
+        if _other_initial(text, prev, f.name):
+            return _reject(f, f"preceded by another first name's initial '{text.cased_word(prev)}.'")
     if f.kind == "typo" and _acronym_in_lowercase(text, f):
         return _reject(f, f"'{text.cased_word(f.first)}' in lowercase letters is no misspelt acronym")
     longer = _surname_before(text, f)
