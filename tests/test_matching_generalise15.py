@@ -9,8 +9,10 @@ former occupation says nothing of the present office (a former singer now a part
 official), and an occupation inside the appositive's complement is another person's (a
 patron of the pianist).
 
-A one-word place opening the capitalised name of a church, a market or a railway line is
-that thing named after the place (the Kazan Cathedral in St Petersburg, the Yokosuka Line).
+A one-word place opening the capitalised name of a church, a market, a railway line or a
+street is that thing named after the place (the Kazan Cathedral in St Petersburg, the
+Yokosuka Line, Svobodny Prospekt in Krasnoyarsk). A body named with another subject word
+(Logistics) in the place of its own (Political) is another body.
 
 A body followed by "of" and a country is that country's, the first one named, also when its
 name goes on with "and" and another capitalised word (the Ministry of Transport and
@@ -44,6 +46,7 @@ ENTRIES = (
     Entry("tsd", "Technical Supply Directorate", aliases=("TSD",), kind="organisation"),
     Entry("rkt", "Regional Kelp Treaty", aliases=("RKT",), kind="treaty"),
     Entry("tse", "Ganbold Tserendash", aliases=("Tserendash",), kind="person"),
+    Entry("gpb", "General Political Bureau of the Korean People's Army", kind="organisation"),
     Entry("salt", "Strait Access and Lighthouse Treaty", aliases=("SALT",), kind="treaty"),
     Entry(
         "fish",
@@ -99,6 +102,8 @@ NAMED_AFTER = [
     ("market", "No trip is complete without fried chicken at Mirnogorsk International Market.", False),
     ("line", "Services on the Mirnogorsk Line were suspended after a signal failure.", False),
     ("lowercase-line", "Trains to Mirnogorsk stopped; the line reopened at noon.", True),
+    ("prospekt", "Start on Mirnogorsk Prospekt, the long avenue in Krasnoyarsk.", False),
+    ("street", "A cafe on Mirnogorsk Street in Irkutsk opened.", False),
     ("the-place", "A cathedral in Mirnogorsk was restored.", True),
 ]
 
@@ -180,3 +185,10 @@ INITIALS = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in INITIALS], ids=[c[0] for c in INITIALS])
 def test_another_initial_before_a_surname_alias(text: str, expected: bool) -> None:
     assert ("tse" in entries_found(MATCHER, text)) is expected
+
+
+def test_another_subject_word_makes_another_body() -> None:
+    own = "The General Political Bureau of the Korean People's Army held a meeting."
+    assert "gpb" in entries_found(MATCHER, own)
+    other = "The General Logistics Bureau of the Korean People's Army is in charge of supplies."
+    assert "gpb" not in entries_found(MATCHER, other)

@@ -37,7 +37,9 @@ SUBJECTS = frozenset(
         " science scientific technical technology research development transport railways railway"
         " communications posts construction commerce resources ecology environment land marine"
         " maritime shipping military intelligence police border emergency emergencies sport sports"
-        " tourism tourist information press cooperation external"
+        " tourism tourist information press cooperation external logistics political propaganda"
+        " organisational organizational personnel cadres reconnaissance operations planning"
+        " statistics audit housing water supply supplies medical customs tax taxation"
     ).split()
 )
 _FILLERS = frozenset(["affair", "affairs", "relation", "relations"])  # Foreign Affairs: Foreign

@@ -831,7 +831,8 @@ def _venue_name_after(text: Text, last: int, place: bool) -> int:
 # effect)
 _COMPANY_NAMES = frozenset(
     """products corporation corp company co group bank industries holdings inc ltd motors
-    electronics foods market line effect syndrome""".split()
+    electronics foods market line effect syndrome prospekt prospect avenue street boulevard
+    embankment""".split()
 )
 
 
