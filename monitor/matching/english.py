@@ -1,9 +1,9 @@
 """Whether a lowercase string is shaped like an English word.
 
-An acronym alias typed in capitals (RCEP, SMGS) may be written in lowercase in chat and
-email copy ("ok so rcep turns five"). Written so, it can only be told from an ordinary word
-by its shape: one that English could not spell as a word (no vowel, `fatf`'s final `tf`,
-`rcep`'s initial `rc`) is the acronym; one it could (`salt`, `start`, `imo`) is left alone.
+An item that writes an acronym's letters as a lowercase word (`the spa` ... `the SPA
+building`) uses it as that word, unless English could not spell such a word (no vowel,
+`fatf`'s final `tf`, `rcep`'s initial `rc`): then the lowercase letters are the acronym typed
+carelessly (`the fsb report`), and say nothing of the capitals.
 """
 
 from __future__ import annotations

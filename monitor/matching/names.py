@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from monitor.matching.english import wordlike
 from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
 from monitor.matching.translit import (
@@ -626,9 +625,6 @@ class NameSpec:
     # words of 2+ Korean syllables in a non-person name of several words, all read as Korean
     # syllables (Tongchang-ri): korean_place
     korean_places: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
-    # a one-word acronym alias English could not spell as a word (RCEP, not SALT): it may be
-    # written in lowercase (chat and email copy: "ok so rcep turns five")
-    lowercase_acronym: bool = field(default=False, init=False, compare=False, repr=False)
     # title mode: words typed as acronyms of 2-5 capitals (the WPK of a body's name)
     own_acronyms: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
     # a word is a Roman numeral (Minsk II), not in a person's name: verify.compare
@@ -659,9 +655,6 @@ class NameSpec:
         object.__setattr__(self, "korean_places", places)
         own = (w.lower() for w in self.cased if w.isupper() and 1 < len(w) <= 5)
         object.__setattr__(self, "own_acronyms", frozenset(own) if self.mode == "title" else _NO_WORDS)
-        lowercase = self.case_sensitive and self.entry.case_sensitive is None and len(self.words) == 1
-        lowercase = lowercase and self.cased[0].isupper() and len(self.words[0]) >= 3
-        object.__setattr__(self, "lowercase_acronym", lowercase and not wordlike(self.words[0]))
         object.__setattr__(self, "numerals", not self.person and any(w in ROMAN_NUMERALS for w in self.words))
         object.__setattr__(self, "chinese", chinese)
         profile = (
@@ -971,6 +964,10 @@ def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
             pool = [i for i, w in enumerate(spec.words) if w not in STOPWORDS] or [0]
             if spec.person and not spec.korean and len(pool) > 1:
                 pool = pool[1:]  # the given name may be an initial
+                if not spec.chinese:
+                    # (or cut short, as may a middle name or patronymic: Nyam-Osor Uchral for
+                    # Nyam-Osoryn Uchral, so only the surname anchors a name of three words)
+                    pool = pool[-1:]
             if spec.facility and len(pool) > 1:  # another facility word may stand for it
                 pool = [i for i in pool if spec.words[i] != spec.facility]
             count = 1

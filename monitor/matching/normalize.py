@@ -95,6 +95,36 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), offsets
 
 
+# OCR reads a letter o as the digit 0 and an l as 1 (Golovchenk0, Choe I1, Rostov-0n-Don):
+# a word of letters with such digits in it is read with the letters. Not a number with its
+# ordinal or unit (1st, 10th, 10km), nor a word with other digits (G20, B52)
+_OCR_HINT = re.compile(r"[A-Za-z][01]|[01][A-Za-z]")
+_OCR_DIGITS = re.compile(r"(?<![A-Za-z0-9])(?=[01]*[A-Za-z])[A-Za-z01]*[01][A-Za-z01]*(?![A-Za-z0-9])")
+_NUMBER_SUFFIXES = frozenset(
+    "st nd rd th s km kg mm cm m g t am pm bn mn mw gw kw kwh hz ms gb mb tb x k".split()
+)
+
+
+def _ocr_letters(hit: re.Match[str]) -> str:
+    word = hit.group()
+    letters = word.lstrip("01")
+    if len(letters) < len(word) and letters.lower() in _NUMBER_SUFFIXES:
+        return word  # 1st, 10th, 10km
+    alpha = [c for c in word if c.isalpha()]
+    if len(alpha) < 2 and not (word[0] in "01" and len(word) == 2) and alpha != ["I"]:
+        return word  # (one letter and a digit: the A1 road; but 0n is "on", I1 "Il")
+    caps = sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+    out = []
+    for i, c in enumerate(word):
+        if c == "0":
+            out.append("O" if caps or (i == 0 and word[1:2].islower()) else "o")
+        elif c == "1":
+            out.append("I" if caps or (i == 0 and word[1:2].islower()) else "l")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def is_foreign_script(text: str) -> bool:
     """True if the text holds letters of a non-Latin script (Cyrillic, Hangul...)."""
     return any(ord(c) > 0x24F and c.isalpha() for c in text)
@@ -208,6 +238,8 @@ class Text:
     @classmethod
     def of(cls, original: str) -> Text:
         cased, offsets = fold(original)
+        if _OCR_HINT.search(cased) is not None:
+            cased = _OCR_DIGITS.sub(_ocr_letters, cased)
         return cls(original, cased, offsets)
 
     @property

@@ -18,6 +18,7 @@ from monitor.matching.bodies import (
     generic_instance,
     party_replaced,
 )
+from monitor.matching.countries import COUNTRY_WORDS
 from monitor.matching.hangul import HangulTable, hangul_words, loan_key, syllables_key
 from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
 from monitor.matching.names import (
@@ -356,6 +357,8 @@ class _Scan:
             found = self.memo[words[k] + words[k + 1]]
             for nid, j, _ in (*found.free, *found.capital):
                 self._seq(k, nid, j, 0)
+            if found.slot1 and text.gap(k + 1) in _LINE_BREAK_HYPHENS:
+                self._korean(index, [k])  # a Korean name's first syllable broken (Ch- | on Gyun)
         return _resolve(text, self.names, self.found)
 
     def _numeric_months(self, places: dict[int, list[int]]) -> None:
@@ -407,11 +410,15 @@ class _Scan:
         text = self.text
         cyrillic = memo is index.cyrillic_words
         for k in starts:
-            first = memo[words[k]]
+            broken = k + 1 < n and text.gap(k + 1) in _LINE_BREAK_HYPHENS  # (Ch- | on Gyun)
+            word = words[k] + words[k + 1] if broken else words[k]
+            first = memo[word]
             cap = text.capitalized(k)
             units = []
             if first.slot1:
-                units.append((first.slot1 if cap else index.slot(0, words[k], False), k + 1))
+                units.append((first.slot1 if cap else index.slot(0, word, False), k + 2 if broken else k + 1))
+            if broken:
+                first = memo[words[k]]
             if first.syllabic and k + 1 < n and memo[words[k + 1]].syllabic:
                 if first.head:
                     for posting in index.places(words[k], words[k + 1]):
@@ -431,6 +438,9 @@ class _Scan:
                 cap2 = text.capitalized(nxt)
                 second = index.slot(1, words[nxt], cap2, cyrillic)
                 if split and nxt + 1 < n and memo[words[nxt]].syllabic and memo[words[nxt + 1]].syllabic:
+                    second = second | index.slot(1, words[nxt] + words[nxt + 1], cap2)
+                elif nxt + 1 < n and text.gap(nxt + 1) in _LINE_BREAK_HYPHENS:
+                    # a syllable broken at the end of a line (Kim Chon Gy- | un)
                     second = second | index.slot(1, words[nxt] + words[nxt + 1], cap2)
                 for nid, a in sorted(pairs & second):
                     if a == 0 or self._after_name_word(k, self.names[nid], a - 1):
@@ -667,6 +677,9 @@ def _after_offices(text: Text, surnames: set[str]) -> list[int]:
     ]
 
 
+_LINE_BREAK_HYPHENS = ("-\n", "-\r\n")
+
+
 def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
     """Word indices k where words k and k+1 may be one name word written apart: two
     adjacent Chinese characters (han_pairs), or two short syllables joined by a hyphen
@@ -689,7 +702,10 @@ def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
         hyphens += [
             at - 1
             for at, gap in enumerate(gaps)
-            if gap in ("-\n", "-\r\n") and 0 < at <= last and words[at - 1].isalpha() and words[at].isalpha()
+            if gap in _LINE_BREAK_HYPHENS
+            and 0 < at <= last
+            and words[at - 1].isalpha()
+            and words[at].isalpha()
         ]
     han = han_pairs(text)
     spaced = _spaced_syllables(text, surnames) if surnames else []
@@ -1013,7 +1029,11 @@ def _surname_before(text: Text, f: Found) -> str:
         return ""  # in Chinese characters every syllable is a capitalised word (外长王毅)
     if text.cased_word(prev).isupper() and text.cased_word(f.first).isupper():
         return ""  # an all-caps line says nothing by its case
-    return text.cased_word(prev) if is_korean(word) or is_pinyin(word) else ""
+    if title_word(word) in COUNTRY_WORDS:
+        return ""  # the ambassador to Mongolia Choe Il
+    # (a surname is one syllable, or two: Namgung, Ouyang)
+    korean = is_korean(word) and len(korean_syllables(word) or ()) <= 2
+    return text.cased_word(prev) if korean or (is_pinyin(word) and len(word) <= 6) else ""
 
 
 def _surname_after(text: Text, f: Found) -> str:

@@ -97,10 +97,7 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     """Does text word ``word`` (starting at word index i) spell ``name_word`` of ``name``?"""
     if name.case_sensitive:
         cased = text.cased_word(i)
-        if cased == _cased(name, name_word) or cased in name.mixed_case:
-            return _EXACT
-        # (an acronym no English word spells, in lowercase: "ok so rcep turns five")
-        return _EXACT if name.lowercase_acronym and cased == name_word else None
+        return _EXACT if cased == _cased(name, name_word) or cased in name.mixed_case else None
     numeral = ROMAN_NUMERALS.get(name_word) if name.numerals else None
     if numeral is not None and word != name_word:
         # a numeral in a title-like name is that number, in figures or not at all: Minsk-2
