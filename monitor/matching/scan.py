@@ -409,8 +409,9 @@ class _Scan:
         split = index.split_heads
         text = self.text
         cyrillic = memo is index.cyrillic_words
+        breaks = "-\n" in text.cased or "-\r\n" in text.cased  # (most text breaks no word)
         for k in starts:
-            broken = k + 1 < n and text.gap(k + 1) in _LINE_BREAK_HYPHENS  # (Ch- | on Gyun)
+            broken = breaks and k + 1 < n and text.gap(k + 1) in _LINE_BREAK_HYPHENS  # Ch- | on Gyun
             word = words[k] + words[k + 1] if broken else words[k]
             first = memo[word]
             cap = text.capitalized(k)
@@ -439,7 +440,7 @@ class _Scan:
                 second = index.slot(1, words[nxt], cap2, cyrillic)
                 if split and nxt + 1 < n and memo[words[nxt]].syllabic and memo[words[nxt + 1]].syllabic:
                     second = second | index.slot(1, words[nxt] + words[nxt + 1], cap2)
-                elif nxt + 1 < n and text.gap(nxt + 1) in _LINE_BREAK_HYPHENS:
+                elif breaks and nxt + 1 < n and text.gap(nxt + 1) in _LINE_BREAK_HYPHENS:
                     # a syllable broken at the end of a line (Kim Chon Gy- | un)
                     second = second | index.slot(1, words[nxt] + words[nxt + 1], cap2)
                 for nid, a in sorted(pairs & second):
@@ -1029,11 +1030,12 @@ def _surname_before(text: Text, f: Found) -> str:
         return ""  # in Chinese characters every syllable is a capitalised word (外长王毅)
     if text.cased_word(prev).isupper() and text.cased_word(f.first).isupper():
         return ""  # an all-caps line says nothing by its case
-    if title_word(word) in COUNTRY_WORDS:
-        return ""  # the ambassador to Mongolia Choe Il
-    # (a surname is one syllable, or two: Namgung, Ouyang)
+    # (a surname is one syllable, or two: Namgung, Ouyang; and no country: the ambassador to
+    # Mongolia Choe Il)
     korean = is_korean(word) and len(korean_syllables(word) or ()) <= 2
-    return text.cased_word(prev) if korean or (is_pinyin(word) and len(word) <= 6) else ""
+    if not (korean or (is_pinyin(word) and len(word) <= 6)) or title_word(word) in COUNTRY_WORDS:
+        return ""
+    return text.cased_word(prev)
 
 
 def _surname_after(text: Text, f: Found) -> str:
