@@ -79,6 +79,7 @@ OCCUPATIONS = [
     ("complement", "Dmitri Tulganov, a long-time patron of the pianist, attended.", True),
     ("key-player", "Dmitri Tulganov, a key player in the talks, flew to Pyongyang.", True),
     ("list", "Lee Rak-som, singer Ma Lo and others attended the gala.", True),
+    ("north-korean", "North Korean weightlifter Lee Rak-som won gold in the 73 kg class.", True),
 ]
 
 
@@ -229,3 +230,10 @@ def test_a_country_before_a_korean_name_is_no_surname() -> None:
     assert "chil" in entries_found(MATCHER, "The ambassador to Mongolia Choe Il gave a reception.")
     # a Korean surname before it still makes it another person's given name
     assert "chil" not in entries_found(MATCHER, "Vice-minister Pak Choe Il gave a reception.")
+
+
+def test_a_north_korean_named_elsewhere_in_the_item_is_the_watched_one() -> None:
+    title = "Weightlifter Lee Rak-som eyes a fourth world title"
+    body = "North Korean weightlifter Lee Rak-som will compete at the world championships."
+    assert "rak" in entries_found(MATCHER, body, title)
+    assert "rak" not in entries_found(MATCHER, body.replace("North Korean", "Kiwoom"), title)

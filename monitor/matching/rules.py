@@ -427,6 +427,21 @@ def _former(text: Text, k: int) -> bool:
     return any(text.words[j] in _FORMER for j in range(max(0, k - 3), k))
 
 
+_NORTH_REACH = 8  # words around a mention read for "North Korean" or "DPRK"
+
+
+def _northern(text: Text, first: int, last: int) -> bool:
+    """The mention's sentence calls someone North Korean near it (North Korean, North Korea's,
+    the DPRK)."""
+    lo, _ = text.sentence_window(first, _NORTH_REACH)
+    _, hi = text.sentence_window(last, _NORTH_REACH)
+    words = text.words
+    for k in range(lo, hi + 1):
+        if words[k] == "dprk" or (words[k] == "north" and k < hi and words[k + 1] in ("korean", "korea")):
+            return True
+    return False
+
+
 def _occupation_at(text: Text, k: int) -> bool:
     word = text.words[k]
     if word == "player":
@@ -442,6 +457,8 @@ def _occupation_veto(text: Text, f: Found) -> Found:
     analyst typed it is left alone: a watched weightlifter is called one."""
     if f.reason is not None or not f.name.person or f.kind != "translit":
         return f
+    if _northern(text, f.first, f.last):
+        return f  # "North Korean weightlifter Eom Yun-cheol": the North's athlete, spelt the South's way
     words = text.words
     before = f.first - 1
     occupied = before >= 0 and text.gap(f.first) == " " and _occupation_at(text, before)
@@ -939,6 +956,24 @@ def _occupied_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
                 forms.add(tuple(text.words[f.first : f.last + 1]))
     if not named:
         return
+    # (a person the item calls North Korean elsewhere is the North's, spelt the South's way:
+    # "Weightlifter Eom Yun-cheol" in the headline, "North Korean weightlifter" in the body)
+    northern = {
+        (f.name.watchlist, f.name.entry.id)
+        for text, items in out.values()
+        for f in items
+        if f.reason is None
+        and f.kind == "translit"
+        and (f.name.watchlist, f.name.entry.id) in named
+        and _northern(text, f.first, f.last)
+    }
+    for _text, items in out.values():
+        for n, f in enumerate(items):
+            spared = (f.name.watchlist, f.name.entry.id) in northern
+            if spared and f.reason is not None and f.reason.startswith(_OCCUPATION):
+                items[n] = Found(f.name, f.first, f.last, f.score, f.kind)
+    for key in northern:
+        del named[key]
     for text, items in out.values():
         for n, f in enumerate(items):
             key = (f.name.watchlist, f.name.entry.id)
