@@ -54,6 +54,8 @@ ENTRIES = (
     Entry("gpb", "General Political Bureau of the Korean People's Army", kind="organisation"),
     Entry("chil", "Choe Il", kind="person"),
     Entry("rosk", "Roman Osokin", kind="person"),
+    Entry("rfpa", "Regional Fisheries Partnership Agreement", aliases=("RFPA",), kind="treaty"),
+    Entry("jcs", "Joint Chiefs of Staff of the Republic of Korea", kind="organisation"),
     Entry("salt", "Strait Access and Lighthouse Treaty", aliases=("SALT",), kind="treaty"),
     Entry(
         "fish",
@@ -237,3 +239,12 @@ def test_a_north_korean_named_elsewhere_in_the_item_is_the_watched_one() -> None
     body = "North Korean weightlifter Lee Rak-som will compete at the world championships."
     assert "rak" in entries_found(MATCHER, body, title)
     assert "rak" not in entries_found(MATCHER, body.replace("North Korean", "Kiwoom"), title)
+
+
+def test_a_title_read_short_that_the_item_names_by_another_acronym() -> None:
+    text = "India and Korea resumed talks on their Fisheries Partnership Agreement."
+    assert "rfpa" in entries_found(MATCHER, text)
+    assert "rfpa" not in entries_found(MATCHER, text, "India-Korea FPA talks resume")
+    # the entry's own acronym, or its initials without the country, are its own
+    assert "rfpa" in entries_found(MATCHER, "The RFPA talks resume in Busan.")
+    assert "jcs" in entries_found(MATCHER, "SEOUL -- The Joint Chiefs of Staff (JCS) said the JCS was on alert.")

@@ -16,6 +16,7 @@ from monitor.matching.bodies import (
     countries_in,
     own_countries,
 )
+from monitor.matching.countries import COUNTRY_WORDS
 from monitor.matching.english import wordlike
 from monitor.matching.given_names import russian_given_name
 from monitor.matching.names import (
@@ -24,6 +25,7 @@ from monitor.matching.names import (
     STOPWORDS,
     TITLE_SYNONYMS,
     NameSpec,
+    canonical,
     generic,
     split_words,
     title_word,
@@ -345,6 +347,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     _occupied_elsewhere(out)
     _other_unit(out)
     _issued_elsewhere(out)
+    _acronym_of_another(out)
     _parties_elsewhere(out)
     _named_exactly(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
@@ -1003,6 +1006,55 @@ def _place_cue(text: Text, k: int) -> bool:
 
 
 _SETTLEMENTS = frozenset("town city village settlement port region district county province".split())
+
+
+def _acronym_of_another(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A title read short of some of the entry's words whose own initials the item writes as
+    an acronym, one the entry does not have, is the document or body of that acronym: the
+    India-Korea CEPA is not the RCEP, whose name holds its words (Comprehensive Economic
+    Partnership Agreement)."""
+    acronyms: set[str] | None = None
+    for text, items in out.values():
+        for n, f in enumerate(items):
+            if f.reason is not None or f.name.mode != "title":
+                continue
+            if f.first == f.last:
+                # the title's part read from its initials (CEPA of the RCEP's words): that
+                # acronym, not the entry's, names another
+                if _in_capitals(text, f.first) and text.words[f.first] not in _entry_acronyms(f.name):
+                    items[n] = _reject(f, f"'{text.cased_word(f.first)}' is another acronym than the entry's")
+                continue
+            words = [w for w in text.words[f.first : f.last + 1] if w not in STOPWORDS]
+            initials = "".join(w[0] for w in words)
+            if f.last - f.first < 2 or len(initials) < 3 or initials in _entry_acronyms(f.name):
+                continue
+            if acronyms is None:  # (the item's words in capitals, read once)
+                acronyms = {
+                    t.words[i] for t, _ in out.values() for i in range(len(t.words)) if _in_capitals(t, i)
+                }
+            if initials in acronyms:
+                items[n] = _reject(f, f"the item calls it '{initials.upper()}', another acronym")
+
+
+def _in_capitals(text: Text, i: int) -> bool:
+    word = text.cased_word(i)
+    return len(word) >= 3 and word.isupper() and word.isalpha()
+
+
+def _entry_acronyms(name: NameSpec) -> set[str]:
+    """The entry's names in one word (its acronyms, in lowercase) and its names' initials."""
+    out = set()
+    for other in name.entry.names:
+        words = split_words(other)[0]
+        if len(words) == 1:
+            out.add(words[0])
+            continue
+        out.add("".join(w[0] for w in words if w not in STOPWORDS))
+        out.add("".join(w[0] for w in words))
+        # (and without its country: JCS, the Joint Chiefs of Staff of the Republic of Korea)
+        local = [w for c, a, b in canonical(words) if c not in COUNTRY_WORDS for w in words[a : b + 1]]
+        out.add("".join(w[0] for w in local if w not in STOPWORDS))
+    return out
 
 
 def _issued_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
