@@ -56,6 +56,12 @@ ENTRIES = (
     Entry("rosk", "Roman Osokin", kind="person"),
     Entry("rfpa", "Regional Fisheries Partnership Agreement", aliases=("RFPA",), kind="treaty"),
     Entry("jcs", "Joint Chiefs of Staff of the Republic of Korea", kind="organisation"),
+    Entry(
+        "kcc",
+        "Joint Communique on Ferry Services between the Republic of Korea and the Kingdom of Tonga",
+        aliases=("Korea-Tonga Ferry Communique",),
+        kind="treaty",
+    ),
     Entry("salt", "Strait Access and Lighthouse Treaty", aliases=("SALT",), kind="treaty"),
     Entry(
         "fish",
@@ -248,3 +254,8 @@ def test_a_title_read_short_that_the_item_names_by_another_acronym() -> None:
     # the entry's own acronym, or its initials without the country, are its own
     assert "rfpa" in entries_found(MATCHER, "The RFPA talks resume in Busan.")
     assert "jcs" in entries_found(MATCHER, "SEOUL -- The Joint Chiefs of Staff (JCS) said the JCS was on alert.")
+
+
+def test_a_bare_korea_in_an_alias_is_the_korea_the_entry_names() -> None:
+    assert "kcc" in entries_found(MATCHER, "Officials recalled the ROK-Tonga Ferry Communique of 1992.")
+    assert "kcc" in entries_found(MATCHER, "Officials recalled the Tonga-South Korea Ferry Communique.")

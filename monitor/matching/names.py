@@ -868,6 +868,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     **_targets(distinct),
                     **korean_keys,
                     **_initials(words, cased, canon),
+                    **_which_korea(entry, distinct),
                 }
                 if title
                 else {}
@@ -908,6 +909,18 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                 )
             )
     return specs
+
+
+def _which_korea(entry: Entry, distinct: Sequence[str]) -> dict[str, frozenset[int]]:
+    """A title's bare "Korea" (the Korea-China Joint Communiqué) is the Korea the entry's other
+    names give, when they give one only: then the ROK-China Joint Communiqué says it too."""
+    if "korea" not in distinct:
+        return {}
+    named = {c for other in entry.names for c, _, _ in canonical(split_words(other)[0])}
+    named &= {"rok", "dprk"}
+    if len(named) != 1:
+        return {}
+    return {named.pop(): _shared(frozenset({distinct.index("korea")}))}
 
 
 def _written_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> dict[str, frozenset[int]]:
