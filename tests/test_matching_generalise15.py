@@ -56,6 +56,8 @@ ENTRIES = (
     Entry("rosk", "Roman Osokin", kind="person"),
     Entry("rfpa", "Regional Fisheries Partnership Agreement", aliases=("RFPA",), kind="treaty"),
     Entry("jcs", "Joint Chiefs of Staff of the Republic of Korea", kind="organisation"),
+    Entry("bel", "Sergei Kulashenko", aliases=("Kulashenko",), kind="person"),
+    Entry("bel2", "Roman Morovchenko", kind="person"),
     Entry(
         "kcc",
         "Joint Communique on Ferry Services between the Republic of Korea and the Kingdom of Tonga",
@@ -253,9 +255,25 @@ def test_a_title_read_short_that_the_item_names_by_another_acronym() -> None:
     assert "rfpa" not in entries_found(MATCHER, text, "India-Korea FPA talks resume")
     # the entry's own acronym, or its initials without the country, are its own
     assert "rfpa" in entries_found(MATCHER, "The RFPA talks resume in Busan.")
-    assert "jcs" in entries_found(MATCHER, "SEOUL -- The Joint Chiefs of Staff (JCS) said the JCS was on alert.")
+    text = "SEOUL -- The Joint Chiefs of Staff (JCS) said the JCS was on alert."
+    assert "jcs" in entries_found(MATCHER, text)
 
 
 def test_a_bare_korea_in_an_alias_is_the_korea_the_entry_names() -> None:
     assert "kcc" in entries_found(MATCHER, "Officials recalled the ROK-Tonga Ferry Communique of 1992.")
     assert "kcc" in entries_found(MATCHER, "Officials recalled the Tonga-South Korea Ferry Communique.")
+
+
+BELARUSIAN = [
+    ("ia-and-h", "Deputy Premier Siarhei Kulashenka met the delegation.", "bel", True),
+    ("enka-alias", "Kulashenka said the talks went well.", "bel", True),
+    ("ou", "Prime Minister Raman Marouchanka attended.", "bel2", True),
+    ("other-name", "Deputy Premier Siarhei Kulashevich met the delegation.", "bel", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in BELARUSIAN], ids=[c[0] for c in BELARUSIAN]
+)
+def test_belarusian_romanisation(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MATCHER, text)) is expected

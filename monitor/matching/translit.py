@@ -299,6 +299,8 @@ def russian_keys(word: str) -> tuple[str, ...]:
             for old, new in _POLISH:
                 polish = polish.replace(old, new)
             readings.append(polish)
+    if _BELARUSIAN_HINT.search(word) is not None:
+        readings.append(_belarusian(word))
     # English j for Дж, as for Ж: Dzhaparov, German Dschaparow / Japarov (either way round)
     readings += [r.replace("dzh", "j") for r in (word, *readings) if "dzh" in r]
     if word.count("j") == 1 and "dzh" not in word:
@@ -315,6 +317,24 @@ _FRENCH_FINAL_E = re.compile(r"(?<=[^aeiouy])e$")
 def _french(word: str) -> str:
     french = word.replace("tch", "\x01").replace("ch", "sh").replace("\x01", "ch").replace("j", "zh")
     return _FRENCH_FINAL_E.sub("", french)
+
+
+# Belarusian names in Belarusian romanisation (Alyaksandr Lukashenka, Siarhei, Halouchanka):
+# ia/ya for Russian e after a consonant, h for g, ou (ў) for ov, -enka/-anka for -enko. Read so
+# only a word that shows one of the first, third or fourth (Ihar alone stays Ihar).
+_BELARUSIAN_HINT = re.compile(r"[^aeiouy](?:ia|ya)|ou(?:[^aeiouy]|$)|[ae]nka$")
+_BELARUSIAN = (
+    (re.compile(r"(?<=[^aeiouy])(?:ia|ya)"), "e"),
+    (re.compile(r"(?<![kszc])h"), "g"),
+    (re.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
+    (re.compile(r"[ae]nka$"), "enko"),
+)
+
+
+def _belarusian(word: str) -> str:
+    for pattern, new in _BELARUSIAN:
+        word = pattern.sub(new, word)
+    return word
 
 
 def typo_budget(length: int, alone: bool) -> int:
