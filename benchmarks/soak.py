@@ -433,6 +433,9 @@ class Daemon:
         self.incarnations: list[Incarnation] = []
         self.lock = threading.Lock()
         self.early_terms = 0
+        # set under the lock before a kill or a SIGTERM: an exit then is no crash (the sampler
+        # thread would otherwise see the process gone before kill() or term() ends it)
+        self.stopping = False
 
     def start(self) -> None:
         n = len(self.incarnations) + 1
@@ -452,10 +455,13 @@ class Daemon:
         with self.lock:
             inc = self.incarnations[-1]
             inc.ended, inc.how, self.proc = time.monotonic(), how, None
+            self.stopping = False
         return inc
 
     def kill(self) -> float:
         assert self.proc is not None
+        with self.lock:
+            self.stopping = True
         self.proc.send_signal(signal.SIGKILL)
         at = time.monotonic()
         self.proc.wait()
@@ -466,6 +472,8 @@ class Daemon:
         """SIGTERM; returns (seconds to exit, exited cleanly within the limit)."""
         assert self.proc is not None
         proc, t0 = self.proc, time.monotonic()
+        with self.lock:
+            self.stopping = True
         proc.send_signal(signal.SIGTERM)
         try:
             rc = proc.wait(timeout=limit)
@@ -484,8 +492,8 @@ class Daemon:
         """The exit code when the daemon died by itself (a crash), else None."""
         with self.lock:
             proc = self.proc
-        if proc is None or proc.poll() is None:
-            return None
+            if proc is None or self.stopping or proc.poll() is None:
+                return None
         self._end("crash")
         return proc.returncode
 
