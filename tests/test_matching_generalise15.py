@@ -58,6 +58,7 @@ ENTRIES = (
     Entry("jcs", "Joint Chiefs of Staff of the Republic of Korea", kind="organisation"),
     Entry("bel", "Sergei Kulashenko", aliases=("Kulashenko",), kind="person"),
     Entry("bel2", "Roman Morovchenko", kind="person"),
+    Entry("osk", "Oskevichi", kind="place"),
     Entry(
         "kcc",
         "Joint Communique on Ferry Services between the Republic of Korea and the Kingdom of Tonga",
@@ -269,6 +270,7 @@ BELARUSIAN = [
     ("enka-alias", "Kulashenka said the talks went well.", "bel", True),
     ("ou", "Prime Minister Raman Marouchanka attended.", "bel2", True),
     ("other-name", "Deputy Premier Siarhei Kulashevich met the delegation.", "bel", False),
+    ("town-ichy", "A new plant opened in Askevichy, Mogilev region.", "osk", True),
 ]
 
 

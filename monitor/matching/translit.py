@@ -321,13 +321,16 @@ def _french(word: str) -> str:
 
 # Belarusian names in Belarusian romanisation (Alyaksandr Lukashenka, Siarhei, Halouchanka):
 # ia/ya for Russian e after a consonant, h for g, ou (ў) for ov, -enka/-anka for -enko. Read so
-# only a word that shows one of the first, third or fourth (Ihar alone stays Ihar).
-_BELARUSIAN_HINT = re.compile(r"[^aeiouy](?:ia|ya)|ou(?:[^aeiouy]|$)|[ae]nka$")
+# only a word that shows one of the first, third or fourth, or a town's -ichy (Ihar alone
+# stays Ihar).
+_BELARUSIAN_HINT = re.compile(r"[^aeiouy](?:ia|ya)|ou(?:[^aeiouy]|$)|[ae]nka$|^a.*ichy$")
 _BELARUSIAN = (
     (re.compile(r"(?<=[^aeiouy])(?:ia|ya)"), "e"),
     (re.compile(r"(?<![kszc])h"), "g"),
     (re.compile(r"ou(?=[^aeiouy]|$)"), "ov"),
     (re.compile(r"[ae]nka$"), "enko"),
+    # a town's plural -ichy (-ichi), its first o written a by the akanye: Asipovichy, Osipovichi
+    (re.compile(r"^a(?=.*ichy$)"), "o"),
 )
 
 
