@@ -913,14 +913,18 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
 
 def _which_korea(entry: Entry, distinct: Sequence[str]) -> dict[str, frozenset[int]]:
     """A title's bare "Korea" (the Korea-China Joint Communiqué) is the Korea the entry's other
-    names give, when they give one only: then the ROK-China Joint Communiqué says it too."""
+    names give, when they give one only: then the ROK-China Joint Communiqué says it too; when
+    they give none, the North named so says it."""
     if "korea" not in distinct:
         return {}
     named = {c for other in entry.names for c, _, _ in canonical(split_words(other)[0])}
     named &= {"rok", "dprk"}
-    if len(named) != 1:
+    if len(named) > 1:
         return {}
-    return {named.pop(): _shared(frozenset({distinct.index("korea")}))}
+    # (none given: the North, as its own bodies name themselves "of Korea": the North Korean
+    # army's General Political Bureau for the General Political Bureau of the Korean People's
+    # Army; the Workers' Party of South Korea is another party than the Workers' Party of Korea)
+    return {(named or {"dprk"}).pop(): _shared(frozenset({distinct.index("korea")}))}
 
 
 def _written_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> dict[str, frozenset[int]]:
