@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from monitor.matching.bodies import (
@@ -1041,10 +1042,15 @@ def _in_capitals(text: Text, i: int) -> bool:
     return len(word) >= 3 and word.isupper() and word.isalpha()
 
 
-def _entry_acronyms(name: NameSpec) -> set[str]:
+def _entry_acronyms(name: NameSpec) -> frozenset[str]:
     """The entry's names in one word (its acronyms, in lowercase) and its names' initials."""
+    return _acronyms_of(name.entry.names)
+
+
+@lru_cache(maxsize=4096)  # (asked for every title mention of every item: once per entry)
+def _acronyms_of(names: tuple[str, ...]) -> frozenset[str]:
     out = set()
-    for other in name.entry.names:
+    for other in names:
         words = split_words(other)[0]
         if len(words) == 1:
             out.add(words[0])
@@ -1054,7 +1060,7 @@ def _entry_acronyms(name: NameSpec) -> set[str]:
         # (and without its country: JCS, the Joint Chiefs of Staff of the Republic of Korea)
         local = [w for c, a, b in canonical(words) if c not in COUNTRY_WORDS for w in words[a : b + 1]]
         out.add("".join(w[0] for w in local if w not in STOPWORDS))
-    return out
+    return frozenset(out)
 
 
 def _issued_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:

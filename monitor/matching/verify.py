@@ -618,8 +618,13 @@ def _bracketed_otherwise(text: Text, name: NameSpec) -> str:
     Youth and Sports (MSMT), whose letters are Czech)."""
     acronym = name.words[0]
     words = text.words
-    for k in range(1, len(words)):
-        if words[k] != acronym or not text.gap(k).endswith("(") or not text.cased_word(k).isupper():
+    k = 0
+    while True:
+        try:
+            k = words.index(acronym, k + 1)  # (at C speed: most fields hold it once or never)
+        except ValueError:
+            return ""
+        if not text.gap(k).endswith("(") or not text.cased_word(k).isupper():
             continue
         if k + 1 < len(words) and not text.gap(k + 1).startswith(")"):
             continue  # (more in the brackets: the Sea Pearl (IMO 9118484))
@@ -641,7 +646,6 @@ def _bracketed_otherwise(text: Text, name: NameSpec) -> str:
         if any(text.capitalized(i) and title_word(words[i]) not in COUNTRY_WORDS for i in content):
             first = min(content)
             return text.cased[text.starts[first] : text.ends[run[0]]]
-    return ""
 
 
 def _spelled_run(text: Text, p: int, acronym: str, lettered: bool) -> tuple[list[int], set[int]]:
