@@ -59,6 +59,7 @@ ENTRIES = (
     Entry("bel", "Sergei Kulashenko", aliases=("Kulashenko",), kind="person"),
     Entry("bel2", "Roman Morovchenko", kind="person"),
     Entry("osk", "Oskevichi", kind="place"),
+    Entry("sik", "Sikhote-Taun", kind="place"),
     Entry(
         "kcc",
         "Joint Communique on Ferry Services between the Republic of Korea and the Kingdom of Tonga",
@@ -284,3 +285,10 @@ def test_belarusian_romanisation(text: str, entry: str, expected: bool) -> None:
 def test_a_bare_korea_the_entry_leaves_open_is_the_north() -> None:
     text = "The North Korean army's General Political Bureau held a meeting."
     assert "gpb" in entries_found(MATCHER, text)
+
+
+def test_a_capitalised_hotel_after_an_article_names_the_hotel() -> None:
+    text = "For a view of the bay, the Hotel Sikhote-Taun on Aleutskaya Street is hard to beat."
+    assert "sik" not in entries_found(MATCHER, text)
+    assert "sik" in entries_found(MATCHER, "Hikers crossed the Sikhote-Taun range in May.")
+    assert "mir" not in entries_found(MATCHER, "We stayed at the Hotel Mirnogorsk near the station.")

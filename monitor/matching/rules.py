@@ -799,7 +799,7 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     if named and f.first == f.last:
         a, b = text.orig(f.first, after)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
-    venue = _venue_name_before(text, f.first) if f.first == f.last else -1
+    venue = _venue_name_before(text, f.first)
     if venue >= 0:
         a, b = text.orig(venue, f.first)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
@@ -826,7 +826,7 @@ def _venue_name_before(text: Text, first: int) -> int:
         k -= 1
     if k < 0 or text.words[k] not in _ESTABLISHMENTS or text.gap(k + 1).strip(" '\"\u201c\u2018\u00ab,"):
         return -1
-    article = k > 0 and text.words[k - 1] in ("the", "a", "an") and not text.capitalized(k)
+    article = k > 0 and text.words[k - 1] in ("the", "a", "an")
     return k if quoted or named or article else -1
 
 
