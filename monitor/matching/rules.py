@@ -799,7 +799,8 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     if named and f.first == f.last:
         a, b = text.orig(f.first, after)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
-    venue = _venue_name_before(text, f.first)
+    # (a place of one word or more: the Hotel Sikhote-Alin; no title names an establishment)
+    venue = _venue_name_before(text, f.first) if f.name.mode != "title" else -1
     if venue >= 0:
         a, b = text.orig(venue, f.first)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
