@@ -210,9 +210,6 @@ def _eponym_veto(text: Text, f: Found) -> Found:
     return f
 
 
-_VOWELS = frozenset("aeiouy")
-
-
 def _shouted(found: dict[str, tuple[Text, list[Found]]]) -> None:
     """An acronym that the item also writes in lowercase is that word in capitals (SPA building,
     the spa): an acronym is not written as an ordinary word in the same item. One English
