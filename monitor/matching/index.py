@@ -435,6 +435,8 @@ class AnchorIndex:
         # one-word Korean names (places) two text syllables may spell: prefixes of their keys
         self._korean_words = {k[2:] for k in self._seq[1] if k.startswith("k:")}
         self._heads = {k[:cut] for k in self._korean_words for cut in range(1, len(k))}
+        # (a final l keyed as n before n, read syllable by syllable: sol of Solnam, "sonnam")
+        self._heads |= {h[:-1] + "l" for h in self._heads if h[-1] == "n" and h + "n" in self._heads}
         # a name word of two syllables or more may be written as two words (Jong Un)
         self.split_heads = any(len(korean_syllables(w) or ()) > 1 for w in split_words)
         # (0, title word) -> lengths a word before it in some title may have, give or take

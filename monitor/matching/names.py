@@ -610,7 +610,8 @@ class NameSpec:
     short_subjects: frozenset[int] = field(default=frozenset(), compare=False)
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
     # another writing of a name the analyst typed (_spellings), and the kind it reports:
-    # "translit" (Paektusan for Mount Paektu), "reordered" (Unification Ministry)
+    # "translit" (Paektusan for Mount Paektu), "reordered" (Unification Ministry), "partial"
+    # (North Hamgyong for North Hamgyong Province)
     derived: str = ""
     # an acronym alias with the letters of its title's function words in lowercase (JCPoA
     # for JCPOA, Joint Comprehensive Plan of Action): verify.compare takes these as written
@@ -793,7 +794,8 @@ _PROVINCE_HALVES = {"north": ("Bukto", "Pukto", "Bukdo"), "south": ("Namdo",)}
 
 
 def _korean_provinces(entry: Entry) -> list[tuple[str, str]]:
-    """North/South X (Province), X Korean syllables: X-bukto, X-pukto; X-namdo."""
+    """North/South X (Province), X Korean syllables: X-bukto, X-pukto; X-namdo; and North/South
+    X Province without its unit, as copy often writes it (North Hamgyong)."""
     out = []
     have = {tuple(split_words(name)[0]) for name in entry.names}
     for name in entry.names:
@@ -801,12 +803,14 @@ def _korean_provinces(entry: Entry) -> list[tuple[str, str]]:
         whole = len(words) == 2 or (len(words) == 3 and words[2] == "province")
         if not (whole and words[0] in _PROVINCE_HALVES and korean_syllables(words[1]) is not None):
             continue
-        for suffix in _PROVINCE_HALVES[words[0]]:
-            form = f"{cased[1]}-{suffix}"
+        forms = [(f"{cased[1]}-{suffix}", "translit") for suffix in _PROVINCE_HALVES[words[0]]]
+        if len(words) == 3:
+            forms.append((f"{cased[0]} {cased[1]}", "partial"))  # North Hamgyong, without Province
+        for form, kind in forms:
             key = tuple(split_words(form)[0])
             if key not in have:
                 have.add(key)
-                out.append((form, "translit"))
+                out.append((form, kind))
     return out
 
 

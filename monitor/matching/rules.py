@@ -33,7 +33,7 @@ from monitor.matching.names import (
 )
 from monitor.matching.normalize import Text, is_hangul
 from monitor.matching.ruleset import Rule
-from monitor.matching.translit import ADMIN_TERMS, KOREAN_SUBUNITS, korean_syllables
+from monitor.matching.translit import ADMIN_TERMS, KOREAN_SUBUNITS, korean_key, korean_syllables
 from monitor.matching.verify import (
     ANY_PLACE_UNIT,
     PATRONYMIC_ENDINGS,
@@ -890,19 +890,20 @@ def _other_unit(out: dict[str, tuple[Text, list[Found]]]) -> None:
             after = f.last + 1
             if after < len(text.words) and text.words[after] in own:
                 continue  # (written with its own unit here)
-            words = text.words[f.first : f.last + 1]
+            words = [korean_key(w) for w in text.words[f.first : f.last + 1]]
             other = next((o for o in (_with_other_unit(t, words, own) for t, _ in out.values()) if o), None)
             if other:
                 items[n] = _reject(f, f"the item names another place so ('{other}')")
 
 
-def _with_other_unit(text: Text, words: Sequence[str], own: set[str]) -> str:
-    """The text's first mention of ``words`` followed by a unit not in ``own``, as written."""
-    size = len(words)
+def _with_other_unit(text: Text, keys: Sequence[str], own: set[str]) -> str:
+    """The text's first mention of words of these Korean keys (Gangwon for Kangwon) followed
+    by a unit not in ``own``, as written."""
+    size = len(keys)
     for k in range(len(text.words) - size):
         unit = text.words[k + size]
         other = unit in ANY_PLACE_UNIT and unit not in own and text.joined(k + size)
-        if other and text.words[k : k + size] == words:
+        if other and [korean_key(w) for w in text.words[k : k + size]] == keys:
             a, b = text.orig(k, k + size)
             return text.original[a:b]
     return ""
@@ -916,14 +917,17 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
     for text, items in out.values():
         for f in items:
             if f.reason is not None and f.reason.startswith(_NAMES_ANOTHER):
-                words = tuple(text.words[f.first : f.last + 1])
+                words = _sense_key(text, f)
                 vehicles.setdefault((f.name.watchlist, f.name.entry.id, words), f.reason)
+                if len(words) > 1 and words[-1] in PLACE_UNITS:
+                    # (and without its unit: South Korea's Kangwon Province ... Kangwon)
+                    vehicles.setdefault((f.name.watchlist, f.name.entry.id, words[:-1]), f.reason)
     if not vehicles:
         return
     # (an item that also calls the word a place somewhere, "the town of Kurchatov", uses it
     # in both senses: a person's name there is no cue for the other mentions)
     placed = {
-        (f.name.watchlist, f.name.entry.id, tuple(text.words[f.first : f.last + 1]))
+        (f.name.watchlist, f.name.entry.id, _sense_key(text, f))
         for text, items in out.values()
         for f in items
         if f.reason is None and _place_cue(text, f.first)
@@ -932,7 +936,7 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
         for n, f in enumerate(items):
             if f.reason is not None:
                 continue
-            words = tuple(text.words[f.first : f.last + 1])
+            words = _sense_key(text, f)
             reason = vehicles.get((f.name.watchlist, f.name.entry.id, words))
             both = (f.name.watchlist, f.name.entry.id, words) in placed
             if both and reason is not None and reason.startswith(_NAMES_ANOTHER[2]):
@@ -944,6 +948,16 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
             located = f.first and text.words[f.first - 1] in _LOCATIVES
             if reason is not None and not (located and not reason.startswith(_NAMES_ANOTHER[3])):
                 items[n] = _reject(f, f"the item {reason} with this word")
+
+
+def _sense_key(text: Text, f: Found) -> tuple[str, ...]:
+    """A mention's words, a Korean place's by their Korean key: Kangwon and Gangwon are one
+    word, which the item uses in one sense."""
+    words = text.words[f.first : f.last + 1]
+    name = f.name
+    if name.person or not (name.korean_word or name.korean_places):
+        return tuple(words)
+    return tuple(korean_key(w) for w in words)
 
 
 def _occupied_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:

@@ -285,11 +285,13 @@ class _Scan:
                 capital = ()  # typos, Korean syllables: only in a capitalised or joined word
             elif korean and k < last and text.joined(k + 1):
                 hangul = hangul_word(text, k, 2)
-                for posting in index.lookup_pair(word, words[k + 1], hangul=hangul):
-                    self._seq(k, *posting)
+                # (syllables in Hangul spell a name word no one of them does: width 2, as in
+                # run_anchored's _korean)
+                for nid, j, width in index.lookup_pair(word, words[k + 1], hangul=hangul):
+                    self._seq(k, nid, j, max(width, 2) if hangul else width)
                 if hangul and hangul_word(text, k, 3):
-                    for posting in index.lookup_pair(word, words[k + 1], words[k + 2], hangul=True):
-                        self._seq(k, *posting)
+                    for nid, j, width in index.lookup_pair(word, words[k + 1], words[k + 2], hangul=True):
+                        self._seq(k, nid, j, max(width, 2))
             for posting in free:
                 self._seq(k, *posting)
             for posting in capital:
@@ -422,13 +424,15 @@ class _Scan:
                 first = memo[words[k]]
             if first.syllabic and k + 1 < n and memo[words[k + 1]].syllabic:
                 if first.head:
-                    for posting in index.places(words[k], words[k + 1]):
-                        self._seq(k, *posting)
+                    # (width 2: the syllables spell the name word, which no one word does:
+                    # 북도 bug do, Bukdo of Hamgyong-bukdo)
+                    for nid, j, _ in index.places(words[k], words[k + 1]):
+                        self._seq(k, nid, j, 2)
                     # (Hangul first: most text holds none, and that test is then one look-up)
                     third = hangul_word(text, k, 3) and memo[words[k + 2]].syllabic
                     if third and index.place_head(words[k], words[k + 1]):
-                        for posting in index.places(words[k], words[k + 1], words[k + 2]):
-                            self._seq(k, *posting)
+                        for nid, j, _ in index.places(words[k], words[k + 1], words[k + 2]):
+                            self._seq(k, nid, j, 2)
                 if split:
                     joined = index.slot(0, words[k] + words[k + 1], cap)
                     if joined:
@@ -1073,6 +1077,10 @@ def _opens_sentence(text: Text, i: int) -> bool:
     return i == 0 or text.sentence_break(i) or any(c in text.gap(i) for c in ":?!\n")
 
 
+# Forms of address Korean writes glued to a name (comrade, Mr, Mrs/Madam, teacher)
+_HANGUL_HONORIFICS = ("동지", "동무", "씨", "님", "여사", "선생")
+
+
 def _longer_korean_name(text: Text, f: Found) -> str:
     """The syllable that continues a two-word Korean name into another one: "Kim Song Nam"
     is not Kim Song (three-word names are complete: no check). Hyphenated ones (Song-nam,
@@ -1096,6 +1104,8 @@ def _longer_korean_name(text: Text, f: Found) -> str:
     spaced = text.offsets is not None and text.orig(f.last, f.last)[1] != start
     if spaced and "\uac00" <= text.original[start] <= "\ud7a3":
         return ""
+    if text.original.startswith(_HANGUL_HONORIFICS, start):
+        return ""  # 최일동지: Choe Il, comrade (KCNA's Korean writes the address glued on)
     if "\u4e00" <= text.original[start] <= "\u9fff":
         return ""  # Chinese characters: a Chinese name, whose next character starts a word as often
     syllables = korean_syllables(word)

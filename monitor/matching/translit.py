@@ -194,6 +194,9 @@ def _syllable_key(initial: str, vowel: str, final: str) -> str:
 _OPEN_U = {"u": "u", "oo": "u", "ou": "u", "woo": "u", "eu": "u", "yu": "yu", "yoo": "yu", "you": "yu"}
 
 
+_LIQUID_INITIALS = frozenset(["l", "r", "n"])
+
+
 @lru_cache(maxsize=32768)
 def korean_key(word: str) -> str:
     """Spelling key of a romanised Korean word: the keys of its syllables, joined.
@@ -203,7 +206,13 @@ def korean_key(word: str) -> str:
     syllables = korean_syllables(word)
     if syllables is None:
         return word
-    return "".join(_syllable_key(*s) for s in syllables)
+    keys = [_syllable_key(*s) for s in syllables]
+    for x in range(len(syllables) - 1):
+        if syllables[x][2] == "l" and syllables[x + 1][0] in _LIQUID_INITIALS:
+            # ㄴ before ㄹ is said, and written by sound, as ㄹ: Halla is 한라 (han-la),
+            # Chollima 천리마, Silla 신라; so a final l before l, r or n keys as n
+            keys[x] = keys[x][:-1] + "n"
+    return "".join(keys)
 
 
 def korean_pair_key(first: str, second: str) -> str:

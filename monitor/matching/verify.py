@@ -112,8 +112,9 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _EXACT
     if i >= 2 and text.words[i - 1] == "na" and _locative(word, name_word) and text.gap(i) == "-":
         return _INFLECTED  # Russian "on" and the river in its case: Rostov-na-Donu, -na-Amure
-    if word in KOREAN_UNITS and i and text.gap(i) != "-" and name_word in ADMIN_TERMS[word]:
-        # (i = 0: the index asks of the word alone)
+    # (i = 0: the index asks of the word alone; Hangul glues the unit on: 자강도, 강남군)
+    unit = word in KOREAN_UNITS and i and text.gap(i) != "-" and name_word in ADMIN_TERMS[word]
+    if unit and not hangul_word(text, i - 1, 2):
         return None  # Kangwon-do is Kangwon Province; "the Hwasong gun" is no county (Си is Xi)
     if name_word in name.before_admin and _adjective(word, name_word):
         return _INFLECTED  # a Russian place adjective before the term: Kurskaya oblast
@@ -472,7 +473,8 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
                 hit = compare(text, i, w + words[i + 1], order[j], name)
                 if hit is not None and hit.kind != "typo":
                     stack.append(_advance(st, hit, 2, 1))
-            if name.korean_word and nxt and hangul_word(text, i, 3):  # 신의주: sin ui ju, Sinuiju
+            three = name.korean_word or order[j] in name.korean_places  # (Tarigang Province)
+            if three and nxt and hangul_word(text, i, 3):  # 신의주: sin ui ju, Sinuiju
                 hit = compare(text, i, w + words[i + 1] + words[i + 2], order[j], name)
                 if hit is not None and hit.kind != "typo":
                     stack.append(_advance(st, hit, 3, 1))
@@ -792,7 +794,7 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
             hit = compare(text, start, w + words[start + 1], order[0], name)
             if hit is not None and hit.kind != "typo":
                 return True
-        if name.korean_word and hangul_word(text, start, 3):
+        if (name.korean_word or order[0] in name.korean_places) and hangul_word(text, start, 3):
             hit = compare(text, start, w + words[start + 1] + words[start + 2], order[0], name)
             if hit is not None and hit.kind != "typo":
                 return True
@@ -805,10 +807,12 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
 
 
 # Units a Korean place's name may be written without, Korean or English
-PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(["county", "island", "city", "district", "village", "town"])
+PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(
+    ["county", "island", "city", "district", "village", "town", "province"]
+)
 # ... and another unit after the place makes another place (Gangdong District, Gangdong-gu
 # are not Kangdong County)
-ANY_PLACE_UNIT = PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["prefecture"])
+ANY_PLACE_UNIT = PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["prefecture", "state"])  # (Gangwon State)
 
 
 def _unit_left_out(text: Text, name: NameSpec, i: int, word: str) -> bool:
@@ -840,6 +844,8 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
     """
     if name.korean or name.korean_word or "-" in text.gap(i):
         return True
+    if name.korean_places and hangul_word(text, i - 1, 2):
+        return True  # a Korean place's syllables in Hangul (함경북도: Hamgyong-bukdo)
     if name.chinese and text.gap(i) == " " and text.capitalized(i) and text.capitalized(i - 1):
         # a given name written syllable by syllable (Wang Ya Jun), as KCNA writes it
         return pinyin_syllable(text.words[i - 1]) and pinyin_syllable(text.words[i])
@@ -897,7 +903,7 @@ def _advance(st: _State, hit: Hit, di: int, dj: int) -> _State:
 def _score_seq(text: Text, name: NameSpec, start: int, st: _State, reverse: bool) -> Found:
     score = 100.0 - PENALTY_EDIT * st.edits
     score -= PENALTY_TRANSLIT if st.translit else 0
-    score -= PENALTY_INITIALS if st.initials else 0
+    score -= PENALTY_INITIALS if st.initials or name.derived == "partial" else 0
     score -= PENALTY_INSERTED if st.inserted else 0
     if reverse:
         # the surname first by convention (Kozlov A.A., LAVROV, Sergei): not a reordering
@@ -931,7 +937,7 @@ def _kind(
         return "script"
     if typo:
         return "typo"
-    if partial:
+    if partial or name.derived == "partial":
         return "partial"
     if reordered or name.derived == "reordered":
         return "reordered"

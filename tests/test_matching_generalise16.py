@@ -1,0 +1,77 @@
+"""Generalisation, sixteenth round: Korean places and names in Hangul and without their unit,
+on invented names.
+
+A Korean place typed with its English unit (Province, County) is found without it ("in
+Tarigang" for Tarigang Province), unless another unit follows (Tarigang District is another
+place). A province's half typed in full (North Pomgyong Province) is found as "North
+Pomgyong", and a reading without the half is still no match ("South Pomgyong").
+
+In Hangul the unit is glued on as a syllable: 다리강도 is Tarigang Province, 솔남군 Solnam
+County; a half's suffix too, 봄경북도 is North Pomgyong (Pomgyong-bukdo), while 봄경남도 is the
+southern half. ㄴ before ㄹ is said, and romanised, as ㄹ: 한라 is Halla, so 산라 is
+Salla, and the key of a final l before l, r or n is that of n.
+
+A form of address Korean glues to a name (최일동지: Choe Il, comrade) does not lengthen the
+name; another given-name syllable still does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.ruleset import Entry
+from monitor.matching.translit import korean_key
+from tests.support.matchers import entries_found, one_list_matcher
+
+ENTRIES = (
+    Entry("tar", "Tarigang Province", kind="place"),
+    Entry("sol", "Solnam County", kind="place"),
+    Entry("npom", "North Pomgyong Province", kind="place"),
+    Entry("sal", "Mount Salla", kind="place"),
+    Entry("cheil", "Choe Il", kind="person"),
+    Entry("other", "Kujong Province", kind="place"),  # (a second province: anchors on the name)
+)
+MATCHER = one_list_matcher(ENTRIES)
+
+UNITS = [
+    ("without-province", "Flooding hit Tarigang last week, KCNA said.", "tar", True),
+    ("adjective", "The Tarigang provincial party committee met.", "tar", True),
+    ("another-unit", "Flooding hit Tarigang District in the capital.", "tar", False),
+    ("half-without-province", "Troops moved through North Pomgyong on Monday.", "npom", True),
+    ("other-half", "Troops moved through South Pomgyong on Monday.", "npom", False),
+    ("other-half-province", "Troops moved through South Pomgyong Province on Monday.", "npom", False),
+    ("hangul-province", "다리강도에서 큰물피해가 났다.", "tar", True),
+    ("hangul-county", "솔남군 인민위원회", "sol", True),
+    ("hangul-other-unit", "솔남구 주민들", "sol", False),
+    ("hangul-half", "봄경북도 당위원회", "npom", True),
+    ("hangul-half-glued-particle", "봄경북도에서", "npom", True),
+    ("hangul-other-half", "봄경남도 당위원회", "npom", False),
+    ("hangul-liquid", "살라산에 올랐다.", "sal", True),
+    ("hangul-n-before-l", "산라산에 올랐다.", "sal", True),
+    ("hangul-address", "최일동지가 참가하였다.", "cheil", True),
+    ("hangul-mister", "최일씨는 말했다.", "cheil", True),
+    ("hangul-longer-name", "최일남이 참가하였다.", "cheil", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in UNITS], ids=[c[0] for c in UNITS])
+def test_korean_places_without_their_unit_and_in_hangul(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MATCHER, text)) is expected
+
+
+def test_north_without_province_is_a_partial_reading() -> None:
+    found = [m for m in MATCHER.match({"body": "in North Pomgyong on Monday"}) if m.entry == "npom"]
+    assert [(m.text, m.kind) for m in found] == [("North Pomgyong", "partial")]
+    assert found[0].score < 100
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [("salla", "sanla"), ("chollima", "chonrima"), ("sonnal", "sollal")],
+)
+def test_n_before_l_keys_as_l_before_l(said: str, written: str) -> None:
+    assert korean_key(said) == korean_key(written)
+
+
+def test_final_l_before_other_consonants_stays() -> None:
+    assert korean_key("kalma") != korean_key("kanma")
