@@ -75,3 +75,63 @@ def test_n_before_l_keys_as_l_before_l(said: str, written: str) -> None:
 
 def test_final_l_before_other_consonants_stays() -> None:
     assert korean_key("kalma") != korean_key("kanma")
+
+
+# Second batch, from blind corpora 31 and 32: each near-miss told apart by the text.
+ENTRIES2 = (
+    Entry("tao", "Tao Meng", kind="person"),
+    Entry("lu", "Lu Yuqing", kind="person"),
+    Entry("cmd", "Middle Coastal District", kind="place"),
+    Entry("ilv", "Pavel Ilyichov", aliases=("Ilyichov",), kind="person"),
+    Entry("dit", "Boris Ditrikh", aliases=("Ditrikh",), kind="person"),
+    Entry(
+        "cci",
+        "Chamber of Trade and Crafts of the Russian Federation",
+        aliases=("Russian Chamber of Trade and Crafts",),
+        kind="organisation",
+    ),
+    Entry("cprf", "Committee for the Peaceful Renewal of the Country", kind="organisation"),
+    Entry("fb", "Korea-Russia Friendship Tunnel", kind="place"),
+    Entry("tt", "Treaty between Russia and Korea on the Threshold Fishing Limits", kind="treaty"),
+    Entry("gha", "Kazem Tabrizabadi", aliases=("Tabrizabadi",), kind="person"),
+    Entry(
+        "csp",
+        "Treaty on Comprehensive Strategic Partnership between Korea and Russia",
+        aliases=("Comprehensive Strategic Partnership Treaty",),
+        kind="treaty",
+    ),
+)
+MATCHER2 = one_list_matcher(ENTRIES2)
+
+NEAR_MISSES = [
+    ("chinese-reversed", "Entrepreneur Meng Tao, founder of a seafood firm, spoke.", "tao", False),
+    ("chinese-as-written", "Vice-governor Tao Meng spoke.", "tao", True),
+    ("other-pinyin", "Governor Lu Yuping inaugurated the plant.", "lu", False),
+    ("pinyin-typo", "Governor Lu Yuqnig inaugurated the plant.", "lu", True),
+    ("other-compass-adjective", "The Eastern Coastal District said the flights were planned.", "cmd", False),
+    ("own-compass-adjective", "The Middle Coastal District said the flights were planned.", "cmd", True),
+    ("patronymic-cut-short", "a portrait of Pavel Ilyich in the hall", "ilv", False),
+    ("surname-typo", "Pavel Ilyichiv said so.", "ilv", True),
+    ("german-ich-spelling", "Boris Dietrich said so.", "dit", True),
+    ("regional-body", "The Chamber of Trade and Crafts of Primorsky Krai opened an office.", "cci", False),
+    ("national-body", "The Chamber of Trade and Crafts of Russia presented its office.", "cci", True),
+    ("of-the-country", "The Committee for Peaceful Renewal of the Country issued a statement.", "cprf", True),
+    ("hyphen-in-surname", "Deputy minister Kazem Tabriz-Abadi met the envoy.", "gha", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in NEAR_MISSES], ids=[c[0] for c in NEAR_MISSES]
+)
+def test_near_misses_the_text_tells_apart(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MATCHER2, text)) is expected
+
+
+def test_a_bilateral_place_read_from_common_words_needs_its_parties_in_the_item() -> None:
+    elsewhere = "Lorries queue at both ends of the Friendship Tunnel under the Mekong, Thai customs said."
+    assert "fb" not in entries_found(MATCHER2, elsewhere)
+    ours = "Freight trains crossed the Friendship Tunnel from Russia into North Korea on Monday."
+    assert "fb" in entries_found(MATCHER2, ours)
+    # a document is read without its parties, in common words too
+    assert "tt" in entries_found(MATCHER2, "Both sides observe the Threshold Fishing Limits Treaty.")
+    assert "csp" in entries_found(MATCHER2, "The comprehensive strategic partnership treaty was ratified.")

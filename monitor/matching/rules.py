@@ -31,7 +31,7 @@ from monitor.matching.names import (
     split_words,
     title_word,
 )
-from monitor.matching.normalize import Text, is_hangul
+from monitor.matching.normalize import Text, is_foreign_script, is_hangul
 from monitor.matching.ruleset import Rule
 from monitor.matching.translit import ADMIN_TERMS, KOREAN_SUBUNITS, korean_key, korean_syllables
 from monitor.matching.verify import (
@@ -347,6 +347,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     _issued_elsewhere(out)
     _acronym_of_another(out)
     _parties_elsewhere(out)
+    _parties_unnamed(out)
     _named_exactly(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
     for _text, items in out.values():
@@ -1137,6 +1138,37 @@ def _parties_elsewhere(out: dict[str, tuple[Text, list[Found]]]) -> None:
         f = items[n]
         if (f.name.watchlist, f.name.entry.id) in others:
             items[n] = _reject(f, f"the item gives it to others: {reason}")
+
+
+def _parties_unnamed(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """A place named by two countries (the Korea-Russia Friendship Bridge), read from common
+    title words alone (the Friendship Bridge), in an item that names neither country
+    anywhere: one of the many so called, between other countries (the Friendship Bridge over
+    the Mekong). A distinctive word names it without them. (Not a document: the issue's own
+    example, "the comprehensive strategic partnership treaty", is the DPRK-Russia one.)"""
+    candidates = [
+        (items, n)
+        for text, items in out.values()
+        for n, f in enumerate(items)
+        if f.reason is None
+        and f.name.mode == "title"
+        and f.name.entry.kind.lower() == "place"
+        and len(own_countries(f.name)) >= 2
+        and all(_common_title_word(f.name, w) for w in text.words[f.first : f.last + 1])
+    ]
+    if not candidates or any(is_foreign_script(text.original) for text, _ in out.values()):
+        return  # (countries in another script are not read as countries)
+    named = frozenset().union(*(countries_in(list(text.words)) for text, _ in out.values()))
+    for items, n in candidates:
+        f = items[n]
+        if not own_countries(f.name) & named:
+            items[n] = _reject(f, "the item names none of its parties")
+
+
+def _common_title_word(name: NameSpec, word: str) -> bool:
+    """A word common to many titles, or the title's head noun (Friendship, Bridge)."""
+    canon = title_word(word)
+    return generic(canon) or (name.head >= 0 and canon == name.distinct[name.head])
 
 
 def _names_a_country(text: Text, f: Found) -> bool:

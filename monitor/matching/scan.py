@@ -701,7 +701,12 @@ def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
         except ValueError:
             break
         k = at - 1  # the gap before word at: words k and at
-        if at <= last and len(words[k]) <= 5 and len(words[at]) <= 5 and words[k].isalpha():
+        if at > last or not words[k].isalpha():
+            continue
+        short = len(words[k]) <= 5 and len(words[at]) <= 5
+        # (or two longer capitalised halves of a name hyphenated: Gharib-Abadi)
+        halves = len(words[k]) <= 8 and len(words[at]) <= 8 and text.capitalized(k) and text.capitalized(at)
+        if short or halves:
             hyphens.append(k)
     if "-\n" in text.cased or "-\r\n" in text.cased:  # a word broken at the end of a line (Sho-|igu)
         hyphens += [
@@ -781,6 +786,9 @@ def _seq_candidates(
     if width == 1 and j and plain_person and not _name_beside(text, k, name, j):
         return None  # a capitalised surname with no name word beside it: no reading opens here
     reversible = name.person and not name.korean and len(name.words) == 2 and not name.exact
+    # (a Chinese name of two syllables reversed is another name: Peng Hao is no Hao Peng;
+    # Jinping Xi is still Xi Jinping)
+    reversible = reversible and not (name.chinese and pinyin_syllable(name.words[1]))
     # Russian names a facility before its name (космодром Восточный): Vostochny Cosmodrome
     reversible = reversible or (bool(name.facility) and len(name.words) == 2 and cyrillic_word(text, k))
     for start in range(max(0, k - j - 2), k + 1):

@@ -258,7 +258,10 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # Ussuriysky Boulevard, Bolshoy Ussuriysky Island: not Ussuriysk itself
     if name.person and len(word) > len(name_word) and _patronymic_of(word, name_word):
         return None  # Dmitrievich is a patronymic (Kirill Dmitrievich Lebedev), not Dmitriev
-    if name.chinese and other_pinyin(word, name_word):
+    if name.person and word.endswith(PATRONYMIC_ENDINGS) and name_word.startswith(word) and word != name_word:
+        return None  # nor is the patronymic Ilyich (Vladimir Ilyich) Ilyichev cut short
+    chinese = name.chinese or (name.korean and all(map(is_pinyin, name.words)))  # (Hu Yuting)
+    if chinese and other_pinyin(word, name_word):
         return None  # other pinyin syllables: another name (Li Hongzhang is not Li Hongzhong)
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
     edits = None
@@ -1478,6 +1481,8 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     # country names, the Democratic People's Republic of Korea)
     run = words[chain[0] : chain[-1] + 1] if chain else []
     countries = [c for c, _, _ in canonical(run) if c in COUNTRY_WORDS]
+    if not countries and _of_a_region(text, name, start, chain):
+        return text.original[slice(*text.orig(start, chain[-1]))]
     if all(c in own for c in countries):
         return ""
     # a treaty named after one country may have other parties too (the Korean Armistice
@@ -1485,6 +1490,24 @@ def other_parties_after(text: Text, name: NameSpec, first: int, last: int) -> st
     if any(c in own for c in countries) and not _bilateral(own):
         return ""
     return text.original[slice(*text.orig(start, chain[-1]))]
+
+
+# What a body's name may be "of" that is no region (the Committee for the Peaceful
+# Reunification of the Country, of the Fatherland)
+_NO_REGION = frozenset("country fatherland motherland homeland nation world peoples".split())
+
+
+def _of_a_region(text: Text, name: NameSpec, start: int, chain: list[int]) -> bool:
+    """A national body's mention followed by "of" and a capitalised place that is no country
+    and no word of its own name: a regional body of the same kind (the Chamber of Commerce
+    and Industry of Primorsky Krai, for the Russian Federation's)."""
+    if text.words[start] != "of" or not chain or name.entry.kind.lower() != "organisation":
+        return False
+    own = set(name.words)
+    if not all(text.words[k] not in own and not text.cased_word(k).isupper() for k in chain):
+        return False
+    # (a proper name, not common words: of the Foreign Ministry, of the Country)
+    return any(not generic(title_word(text.words[k])) and text.words[k] not in _NO_REGION for k in chain)
 
 
 def _body(name: NameSpec) -> bool:
@@ -1554,19 +1577,26 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
     return written + "." if text.gap(first) == ". " else written  # (U.S. keeps its last dot)
 
 
-_COMPASS = frozenset(["north", "south", "east", "west"])
+_COMPASS = frozenset("north south east west central northeast northwest southeast southwest".split())
+
+
+def _compass(word: str) -> str:
+    """A point of the compass, its adjective read as it (Eastern as east), else the title word."""
+    word = title_word(word)
+    return word[:-3] if word.endswith("ern") and word[:-3] in _COMPASS else word
 
 
 def other_compass_before(text: Text, name: NameSpec, first: int, last: int) -> str:
     """The entry's name holds a point of the compass the mention lacks, and another stands
-    right before it: South Hamgyong Province is no North Hamgyong Province. The words, or ""."""
+    right before it: South Hamgyong Province is no North Hamgyong Province, the Eastern
+    Military District no Central Military District. The words, or ""."""
     if name.person or first == 0 or text.gap(first) not in (" ", "-"):
         return ""
-    before = title_word(text.words[first - 1])
+    before = _compass(text.words[first - 1])
     if before not in _COMPASS:
         return ""
-    own = {title_word(w) for w in name.words} & _COMPASS
-    held = {title_word(w) for w in text.words[first : last + 1]}
+    own = {_compass(w) for w in name.words} & _COMPASS
+    held = {_compass(w) for w in text.words[first : last + 1]}
     if not own or own & held or before in own:
         return ""
     return text.original[slice(*text.orig(first - 1, last))]
