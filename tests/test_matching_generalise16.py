@@ -135,3 +135,31 @@ def test_a_bilateral_place_read_from_common_words_needs_its_parties_in_the_item(
     # a document is read without its parties, in common words too
     assert "tt" in entries_found(MATCHER2, "Both sides observe the Threshold Fishing Limits Treaty.")
     assert "csp" in entries_found(MATCHER2, "The comprehensive strategic partnership treaty was ratified.")
+
+
+# Third batch, from blind corpus 33: a place word named as something else, by the text.
+ENTRIES3 = (
+    Entry("bai", "Tarkhan Cosmodrome", aliases=("Tarkhan",), kind="place"),
+    Entry("kam", "Emi Sorakawa", aliases=("Sorakawa",), kind="person"),
+    Entry("uni", "Ri Kwang Sop University", kind="organisation"),
+)
+MATCHER3 = one_list_matcher(ENTRIES3)
+
+NAMED_SO = [
+    ("club-prefix", "First League leaders FC Tarkhan dropped points.", "bai", False),
+    ("restaurant-appositive", "Review. Tarkhan, a themed restaurant on Prospekt Mira, opened.", "bai", False),
+    ("town-appositive", "The rocket lifted off from Tarkhan, a town on the steppe.", "bai", True),
+    ("place-unit-after-surname", "The ropeway in Sorakawa town is busiest in September.", "kam", False),
+    ("the-place-all-through", "Buses leave Sorakawa town at nine. Sorakawa is cold.", "kam", False),
+    ("person-named-too", "Minister Emi Sorakawa visited Sorakawa town. Sorakawa said so.", "kam", True),
+    ("surname-alone", "Sorakawa said the talks went well.", "kam", True),
+    ("inserted-subject", "A ceremony at Ri Kwang Sop Military University took place.", "uni", False),
+    ("university-itself", "Students of Ri Kwang Sop University marched.", "uni", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in NAMED_SO], ids=[c[0] for c in NAMED_SO]
+)
+def test_a_place_word_named_as_something_else(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MATCHER3, text)) is expected

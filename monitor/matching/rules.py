@@ -199,14 +199,27 @@ _EPONYM_NOUNS = frozenset(
 )
 
 
+# Units of places a bare surname may also name (Kamikawa town, the Kamikawa Subprefecture)
+_PLACE_UNIT_NOUNS = frozenset(
+    """town city village county district prefecture subprefecture province region oblast river
+    island islands peninsula valley station airport""".split()
+)
+_NAMES_A_PLACE = "names a place"
+
+
 def _eponym_veto(text: Text, f: Found) -> Found:
-    """A bare surname naming a style, family, street or prize after someone (Naryshkin Baroque)."""
+    """A bare surname naming a style, family, street or prize after someone (Naryshkin Baroque),
+    or a place of the same name before its unit (Kamikawa town)."""
     after = f.last + 1
     if f.reason is not None or not f.name.person or f.first != f.last or after >= len(text.words):
         return f
-    if text.words[after] in _EPONYM_NOUNS and text.joined(after) and "." not in text.gap(after):
-        a, b = text.orig(f.first, after)
+    if not text.joined(after) or "." in text.gap(after):
+        return f
+    a, b = text.orig(f.first, after)
+    if text.words[after] in _EPONYM_NOUNS:
         return _reject(f, f"'{text.original[a:b]}' is named after the family or person")
+    if text.words[after] in _PLACE_UNIT_NOUNS and not text.cased_word(f.first).isupper():
+        return _reject(f, f"{_NAMES_A_PLACE} ('{text.original[a:b]}')")
     return f
 
 
@@ -334,6 +347,9 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
             if f.reason is not None:
                 if f.reason.startswith(_NAMESAKE):
                     a, b = text.orig(max(0, f.first - 1), f.last)
+                    namesakes.setdefault(key, text.original[a:b])
+                elif f.reason.startswith(_NAMES_A_PLACE):  # (Kamikawa town ... Kamikawa)
+                    a, b = text.orig(f.first, f.last + 1)
                     namesakes.setdefault(key, text.original[a:b])
             elif f.first == f.last:
                 bare.setdefault(key, []).append((fname, n))
@@ -803,9 +819,15 @@ def _named_after_veto(text: Text, f: Found) -> Found:
         a, b = text.orig(venue, f.first)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
     venue = _venue_name_after(text, f.last, f.name.entry.kind == "place")
+    if venue < 0 and f.name.mode != "title":
+        venue = _venue_appositive(text, f.last)
     if venue > 0:
         a, b = text.orig(f.first, venue)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
+    club = f.first - 1
+    if club >= 0 and text.gap(f.first) == " " and text.cased_word(club) in _CLUB_PREFIXES:
+        a, b = text.orig(club, f.last)
+        return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")  # FC Baikonur
     if f.name.korean_word and f.first < f.last and text.words[f.first] == "kim" and nxt not in _PLACE_AFTER:
         a, b = text.orig(f.first, f.last)
         return _reject(f, f"'{text.original[a:b]}' in two words is the person the place is named after")
@@ -841,6 +863,26 @@ def _venue_name_after(text: Text, last: int, place: bool) -> int:
         if text.gap(k) != " " or not text.capitalized(k) or text.cased_word(k).isupper():
             return -1
         if words[k] in _VENUE_NAMES or (place and words[k] in _COMPANY_NAMES):
+            return k
+    return -1
+
+
+# A sports club's prefix before the place it is named after (FC Baikonur, HC Amur)
+_CLUB_PREFIXES = frozenset(["FC", "SC", "HC", "BC", "FK", "PFC", "HK", "VC", "CF"])
+_APPOSITIVE_VENUE_WORDS = 4  # words of ", a themed restaurant" read for the establishment
+
+
+def _venue_appositive(text: Text, last: int) -> int:
+    """The index of an establishment's noun in an appositive right after the name: "Baikonur,
+    a themed restaurant on Prospekt Mira" names the restaurant, not the place; or -1."""
+    start = last + 1
+    words = text.words
+    if start >= len(words) or text.gap(start).strip() != "," or words[start] not in _ARTICLES:
+        return -1
+    for k in range(start + 1, min(len(words), start + 1 + _APPOSITIVE_VENUE_WORDS)):
+        if text.gap(k).strip():
+            return -1
+        if words[k] in _ESTABLISHMENTS or words[k] in _NAMED_AFTER:
             return k
     return -1
 
