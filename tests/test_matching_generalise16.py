@@ -163,3 +163,45 @@ NAMED_SO = [
 )
 def test_a_place_word_named_as_something_else(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(MATCHER3, text)) is expected
+
+
+# Fourth batch: cues of case and office, from blind corpora 31 and 33.
+ENTRIES4 = (
+    Entry("trv", "Andrei Vostrikov", aliases=("Vostrikov",), kind="person"),
+    Entry("ush", "Yuri Tolmachev", aliases=("Tolmachev",), kind="person"),
+    Entry("bog", "Mikhail Sorogin", kind="person"),
+    Entry(
+        "ext",
+        "Treaty on Extradition between Korea and Laos",
+        aliases=("Korea-Laos extradition treaty",),
+        kind="treaty",
+    ),
+    Entry("cmp", "Camp Pellings", kind="place"),
+    Entry("agf", "Agreed Framework", kind="treaty"),
+)
+MATCHER4 = one_list_matcher(ENTRIES4)
+
+CUES = [
+    (
+        "office-beats-namesake",
+        "Governor Vostrikov opened a road. Coach Mikhail Vostrikov, no relation, was fired.",
+        "trv",
+        True,
+    ),
+    ("namesake-only", "Coach Mikhail Vostrikov was fired. Vostrikov said nothing.", "trv", False),
+    (
+        "rank-names-a-ship",
+        "The frigate Admiral Tolmachev sailed, named after the admiral Fyodor Tolmachev.",
+        "ush",
+        False,
+    ),
+    ("abbreviated-office", "Deputy FM Sorogin met the envoy.", "bog", True),
+    ("all-caps-cable", "HE SIGNED THE KOREA-LAOS EXTRADITION TREATY ON BEHALF OF HIS STATE.", "ext", True),
+    ("raw-captions", "[Raw captions]\nhost: then the usfk stuff at camp pellings the change", "cmp", True),
+    ("lowercase-prose", "Officials said the agreed framework would be reviewed every year.", "agf", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in CUES], ids=[c[0] for c in CUES])
+def test_cues_of_case_and_office(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MATCHER4, text)) is expected

@@ -36,6 +36,7 @@ from monitor.matching.ruleset import Rule
 from monitor.matching.translit import ADMIN_TERMS, KOREAN_SUBUNITS, korean_key, korean_syllables
 from monitor.matching.verify import (
     ANY_PLACE_UNIT,
+    OFFICES,
     PATRONYMIC_ENDINGS,
     PLACE_UNITS,
     VESSELS,
@@ -289,7 +290,8 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
             elif f.name.words[-1] in _LOWERCASE_BODIES:
                 continue  # news style writes a ministry in lowercase: the unification ministry
             elif mixed and f.name.mode == "seq" and len(f.name.words) >= 2 and not f.name.case_sensitive:
-                lowercase.append((items, n))
+                # (a line all in lowercase, as raw captions write it, says nothing by its case)
+                lowercase += [] if _lowercase_line(text, f.first) else [(items, n)]
     for items, n in lowercase:
         f = items[n]
         if (f.name.watchlist, f.name.entry.id) not in capitalised:
@@ -299,6 +301,17 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
         if key in lower_words and key not in capitalised:
             reason = "a common word in this item: in lowercase, capitalised only to open a sentence"
             items[n] = _reject(items[n], reason)
+
+
+def _lowercase_line(text: Text, k: int) -> bool:
+    """Word k's line holds no capital at all, not even to open a sentence (raw captions)."""
+    lo = k
+    while lo > 0 and "\n" not in text.gap(lo):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(text.words) and "\n" not in text.gap(hi + 1):
+        hi += 1
+    return not any(text.capitalized(i) for i in range(lo, hi + 1))
 
 
 def _cased_line(text: Text, k: int) -> bool:
@@ -351,10 +364,10 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
                 elif f.reason.startswith(_NAMES_A_PLACE):  # (Kamikawa town ... Kamikawa)
                     a, b = text.orig(f.first, f.last + 1)
                     namesakes.setdefault(key, text.original[a:b])
-            elif f.first == f.last:
+            elif f.first == f.last and not _after_office(text, f.first):
                 bare.setdefault(key, []).append((fname, n))
             else:
-                own.add(key)
+                own.add(key)  # (named in full, or by office: Governor Travnikov)
     _shouted(out)
     _lowercase_names(out)
     _other_sense(out)
@@ -380,6 +393,16 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
                 reason = f"the surname refers to '{namesakes[key]}' in this item"
                 out[fname][1][n] = Found(f.name, f.first, f.last, f.score, f.kind, reason)
     return out
+
+
+def _after_office(text: Text, k: int) -> bool:
+    """Word k, a bare surname, comes right after a capitalised civil office (Governor Travnikov;
+    not a rank, which names ships and streets too: the frigate Admiral Ushakov)."""
+    before = text.words[k - 1] if k > 0 else ""
+    return before in OFFICES and before not in _RANKS and text.capitalized(k - 1) and text.gap(k) == " "
+
+
+_RANKS = frozenset("general marshal admiral colonel commander gen adm col".split())
 
 
 def _unit_veto(text: Text, f: Found) -> Found:

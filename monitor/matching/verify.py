@@ -992,7 +992,8 @@ OFFICES = frozenset(
     """president premier minister chairman chairwoman chair secretary ambassador governor mayor
     general marshal admiral colonel commander director spokesman spokeswoman envoy deputy
     speaker prosecutor comrade mr mrs ms ceo chief commissioner senator adviser advisor aide
-    ombudsman lawmaker legislator parliamentarian congressman congresswoman chairperson""".split()
+    ombudsman lawmaker legislator parliamentarian congressman congresswoman chairperson
+    fm pm amb gov sen gen adm col""".split()  # (and abbreviated: Deputy FM Bogdanov, Amb. Kim)
 )
 OFFICE_BONUS = 5.0  # (85 + 5: at the default threshold)
 
@@ -1657,6 +1658,8 @@ def own_title_after(text: Text, name: NameSpec, last: int) -> str:
     word = words[k]
     if text.sentence_break(k) or not text.capitalized(k) or word in _CALENDAR or word in STOPWORDS:
         return ""
+    if text.cased_word(k).isupper() and text.cased_word(start).isupper():
+        return ""  # (an all-caps line capitalises every word: … TREATY ON BEHALF OF …)
     canon = canonical(words[k : k + 2])[0][0]
     own = {title_word(w) for n in name.entry.names for w in split_words(n)[0]}
     own |= {c for n in name.entry.names for c, _, _ in canonical(split_words(n)[0])}
