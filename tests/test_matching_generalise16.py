@@ -196,6 +196,7 @@ CUES = [
         False,
     ),
     ("abbreviated-office", "Deputy FM Sorogin met the envoy.", "bog", True),
+    ("lowercase-abbreviation", "The talks ended at 5 pm Sorogin said.", "bog", False),
     ("all-caps-cable", "HE SIGNED THE KOREA-LAOS EXTRADITION TREATY ON BEHALF OF HIS STATE.", "ext", True),
     ("raw-captions", "[Raw captions]\nhost: then the usfk stuff at camp pellings the change", "cmp", True),
     ("lowercase-prose", "Officials said the agreed framework would be reviewed every year.", "agf", False),

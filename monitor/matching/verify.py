@@ -976,7 +976,8 @@ def _office_before(text: Text, k: int) -> bool:
     lowercase as wire copy writes it (spokesman Peskov, deputy chief of staff Kozak)."""
     before = text.words[k - 1]
     if before in OFFICES:
-        return True
+        # (an abbreviation only capitalised: "FM Bogdanov", not "at 5 pm Bogdanov")
+        return before not in _ABBREVIATED_OFFICES or text.capitalized(k - 1)
     return before == "staff" and k >= 3 and text.words[k - 3] == "chief" and text.words[k - 2] == "of"
 
 
@@ -995,6 +996,7 @@ OFFICES = frozenset(
     ombudsman lawmaker legislator parliamentarian congressman congresswoman chairperson
     fm pm amb gov sen gen adm col""".split()  # (and abbreviated: Deputy FM Bogdanov, Amb. Kim)
 )
+_ABBREVIATED_OFFICES = frozenset("fm pm amb gov sen gen adm col".split())
 OFFICE_BONUS = 5.0  # (85 + 5: at the default threshold)
 
 
