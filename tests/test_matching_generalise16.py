@@ -206,3 +206,17 @@ CUES = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in CUES], ids=[c[0] for c in CUES])
 def test_cues_of_case_and_office(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(MATCHER4, text)) is expected
+
+
+def test_a_capitalised_word_broken_by_a_bare_line_break() -> None:
+    matcher = one_list_matcher((Entry("krv", "Sergei Dravchuk", kind="person"),))
+    assert "krv" in entries_found(matcher, "Senator Sergei Drav\nchuk arrived in Pyongyang.")
+    assert "krv" in entries_found(matcher, "Senator Sergei Drav\r\nchuk arrived in Pyongyang.")
+    # a lowercase word after a line break is the next word, not the name's rest
+    assert "krv" not in entries_found(matcher, "Sergei Drav\nand others arrived.")
+
+
+@pytest.mark.parametrize(("initial", "expected"), [("Zh.", True), ("J.", True), ("B.", False)])
+def test_a_cyrillic_digraph_initial_for_a_latin_given_name(initial: str, expected: bool) -> None:
+    matcher = one_list_matcher((Entry("kul", "Jeenbek Tulubaev", aliases=("Tulubaev",), kind="person"),))
+    assert ("kul" in entries_found(matcher, f"{initial} Tulubaev chaired the meeting.")) is expected

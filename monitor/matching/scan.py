@@ -47,6 +47,7 @@ from monitor.matching.verify import (
     compare,
     cyrillic_word,
     hangul_word,
+    initial_of,
     listed,
     listed_number,
     numeric_month,
@@ -717,9 +718,28 @@ def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
             and words[at - 1].isalpha()
             and words[at].isalpha()
         ]
+    if "\n" in text.cased:  # a capitalised word broken by a bare line break (Krav|chuk, in OCR)
+        hyphens += [k for k in _broken_at_line_end(text) if words[k].isalpha() and words[k + 1].isalpha()]
     han = han_pairs(text)
     spaced = _spaced_syllables(text, surnames) if surnames else []
     return sorted(set(hyphens) | set(han) | set(spaced))
+
+
+def _broken_at_line_end(text: Text) -> list[int]:
+    """Indices k where a capitalised word k runs on after a bare line break into a word in
+    lowercase (an OCR or PDF line broken inside a name: Krav / chuk)."""
+    gaps, last = text.gaps, len(text.words) - 1
+    out = []
+    for gap in ("\n", "\r\n"):
+        at = 0
+        while True:  # (gaps.index at C speed: most gaps are spaces)
+            try:
+                at = gaps.index(gap, at + 1)
+            except ValueError:
+                break
+            if at <= last and text.capitalized(at - 1) and not text.capitalized(at):
+                out.append(at - 1)
+    return out
 
 
 def _spaced_syllables(text: Text, surnames: Collection[str]) -> list[int]:
@@ -946,6 +966,8 @@ def _other_initial(text: Text, prev: int, name: NameSpec) -> bool:
     given = split_words(name.entry.name)[0]
     if len(given) < 2 or all(is_pinyin(w) for w in given):
         return False
+    if len(word) > 1 and initial_of(word, given[0]):
+        return False  # Zh. for Jeenbek
     first = given[0][0]
     return _INITIAL_CLASS.get(word[0], word[0]) != _INITIAL_CLASS.get(first, first)
 

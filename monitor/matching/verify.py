@@ -489,7 +489,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if not person:
             continue
         cap = text.capitalized(i)
-        if j < n - 1 and _initial_of(w, order[j]) and cap and text.followed_by_dot(i):
+        if j < n - 1 and initial_of(w, order[j]) and cap and text.followed_by_dot(i):
             # an initial (V. Putin, Yu. Borisov), maybe with the patronymic's (Yu.I. Borisov)
             stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
             if nxt and _an_initial(text, i + 1):
@@ -734,10 +734,18 @@ def listed(text: Text, i: int) -> bool:
     return nxt < len(text.words) and text.joined(nxt) and text.words[nxt].endswith(PATRONYMIC_ENDINGS)
 
 
-def _initial_of(w: str, name_word: str) -> bool:
+def initial_of(w: str, name_word: str) -> bool:
     """The text word (lowercase, its dot apart) is the name word's initial: V for Vladimir,
     Yu for Yury."""
-    return (len(w) == 1 and w == name_word[0]) or (w in INITIAL_DIGRAPHS and name_word.startswith(w))
+    if len(w) == 1:
+        return w == name_word[0]
+    return w in INITIAL_DIGRAPHS and name_word.startswith((w, *_DIGRAPH_SPELLINGS.get(w, ())))
+
+
+# A two-letter initial transliterated from Cyrillic, and the first letters of the same sound in
+# the name as its own Latin alphabet or another romanisation spells it: Zh. Kulubaev for
+# Jeenbek Kulubaev (Kyrgyz Жээнбек), Kh. for Hassan, Yu. for Jurij
+_DIGRAPH_SPELLINGS = {"zh": ("j",), "kh": ("h",), "yu": ("ju", "iu"), "ya": ("ja", "ia"), "ye": ("je", "e")}
 
 
 def _an_initial(text: Text, i: int) -> bool:
@@ -748,7 +756,7 @@ def _an_initial(text: Text, i: int) -> bool:
 
 def _initial(text: Text, i: int, name_word: str) -> bool:
     """Word i is the initial of the name word: one capital letter and a dot."""
-    return _initial_of(text.words[i], name_word) and text.capitalized(i) and text.followed_by_dot(i)
+    return initial_of(text.words[i], name_word) and text.capitalized(i) and text.followed_by_dot(i)
 
 
 def _surname_first(name: NameSpec) -> bool:
@@ -805,7 +813,7 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
     if not (person and n > 1 and text.capitalized(start)):
         return False
     if len(w) == 1 or w in INITIAL_DIGRAPHS:
-        return _initial_of(w, order[0]) and text.followed_by_dot(start)
+        return initial_of(w, order[0]) and text.followed_by_dot(start)
     return shortened(w, order[0])
 
 
@@ -845,8 +853,11 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
     or a hyphen-split word (Lav-rov); never two space-separated words of another name: those
     are two words of the text, and reading them glued cost a transliteration per word pair.
     """
-    if name.korean or name.korean_word or "-" in text.gap(i):
+    gap = text.gap(i)
+    if name.korean or name.korean_word or "-" in gap:
         return True
+    if gap in ("\n", "\r\n") and text.capitalized(i - 1) and not text.capitalized(i):
+        return True  # a word broken by a bare line break (Krav / chuk, in OCR)
     if name.korean_places and hangul_word(text, i - 1, 2):
         return True  # a Korean place's syllables in Hangul (함경북도: Hamgyong-bukdo)
     if name.chinese and text.gap(i) == " " and text.capitalized(i) and text.capitalized(i - 1):
