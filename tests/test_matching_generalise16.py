@@ -220,3 +220,24 @@ def test_a_capitalised_word_broken_by_a_bare_line_break() -> None:
 def test_a_cyrillic_digraph_initial_for_a_latin_given_name(initial: str, expected: bool) -> None:
     matcher = one_list_matcher((Entry("kul", "Jeenbek Tulubaev", aliases=("Tulubaev",), kind="person"),))
     assert ("kul" in entries_found(matcher, f"{initial} Tulubaev chaired the meeting.")) is expected
+
+
+DEALS = [
+    ("capitalised-deal", "The Tarkhan Readmission deal took effect.", True),
+    ("lowercase-agreement", "EU, U.S. aviation tarkhan readmission agreement faces review", True),
+    ("lowercase-any-deal", "EU, U.S. aviation tarkhan readmission deal faces review", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DEALS], ids=[c[0] for c in DEALS])
+def test_a_deal_is_an_agreement_when_it_names_one(text: str, expected: bool) -> None:
+    matcher = one_list_matcher(
+        (Entry("rdm", "Tarkhan Readmission Agreement", kind="treaty"),)
+    )
+    assert ("rdm" in entries_found(matcher, text)) is expected
+
+
+def test_a_sovereign_title_before_a_place_word_names_the_ruler() -> None:
+    matcher = one_list_matcher((Entry("snd", "Sondok Airfield", aliases=("Sondok",), kind="place"),))
+    assert "snd" not in entries_found(matcher, "The tomb of Queen Seondeok is near. Seondeok was wise.")
+    assert "snd" in entries_found(matcher, "Fighters took off from Sondok on Monday.")

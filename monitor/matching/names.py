@@ -140,7 +140,7 @@ PHRASE_STARTS = frozenset(p[0] for p in _ALL_PHRASES)  # (most words start none:
 # its canonical form; a text word matched only through its group is a "synonym" (penalised).
 _SYNONYM_GROUPS = (
     # head nouns: the kind of document ...
-    ("treaty", "treaty agreement accord pact convention"),
+    ("treaty", "treaty agreement accord pact convention deal"),
     ("statement", "statement declaration communique"),
     # ... and the kind of place (facility words: "the Sohae complex", "Kaesong industrial park")
     (

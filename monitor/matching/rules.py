@@ -435,9 +435,25 @@ def _veto(text: Text, f: Found) -> Found:
         _acronym_veto,
         _eponym_veto,
         _occupation_veto,
+        _lowercase_deal_veto,
     ):
         f = check(text, f)
     return f
+
+
+def _lowercase_deal_veto(text: Text, f: Found) -> Found:
+    """A document read as a "deal" (a synonym of agreement) in lowercase words alone, naming no
+    country: any deal so described (the EU-US aviation "open skies deal" is no Treaty on Open
+    Skies), while "the Iran nuclear deal", "the Black Sea grain deal" name one."""
+    if f.reason is not None or f.name.mode != "title" or "deal" in f.name.words:
+        return f
+    span = range(f.first, f.last + 1)
+    if "deal" not in text.words[f.first : f.last + 1] or any(text.capitalized(i) for i in span):
+        return f
+    if countries_in(list(text.words[f.first : f.last + 1])):
+        return f
+    a, b = text.orig(f.first, f.last)
+    return _reject(f, f"'{text.original[a:b]}' in lowercase names any deal so described")
 
 
 # What sport, stage and page call their people, and no office does: the actor Kim Young-ho
@@ -851,6 +867,9 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     if club >= 0 and text.gap(f.first) == " " and text.cased_word(club) in _CLUB_PREFIXES:
         a, b = text.orig(club, f.last)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")  # FC Baikonur
+    if club >= 0 and text.gap(f.first) == " " and text.words[club] in _SOVEREIGNS and text.capitalized(club):
+        a, b = text.orig(club, f.last)
+        return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")  # Queen Sondok
     if f.name.korean_word and f.first < f.last and text.words[f.first] == "kim" and nxt not in _PLACE_AFTER:
         a, b = text.orig(f.first, f.last)
         return _reject(f, f"'{text.original[a:b]}' in two words is the person the place is named after")
@@ -890,6 +909,8 @@ def _venue_name_after(text: Text, last: int, place: bool) -> int:
     return -1
 
 
+# A sovereign's title before a place's word makes it the ruler's name (Queen Sondok of Silla)
+_SOVEREIGNS = frozenset("king queen prince princess emperor empress tsar tsarina czar khan".split())
 # A sports club's prefix before the place it is named after (FC Baikonur, HC Amur)
 _CLUB_PREFIXES = frozenset(["FC", "SC", "HC", "BC", "FK", "PFC", "HK", "VC", "CF"])
 _APPOSITIVE_VENUE_WORDS = 4  # words of ", a themed restaurant" read for the establishment
@@ -1011,7 +1032,7 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
                 continue  # (a ship named after a person: the person may be named beside it)
             # (a word for a location before it makes it the place, not the ship: from
             # Nakhodka; but the southern place stays so: in Hwaseong)
-            located = f.first and text.words[f.first - 1] in _LOCATIVES
+            located = f.first and text.words[f.first - 1] in _LOCATIVES and not text.gap(f.first).strip()
             if reason is not None and not (located and not reason.startswith(_NAMES_ANOTHER[3])):
                 items[n] = _reject(f, f"the item {reason} with this word")
 
@@ -1079,7 +1100,7 @@ def _place_cue(text: Text, k: int) -> bool:
     """Word k follows a word for a location (in, from) or a settlement's noun and "of" (the
     town of Kurchatov)."""
     words = text.words
-    if k and words[k - 1] in _LOCATIVES:
+    if k and words[k - 1] in _LOCATIVES and not text.gap(k).strip():  # (not "… near. Seondeok")
         return True
     return k >= 2 and words[k - 1] == "of" and words[k - 2] in _SETTLEMENTS
 
