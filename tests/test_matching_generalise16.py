@@ -241,3 +241,10 @@ def test_a_sovereign_title_before_a_place_word_names_the_ruler() -> None:
     matcher = one_list_matcher((Entry("snd", "Sondok Airfield", aliases=("Sondok",), kind="place"),))
     assert "snd" not in entries_found(matcher, "The tomb of Queen Seondeok is near. Seondeok was wise.")
     assert "snd" in entries_found(matcher, "Fighters took off from Sondok on Monday.")
+
+
+def test_an_armistice_agreement_is_also_named_without_agreement() -> None:
+    matcher = one_list_matcher((Entry("arm", "Tarkhan Armistice Agreement", kind="treaty"),))
+    found = [m for m in matcher.match({"body": "Since the 1953 Tarkhan Armistice the line held."})]
+    assert [(m.text, m.kind) for m in found] == [("Tarkhan Armistice", "partial")]
+    assert "arm" not in entries_found(matcher, "Since the Tarkhan War the line held.")

@@ -741,6 +741,8 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
     body = any(_BODY_HINT.search(name) for name in entry.names)
     if any(_PROVINCE_HINT.match(name) for name in entry.names):
         out += _korean_provinces(entry)
+    if any(_DOCUMENT_NOUN_HINT.search(name) for name in entry.names):
+        out += _document_nouns(entry)
     if not (mountain or body):
         return out  # (most entries: one or two regex searches each, no word splitting)
     if _is_person(entry, *split_words(entry.name)):
@@ -784,6 +786,29 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
             if key not in have:
                 have.add(key)
                 out.append((form, "translit"))
+    return out
+
+
+# A noun that names a document by itself before "Agreement" (the Korean Armistice Agreement
+# is the Korean Armistice)
+_DOCUMENT_NOUN_HINT = re.compile(
+    r"\b(?:armistice|truce|ceasefire)\s+(?:agreement|treaty|accord|pact)$", re.IGNORECASE
+)
+
+
+def _document_nouns(entry: Entry) -> list[tuple[str, str]]:
+    """X Armistice Agreement (of three words or more) without its last word: X Armistice."""
+    out = []
+    have = {tuple(split_words(name)[0]) for name in entry.names}
+    for name in entry.names:
+        words, cased = split_words(name)
+        if len(words) < 3 or not _DOCUMENT_NOUN_HINT.search(name):
+            continue
+        form = " ".join(cased[:-1])
+        key = tuple(split_words(form)[0])
+        if key not in have:
+            have.add(key)
+            out.append((form, "partial"))
     return out
 
 
