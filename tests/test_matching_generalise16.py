@@ -248,3 +248,15 @@ def test_an_armistice_agreement_is_also_named_without_agreement() -> None:
     found = [m for m in matcher.match({"body": "Since the 1953 Tarkhan Armistice the line held."})]
     assert [(m.text, m.kind) for m in found] == [("Tarkhan Armistice", "partial")]
     assert "arm" not in entries_found(matcher, "Since the Tarkhan War the line held.")
+
+
+def test_a_handle_joins_a_name_with_an_underscore() -> None:
+    matcher = one_list_matcher(
+        (
+            Entry("xhm", "Xing Haimeng", kind="person"),
+            Entry("uly", "Mikhail Ulyakin", aliases=("Ulyakin",), kind="person"),
+        )
+    )
+    assert "xhm" in entries_found(matcher, "RT @Xing_Haimeng: the talks went well")
+    # an abbreviated office glued on is no other first name
+    assert "uly" in entries_found(matcher, "@Amb_Ulyakin posted a photo of the talks.")

@@ -309,13 +309,14 @@ class Text:
         return self.gaps[i]
 
     def joined(self, i: int) -> bool:
-        """Word i continues word i-1's name: only spaces, hyphens, dots, apostrophes between."""
+        """Word i continues word i-1's name: only spaces, hyphens, dots, apostrophes between (or
+        an underscore, as a handle joins words: @Xing_Haiming)."""
         g = self.gap(i)
         if g == ".":
             return True  # a dot inside a name, no space after it: VEB.RF, Mail.ru
         if "." in g and len(self.words[i - 1]) > 1 and not self._abbreviated(i - 1):
             return False  # a full stop, not an initial nor Mt. (Mount), St. (Saint)
-        return len(g) <= 4 and all(c in " -.'\n\t\r" for c in g) and "\n\n" not in g
+        return len(g) <= 4 and all(c in " -.'\n\t\r_" for c in g) and "\n\n" not in g
 
     def _abbreviated(self, i: int) -> bool:
         """Word i is an abbreviation its dot follows: Mt., St., Yu. (an initial), No. 2375."""

@@ -133,6 +133,12 @@ _TITLES = frozenset(
         "prosecutor",
         "lawmaker",
         "legislator",
+        "amb",  # (abbreviated offices: Amb. Ulyanov, @Amb_Ulyanov; FM, PM, Gov., Sen.)
+        "fm",
+        "pm",
+        "gov",
+        "sen",
+        "adm",
         "parliamentarian",
         "congressman",
         "congresswoman",
