@@ -260,3 +260,42 @@ def test_a_handle_joins_a_name_with_an_underscore() -> None:
     assert "xhm" in entries_found(matcher, "RT @Xing_Haimeng: the talks went well")
     # an abbreviated office glued on is no other first name
     assert "uly" in entries_found(matcher, "@Amb_Ulyakin posted a photo of the talks.")
+
+
+# Fifth batch, from blind corpora 34 and 36.
+ENTRIES5 = (
+    Entry("jia", "Ki'an", kind="place"),
+    Entry("ufd", "United Front Department of the WPK Central Committee", kind="organisation"),
+    Entry("mag", "Magomedsalam Tarkhanov", kind="person"),
+    Entry("kgh", "Treaty of Ganghwa", aliases=("Ganghwa Treaty",), kind="treaty"),
+    Entry("ott", "Ottawa Convention", kind="treaty"),
+)
+MATCHER5 = one_list_matcher(ENTRIES5)
+
+BATCH5 = [
+    ("as-typed", "Trade through Ki'an rose in May.", "jia", True),
+    ("one-character", "何立峰会见朝鲜内阁副总理", "jia", False),
+    ("a-department-of", "Ryang Kyong Chol, head of a department of the WPK Central Committee.", "ufd", False),
+    ("the-department", "The United Front Department of the WPK Central Committee said so.", "ufd", True),
+    ("long-start-is-a-name", "State Duma deputy Magomed Tarkhanov attended.", "mag", False),
+    ("korean-key-in-a-title", "The Kanghwa Treaty of 1876 opened Korean ports.", "kgh", True),
+    ("typo-in-a-treaty-place", "The Ottowa Convention bans anti-personnel mines.", "ott", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in BATCH5], ids=[c[0] for c in BATCH5])
+def test_fifth_batch(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MATCHER5, text)) is expected
+
+
+def test_a_month_abbreviation_is_no_name() -> None:
+    matcher = one_list_matcher((Entry("jan", "Ji'an", kind="place"),))
+    assert "jan" not in entries_found(matcher, "BEIJING, Jan 8 (Reuters) - China said.")
+    assert "jan" in entries_found(matcher, "Trade through Ji'an rose.")
+
+
+def test_a_listed_surname_of_two_korean_looking_syllables_matches_alone() -> None:
+    # (only a one-syllable Korean surname, Kim or Pak, never matches alone)
+    matcher = one_list_matcher((Entry("sgu", "Yoshihiko Sugo", aliases=("Sugo",), kind="person"),))
+    assert "sgu" in entries_found(matcher, "Sugo said on Monday that talks would continue.")
+    assert "sgu" not in entries_found(matcher, "Take the Toei line to the Sugo Shrine stairs.")

@@ -195,11 +195,17 @@ def _one_korea(country: str) -> str:
 def generic_instance(text: Text, name: NameSpec, first: int, last: int) -> str:
     """A document's name in lowercase after "a" or "an" is a kind of document, not the one
     watched: Vietnam and Laos adopted "a joint comprehensive plan of action", Vietnam seeks "an
-    open skies agreement". Unless the sentence names every party of an entry that has some
+    open skies agreement"; so is a body's opening with its head noun in lowercase ("a
+    department of the WPK Central Committee"). Unless the sentence names every party of an entry that has some
     (Russia and North Korea signed a comprehensive strategic partnership treaty). The words
     from the article on, or ""."""
     if name.person or first == 0 or text.words[first - 1] not in _INDEFINITE or text.gap(first) != " ":
         return ""
+    head = name.distinct[name.head] if name.head >= 0 else ""
+    if head in BODY_NOUNS and title_word(text.words[first]) == head and not text.capitalized(first):
+        # a body's head noun in lowercase after "a": one of several (a department of the WPK
+        # Central Committee is no United Front Department)
+        return text.original[slice(*text.orig(first - 1, last))]
     if not _names_document(name):
         return ""
     if any(text.capitalized(i) for i in range(first, last + 1)) or not any(c.isupper() for c in name.text):

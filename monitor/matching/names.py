@@ -646,7 +646,8 @@ class NameSpec:
             admin = frozenset(w for w, nxt in pairwise(words) if nxt in ADMIN_TERMS) or _NO_WORDS
             # (or geographic terms: Mount Paektu = Mount Baekdu)
             # (not when a name of the entry holds a Russian term: Belgorod Oblast, Belgorod region)
-            korean_like = all(korean_syllables(w) or w in ADMIN_TERMS for w in words)
+            # (or title vocabulary: the Ganghwa Treaty is the Kanghwa Treaty)
+            korean_like = all(korean_syllables(w) or w in ADMIN_TERMS or _title_vocabulary(w) for w in words)
             if len(words) > 1 and korean_like and not _russian_admin(self.entry.names):
                 places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2) or _NO_WORDS
         if self.person and not self.korean and len(self.words) >= 2:
@@ -684,6 +685,11 @@ class NameSpec:
         words that all read as Korean syllables (Tongchang of Tongchang-ri = Dongchang-ri,
         Punggye of Phunggye-ri)."""
         return self.korean_word or word in self.korean_places
+
+
+def _title_vocabulary(word: str) -> bool:
+    """A function word or a common title word (treaty, of, declaration)."""
+    return word in STOPWORDS or title_word(word) in GENERIC_WORDS
 
 
 def _is_person(entry: Entry, words: list[str], cased: list[str]) -> bool:
@@ -930,9 +936,10 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     share=share if title else 0,
                     required=_minimum(distinct, head, share) if title else 0,
                     korean_word=_korean_word(words, person, case_sensitive or entry.exact),
+                    # (one Korean syllable: Kim, Pak, Ri; Suga, two, is a Japanese surname)
                     bare_surname=person
                     and len(words) == 1
-                    and is_korean(words[0])
+                    and len(korean_syllables(words[0]) or ()) == 1
                     and len(words[0]) <= 4
                     and not case_sensitive,
                 )

@@ -196,7 +196,8 @@ _LOCATIVES = frozenset("in at near from to into off outside inside around via po
 _EPONYM_NOUNS = frozenset(
     """family families dynasty clan baroque style street avenue prospekt lane square bridge prize
     award medal museum estate estates palace library theatre theater gallery memorial monument
-    bastion fortress tower gate gates cathedral church chapel mansion manor garden gardens""".split()
+    bastion fortress tower gate gates cathedral church chapel mansion manor garden gardens shrine
+    temple""".split()
 )
 
 
@@ -436,8 +437,21 @@ def _veto(text: Text, f: Found) -> Found:
         _eponym_veto,
         _occupation_veto,
         _lowercase_deal_veto,
+        _one_character_veto,
     ):
         f = check(text, f)
+    return f
+
+
+def _one_character_veto(text: Text, f: Found) -> Found:
+    """One Chinese character read as a place's or a body's name: Chinese names a place in two
+    characters or more (集安 Ji'an), and one character is a syllable of some other word (会见,
+    to meet, holds 见 jian)."""
+    if f.reason is not None or f.name.person or f.first != f.last:
+        return f
+    a, b = text.orig(f.first, f.last)
+    if b - a == 1 and "\u4e00" <= text.original[a] <= "\u9fff":
+        return _reject(f, f"one Chinese character ('{text.original[a]}') names no place")
     return f
 
 

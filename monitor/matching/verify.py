@@ -227,8 +227,8 @@ def _inflected(word: str, name_word: str) -> bool:
 
 def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None:
     """compare for a name that is not case-sensitive, the words differing."""
-    if name.exact:
-        return None
+    if name.exact or word in _MONTHS_SHORT:
+        return None  # (a month's abbreviation is no name in any spelling: "Jan 8" is not Ji'an)
     if ROMAN_NUMERALS.get(word) == name_word:
         return Hit("translit")  # Minsk II for Minsk-2
     if name.mode != "title" and word in ADMIN_TERMS.get(name_word, ()):
@@ -245,6 +245,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     place = name.korean_word or name_word in name.korean_places  # name.korean_place, inlined
     if place and cap and korean_key(word) == korean_key(name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
+    # (another syllable is another place; in a document's name it is a typo: Ottowa Convention)
+    place = place and name.entry.kind.lower() != "treaty"
     if place and _other_final(word, name_word):
         return None  # Yonbyon (Yanbian) is not Yongbyon, Kosong not Kusong: not a typo
     if place and _other_count(word, name_word) and not (len(word) >= 5 and transposed(word, name_word)):
@@ -843,9 +845,10 @@ def _glued_keeps_short(hit: Hit, word: str, first: str, second: str) -> bool:
 
 
 def shortened(word: str, name_word: str) -> bool:
-    """The word is the name word cut short: three letters or more kept, two or more cut (a
-    short first name, Alex for Alexander; a shortened patronymic, Ukhnaa for Ukhnaagiin)."""
-    return len(word) >= 3 and len(name_word) >= len(word) + 2 and name_word.startswith(word)
+    """The word is the name word cut short: three to six letters kept, two or more cut (a
+    short first name, Alex for Alexander; a shortened patronymic, Ukhnaa for Ukhnaagiin; a
+    longer start is a name of its own: Magomed is no Magomedsalam)."""
+    return 3 <= len(word) <= 6 and len(name_word) >= len(word) + 2 and name_word.startswith(word)
 
 
 def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
@@ -1288,6 +1291,7 @@ def _halves_may_slip(text: Text, name: NameSpec, i: int, covered: frozenset[int]
 _MIN_INDEXED_TYPO = 5  # title words shorter take no typo in the index (index._title_word_keys)
 
 
+_MONTHS_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 MONTH_NAMES = (
     "january february march april may june july august september october november december".split()
 )
