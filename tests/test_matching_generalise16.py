@@ -299,3 +299,25 @@ def test_a_listed_surname_of_two_korean_looking_syllables_matches_alone() -> Non
     matcher = one_list_matcher((Entry("sgu", "Yoshihiko Sugo", aliases=("Sugo",), kind="person"),))
     assert "sgu" in entries_found(matcher, "Sugo said on Monday that talks would continue.")
     assert "sgu" not in entries_found(matcher, "Take the Toei line to the Sugo Shrine stairs.")
+
+
+BATCH6 = [
+    ("lowercase-with-country", "Did the insistence on a united Mongolia cost them the war?", "utr", False),
+    ("capitalised", "United Mongolia won the vote in the Khural.", "utr", True),
+    ("two-names-listed", "The Rebuilding Korea Party and the Social Democratic Party spoke.", "ksd", False),
+    ("the-party", "The Korean Social Democratic Party spoke.", "ksd", True),
+    ("hashtag-after-locative", "Fog in #Vorkutomorsk. The destroyer named Vorkutomorsk is out.", "vor", True),
+    ("ship-all-through", "The destroyer named Vorkutomorsk is away. Vorkutomorsk sails on.", "vor", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in BATCH6], ids=[c[0] for c in BATCH6])
+def test_sixth_batch(text: str, entry: str, expected: bool) -> None:
+    matcher = one_list_matcher(
+        (
+            Entry("utr", "United Mongolia", kind="organisation"),
+            Entry("ksd", "Korean Social Democratic Party", kind="organisation"),
+            Entry("vor", "Vorkutomorsk", kind="place"),
+        )
+    )
+    assert (entry in entries_found(matcher, text)) is expected

@@ -281,9 +281,10 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
                     capitalised.add(key)
                 continue
             span = range(f.first, f.last + 1)
-            # (a demonym is capitalised whatever follows: the Georgian dream, Russian railways)
-            low = all(not text.capitalized(i) or text.words[i] in DEMONYMS for i in span)
-            low = low and not all(text.words[i] in DEMONYMS for i in span)
+            # (a demonym or a country is capitalised whatever follows: the Georgian dream,
+            # Russian railways, a united Russia)
+            low = all(not text.capitalized(i) or _nation_word(text.words[i]) for i in span)
+            low = low and not all(_nation_word(text.words[i]) for i in span)
             if not low:
                 capitalised.add(key)
             elif any(text.words[i].isdigit() for i in span):
@@ -302,6 +303,11 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
         if key in lower_words and key not in capitalised:
             reason = "a common word in this item: in lowercase, capitalised only to open a sentence"
             items[n] = _reject(items[n], reason)
+
+
+def _nation_word(word: str) -> bool:
+    """A demonym or a country's name (Georgian, Russia)."""
+    return word in DEMONYMS or word in COUNTRY_WORDS
 
 
 def _lowercase_line(text: Text, k: int) -> bool:
@@ -438,8 +444,25 @@ def _veto(text: Text, f: Found) -> Found:
         _occupation_veto,
         _lowercase_deal_veto,
         _one_character_veto,
+        _two_names_veto,
     ):
         f = check(text, f)
+    return f
+
+
+def _two_names_veto(text: Text, f: Found) -> Found:
+    """A title read across "and" right after its head noun, which the entry's name does not
+    hold there: two names listed ("the Rebuilding Korea Party and the Social Democratic Party"
+    is no Korean Social Democratic Party)."""
+    name = f.name
+    if f.reason is not None or name.mode != "title" or name.head < 0 or "and" in name.words:
+        return f
+    head = name.distinct[name.head]
+    words = text.words
+    for k in range(f.first + 1, f.last):
+        if words[k] == "and" and title_word(words[k - 1]) == head and text.capitalized(k - 1):
+            a, b = text.orig(f.first, f.last)
+            return _reject(f, f"'{text.original[a:b]}' lists two names")
     return f
 
 
@@ -1046,7 +1069,7 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
                 continue  # (a ship named after a person: the person may be named beside it)
             # (a word for a location before it makes it the place, not the ship: from
             # Nakhodka; but the southern place stays so: in Hwaseong)
-            located = f.first and text.words[f.first - 1] in _LOCATIVES and not text.gap(f.first).strip()
+            located = f.first and text.words[f.first - 1] in _LOCATIVES and not _broken(text.gap(f.first))
             if reason is not None and not (located and not reason.startswith(_NAMES_ANOTHER[3])):
                 items[n] = _reject(f, f"the item {reason} with this word")
 
@@ -1114,9 +1137,14 @@ def _place_cue(text: Text, k: int) -> bool:
     """Word k follows a word for a location (in, from) or a settlement's noun and "of" (the
     town of Kurchatov)."""
     words = text.words
-    if k and words[k - 1] in _LOCATIVES and not text.gap(k).strip():  # (not "… near. Seondeok")
+    if k and words[k - 1] in _LOCATIVES and not _broken(text.gap(k)):  # (not "… near. Seondeok")
         return True
     return k >= 2 and words[k - 1] == "of" and words[k - 2] in _SETTLEMENTS
+
+
+def _broken(gap: str) -> bool:
+    """The gap between two words ends a sentence or a line ("near. Seondeok"; not "in #Severomorsk")."""
+    return any(c in ".!?;\n" for c in gap)
 
 
 _SETTLEMENTS = frozenset("town city village settlement port region district county province".split())
