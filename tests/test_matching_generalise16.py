@@ -321,3 +321,25 @@ def test_sixth_batch(text: str, entry: str, expected: bool) -> None:
         )
     )
     assert (entry in entries_found(matcher, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Caspian Sea Convention was signed in Aktau.", True),
+        ("The Caspian Convention was signed in Aktau.", True),
+        ("The Caspian Oil Convention was signed in Aktau.", False),
+    ],
+)
+def test_a_word_of_the_full_name_inside_the_short_one(text: str, expected: bool) -> None:
+    matcher = one_list_matcher(
+        (
+            Entry(
+                "csc",
+                "Convention on the Legal Status of the Caspian Sea",
+                aliases=("Caspian Convention",),
+                kind="treaty",
+            ),
+        )
+    )
+    assert ("csc" in entries_found(matcher, text)) is expected

@@ -489,6 +489,11 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
             if nxt and _an_initial(text, i + 1):
                 stack.append(_State(i + 2, j + 1, st.edits, st.translit, True, st.inserted))
         if not person:
+            # a word of the entry's full name inside its short one: the Caspian Sea Convention
+            # (Caspian Convention; the Convention on ... the Caspian Sea)
+            own = 0 < j < n and not st.inserted and not name.person and w not in order
+            if own and text.capitalized(i) and w not in STOPWORDS and w in _own_words(name.entry.names):
+                stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))
             continue
         cap = text.capitalized(i)
         if j < n - 1 and initial_of(w, order[j]) and cap and text.followed_by_dot(i):
@@ -833,6 +838,12 @@ def _unit_left_out(text: Text, name: NameSpec, i: int, word: str) -> bool:
     no other unit follows it in the text (Gangdong District is no Kangdong County)."""
     other_unit = i + 1 < len(text.words) and text.joined(i + 1) and text.words[i + 1] in ANY_PLACE_UNIT
     return not other_unit and name.korean_place(word)
+
+
+@lru_cache(maxsize=8192)
+def _own_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Every word of an entry's names."""
+    return frozenset(w for n in names for w in split_words(n)[0])
 
 
 def _glued_keeps_short(hit: Hit, word: str, first: str, second: str) -> bool:
