@@ -343,3 +343,17 @@ def test_a_word_of_the_full_name_inside_the_short_one(text: str, expected: bool)
         )
     )
     assert ("csc" in entries_found(matcher, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flights to Ulan-Bator resumed on Monday.", True),
+        ("УЛАН-БАТОР, 3 мая.", True),
+        ("Flights to Ulanbator resumed on Monday.", True),
+    ],
+)
+def test_two_hyphenated_halves_are_one_word_typo_and_all(text: str, expected: bool) -> None:
+    matcher = one_list_matcher((Entry("ulb", "Ulaanbaatar", kind="place"),))
+    assert ("ulb" in entries_found(matcher, text)) is expected
+

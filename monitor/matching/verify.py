@@ -476,7 +476,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
                 # two text words spell one name word (Jong Un for Jongun, Lav-rov), exactly or
                 # by key: "Belousov on" is no typo of Belousov, nor "'s Sergei" of Sergei
                 hit = compare(text, i, w + words[i + 1], order[j], name)
-                if hit is not None and hit.kind != "typo":
+                if hit is not None and (hit.kind != "typo" or _halves(text, i)):
                     stack.append(_advance(st, hit, 2, 1))
             three = name.korean_word or order[j] in name.korean_places  # (Tarigang Province)
             if three and nxt and hangul_word(text, i, 3):  # 신의주: sin ui ju, Sinuiju
@@ -810,7 +810,7 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
             and _may_glue(text, start + 1, name)
         ):
             hit = compare(text, start, w + words[start + 1], order[0], name)
-            if hit is not None and hit.kind != "typo":
+            if hit is not None and (hit.kind != "typo" or _halves(text, start)):
                 return True
         if (name.korean_word or order[0] in name.korean_places) and hangul_word(text, start, 3):
             hit = compare(text, start, w + words[start + 1] + words[start + 2], order[0], name)
@@ -838,6 +838,20 @@ def _unit_left_out(text: Text, name: NameSpec, i: int, word: str) -> bool:
     no other unit follows it in the text (Gangdong District is no Kangdong County)."""
     other_unit = i + 1 < len(text.words) and text.joined(i + 1) and text.words[i + 1] in ANY_PLACE_UNIT
     return not other_unit and name.korean_place(word)
+
+
+def _halves(text: Text, i: int) -> bool:
+    """Words i and i+1 are two capitalised halves of four letters or more joined by a hyphen,
+    one word read together, a typo and all (Ulan-Bator for Ulaanbaatar); not two words apart
+    ("Belousov on" is no misspelt Belousov)."""
+    words = text.words
+    return (
+        text.gap(i + 1) == "-"
+        and len(words[i]) >= 4
+        and len(words[i + 1]) >= 4
+        and text.capitalized(i)
+        and text.capitalized(i + 1)
+    )
 
 
 @lru_cache(maxsize=8192)
