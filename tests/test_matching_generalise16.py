@@ -357,3 +357,45 @@ def test_two_hyphenated_halves_are_one_word_typo_and_all(text: str, expected: bo
     matcher = one_list_matcher((Entry("ulb", "Ulaanbaatar", kind="place"),))
     assert ("ulb" in entries_found(matcher, text)) is expected
 
+
+
+BATCH7 = [
+    ("lacks-a-subject", "Students of Ri Kwang Sop University marched.", "mil", False),
+    ("own-name", "Cadets of Ri Kwang Sop Military University marched.", "mil", True),
+    ("lacks-science", "The Technology Commission said so.", "scs", False),
+    ("typo-in-subject", "The State Commission of Sceince and Technology said so.", "scs", True),
+    ("dash-before-the", '"Kim Un Gok\u2014the coach behind the record!" one fan wrote.', "kug", True),
+    ("given-name-goes-on", "Kim Un Gok-chol, another lifter, won.", "kug", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in BATCH7], ids=[c[0] for c in BATCH7])
+def test_seventh_batch(text: str, entry: str, expected: bool) -> None:
+    matcher = one_list_matcher(
+        (
+            Entry("mil", "Ri Kwang Sop Military University", kind="organisation"),
+            Entry("scs", "State Commission of Science and Technology", kind="organisation"),
+            Entry("kug", "Kim Un Gok", kind="person"),
+        )
+    )
+    assert (entry in entries_found(matcher, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Newly promoted Tarin Yatai lost 3-1 at home.", False),
+        ("Trade through Tarin rose in May.", True),
+        ("The Tarin Provincial Party Committee met.", True),
+    ],
+)
+def test_a_place_without_its_unit_before_another_capitalised_name_word(text: str, expected: bool) -> None:
+    matcher = one_list_matcher(
+        (Entry("trn", "Tarin Province", kind="place"), Entry("oth", "Sokam Province", kind="place"))
+    )
+    assert ("trn" in entries_found(matcher, text)) is expected
+
+
+def test_a_place_read_without_its_unit_is_found_where_another_unit_word_stands() -> None:
+    matcher = one_list_matcher((Entry("pip", "Pipa Island", kind="place"),))
+    assert "pip" in entries_found(matcher, "A boat left for Pipa Islet, a few kilometres offshore.")

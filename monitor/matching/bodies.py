@@ -80,6 +80,27 @@ def another_body(text: Text, name: NameSpec, first: int, last: int) -> str:
     return ""
 
 
+def missing_subject(text: Text, name: NameSpec, first: int, last: int) -> str:
+    """A subject word of the body's name (as matched) that its capitalised mention lacks: the
+    mention names another body of the same kind (Kim Il Sung University is no Kim Il Sung
+    Military University, the Technology Commission no Commission of Science and Technology).
+    The word, or ""."""
+    if name.person or name.head < 0 or name.distinct[name.head] not in BODY_NOUNS:
+        return ""
+    subjects = [w for w in name.distinct if w in SUBJECTS]
+    if not subjects:
+        return ""
+    span = range(first, last + 1)
+    if not all(text.capitalized(i) or text.words[i] in STOPWORDS for i in span):
+        return ""  # (in lowercase a body is often named loosely: the science commission)
+    held = {title_word(text.words[i]) for i in span if text.words[i] not in STOPWORDS}
+    if not held <= set(name.distinct):
+        return ""  # (a word read by typo, key or synonym: the subject may be among them)
+    missing = next((w for w in subjects if w not in held), "")
+    # (as the entry writes it: Science, not its canonical form)
+    return next((c for c in name.cased if title_word(c.lower()) == missing), missing) if missing else ""
+
+
 def _extra(text: Text, i: int, own: frozenset[str], capital: bool) -> bool | None:
     """Word i in a body's qualifier run: True, a subject the entry lacks; False, a word the run
     goes on over; None, the run ends before it."""

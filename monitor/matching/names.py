@@ -14,6 +14,7 @@ from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
 from monitor.matching.translit import (
     ADMIN_TERMS,
+    KOREAN_PLACE_UNITS,
     is_korean,
     is_korean_name,
     is_pinyin,
@@ -992,6 +993,10 @@ def _typo_targets(targets: dict[str, frozenset[int]]) -> tuple[tuple[str, frozen
     return tuple((t, covered) for t, covered in targets.items() if ":" not in t and len(t) >= 5)
 
 
+# Units a Korean place's name may go without (verify.PLACE_UNITS): never its anchor
+_LEFT_OUT_UNITS = KOREAN_PLACE_UNITS | frozenset("county island city district village town province".split())
+
+
 def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
     """Pick each name's rarest words: any match must contain one of them (pigeonhole). Also
     each bilateral document's short-name subjects: words few watched documents share."""
@@ -1023,6 +1028,8 @@ def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
                     pool = pool[-1:]
             if spec.facility and len(pool) > 1:  # another facility word may stand for it
                 pool = [i for i in pool if spec.words[i] != spec.facility]
+            if spec.korean_places and len(pool) > 1:  # (Pipa for Pipa Island: not the unit)
+                pool = [i for i in pool if spec.words[i] not in _LEFT_OUT_UNITS] or pool
             count = 1
             key = _rarity(spec.words, freq, spec.korean)
         pool.sort(key=key)

@@ -582,8 +582,8 @@ def _continued_veto(text: Text, f: Found) -> Found:
     if f.reason is not None or not f.name.korean or after >= len(text.words) or text.gap(after) != "-":
         return f
     word = text.words[after]
-    if word in _HYPHEN_SUFFIXES:
-        return f
+    if word in _HYPHEN_SUFFIXES or word in STOPWORDS:
+        return f  # (Kim Un Guk—the coach: a dash before the next word)
     syllables = korean_syllables(word)
     # a Korean syllable, or (a Chinese given name: Wang Yi-fan) a short lowercase syllable
     # that is no English word

@@ -16,6 +16,7 @@ from monitor.matching.bodies import (
     another_body,
     another_issuer,
     generic_instance,
+    missing_subject,
     party_replaced,
 )
 from monitor.matching.countries import COUNTRY_WORDS
@@ -1034,6 +1035,9 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
     body = another_body(text, name, f.first, f.last)
     if body:
         return _reject(f, f"qualified as another body '{body}'")
+    lacking = missing_subject(text, name, f.first, f.last)
+    if lacking:
+        return _reject(f, f"lacks the subject '{lacking}' (another body of the kind)")
     titled = own_title_after(text, name, f.last)
     if titled:
         return _reject(f, f"followed by a title of its own '{titled}' (another document)")

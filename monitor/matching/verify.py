@@ -450,7 +450,8 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         hit = compare(text, i, w, order[j], name)
         if hit is not None:
             stack.append(_advance(st, hit, 1, 1))
-            if j == n - 2 and order[j + 1] in PLACE_UNITS and _unit_left_out(text, name, i, order[j]):
+            unit = order[j + 1] if j == n - 2 else ""
+            if unit in PLACE_UNITS and _unit_left_out(text, name, i, order[j], unit):
                 # a Korean place without its unit: Mundok for Mundok-ri, Ongjin for Ongjin
                 # County (a partial reading)
                 unit_left_out = _advance(st, hit, 1, 2)
@@ -833,11 +834,20 @@ PLACE_UNITS = KOREAN_PLACE_UNITS | frozenset(
 ANY_PLACE_UNIT = PLACE_UNITS | frozenset(ADMIN_TERMS) | frozenset(["prefecture", "state"])  # (Gangwon State)
 
 
-def _unit_left_out(text: Text, name: NameSpec, i: int, word: str) -> bool:
+def _unit_left_out(text: Text, name: NameSpec, i: int, word: str, unit: str) -> bool:
     """Word i, a Korean place's name word, may stand without the unit after it in the name:
-    no other unit follows it in the text (Gangdong District is no Kangdong County)."""
-    other_unit = i + 1 < len(text.words) and text.joined(i + 1) and text.words[i + 1] in ANY_PLACE_UNIT
-    return not other_unit and name.korean_place(word)
+    no other unit follows it in the text (Gangdong District is no Kangdong County), nor
+    another capitalised word of a longer name (Jilin Yatai, the club; Jagang Provincial Party
+    Committee still is Jagang Province)."""
+    nxt = i + 1
+    if nxt < len(text.words) and text.joined(nxt):
+        after = text.words[nxt]
+        if after in ANY_PLACE_UNIT:
+            return False
+        named = text.capitalized(nxt) and after not in STOPWORDS and not text.cased_word(nxt).isupper()
+        if named and not after.startswith(unit[:5]) and (unit, after) != ("island", "islet"):
+            return False
+    return name.korean_place(word)
 
 
 def _halves(text: Text, i: int) -> bool:
