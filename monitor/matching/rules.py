@@ -310,27 +310,26 @@ def _nation_word(word: str) -> bool:
     return word in DEMONYMS or word in COUNTRY_WORDS
 
 
-def _lowercase_line(text: Text, k: int) -> bool:
-    """Word k's line holds no capital at all, not even to open a sentence (raw captions)."""
+def _line(text: Text, k: int) -> range:
+    """The word indices of word k's line."""
     lo = k
     while lo > 0 and "\n" not in text.gap(lo):
         lo -= 1
     hi = k
     while hi + 1 < len(text.words) and "\n" not in text.gap(hi + 1):
         hi += 1
-    return not any(text.capitalized(i) for i in range(lo, hi + 1))
+    return range(lo, hi + 1)
+
+
+def _lowercase_line(text: Text, k: int) -> bool:
+    """Word k's line holds no capital at all, not even to open a sentence (raw captions)."""
+    return not any(text.capitalized(i) for i in _line(text, k))
 
 
 def _cased_line(text: Text, k: int) -> bool:
     """Word k's line has a capitalised word that opens no sentence: it is written with
     capitals (not a post in lowercase inside an item that quotes it)."""
-    lo = k
-    while lo > 0 and "\n" not in text.gap(lo):
-        lo -= 1
-    hi = k
-    while hi + 1 < len(text.words) and "\n" not in text.gap(hi + 1):
-        hi += 1
-    return any(text.capitalized(i) and not _opens_sentence(text, i) for i in range(lo, hi + 1) if i != k)
+    return any(text.capitalized(i) and not _opens_sentence(text, i) for i in _line(text, k) if i != k)
 
 
 def _opens_sentence(text: Text, k: int) -> bool:
