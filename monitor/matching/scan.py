@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from itertools import accumulate
 
 from monitor.matching.bodies import (
@@ -36,6 +36,7 @@ from monitor.matching.normalize import INITIAL_DIGRAPHS, Text
 from monitor.matching.russian_titles import RUSSIAN_GLUE
 from monitor.matching.translit import is_korean, is_pinyin, korean_syllables, pinyin_syllable
 from monitor.matching.verify import (
+    ABBREVIATED_OFFICES,
     DEFAULT_MIN_SCORE,
     MONTH_NAMES,
     OFFICES,
@@ -134,12 +135,6 @@ _TITLES = frozenset(
         "prosecutor",
         "lawmaker",
         "legislator",
-        "amb",  # (abbreviated offices: Amb. Ulyanov, @Amb_Ulyanov; FM, PM, Gov., Sen.)
-        "fm",
-        "pm",
-        "gov",
-        "sen",
-        "adm",
         "parliamentarian",
         "congressman",
         "congresswoman",
@@ -235,7 +230,7 @@ _TITLES = frozenset(
         "yesterday",
         "tomorrow",
     ]
-)
+) | ABBREVIATED_OFFICES  # (Amb. Ulyanov, @Amb_Ulyanov, Deputy FM Bogdanov)
 
 
 def scan(
@@ -373,17 +368,12 @@ class _Scan:
 
     def _numeric_months(self, places: dict[int, list[int]]) -> None:
         """A date in figures spells its month's title word: 9.19 for September 19."""
-        text, gaps = self.text, self.text.gaps
-        at = gaps.index(".")
-        while True:  # each bare dot between two words, at C speed
+        text = self.text
+        for at in gaps_equal(text.gaps, "."):  # each bare dot between two words
             k = at - 1  # the word before it: the month?
-            if k >= 0 and numeric_month(text, k):
+            if numeric_month(text, k):
                 for c in self.memo[MONTH_NAMES[int(text.words[k]) - 1]].cids:
                     insort(places.setdefault(c, []), k)
-            try:
-                at = gaps.index(".", at + 1)
-            except ValueError:
-                return
 
     def _hangul(self, table: HangulTable) -> None:
         """Foreign people's names written in Hangul (세르게이 라브로프): every name word in
@@ -701,13 +691,8 @@ def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
     each such pair is also looked up as one word."""
     gaps, words = text.gaps, text.words
     hyphens = []
-    at = 0
     last = len(words) - 1
-    while True:  # gaps.index finds each bare hyphen at C speed (most gaps are spaces)
-        try:
-            at = gaps.index("-", at + 1)
-        except ValueError:
-            break
+    for at in gaps_equal(gaps, "-"):
         k = at - 1  # the gap before word at: words k and at
         if at > last or not words[k].isalpha():
             continue
@@ -735,18 +720,25 @@ def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
 def _broken_at_line_end(text: Text) -> list[int]:
     """Indices k where a capitalised word k runs on after a bare line break into a word in
     lowercase (an OCR or PDF line broken inside a name: Krav / chuk)."""
-    gaps, last = text.gaps, len(text.words) - 1
-    out = []
-    for gap in ("\n", "\r\n"):
-        at = 0
-        while True:  # (gaps.index at C speed: most gaps are spaces)
-            try:
-                at = gaps.index(gap, at + 1)
-            except ValueError:
-                break
-            if at <= last and text.capitalized(at - 1) and not text.capitalized(at):
-                out.append(at - 1)
-    return out
+    last = len(text.words) - 1
+    return [
+        at - 1
+        for gap in ("\n", "\r\n")
+        for at in gaps_equal(text.gaps, gap)
+        if at <= last and text.capitalized(at - 1) and not text.capitalized(at)
+    ]
+
+
+def gaps_equal(gaps: list[str], gap: str) -> Iterator[int]:
+    """Indices of the gaps equal to ``gap`` (past the field's start), found by list.index at C
+    speed: most gaps are spaces."""
+    at = 0
+    while True:
+        try:
+            at = gaps.index(gap, at + 1)
+        except ValueError:
+            return
+        yield at
 
 
 def _spaced_syllables(text: Text, surnames: Collection[str]) -> list[int]:

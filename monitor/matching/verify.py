@@ -1026,7 +1026,7 @@ def _office_before(text: Text, k: int) -> bool:
     before = text.words[k - 1]
     if before in OFFICES:
         # (an abbreviation only capitalised: "FM Bogdanov", not "at 5 pm Bogdanov")
-        return before not in _ABBREVIATED_OFFICES or text.capitalized(k - 1)
+        return before not in ABBREVIATED_OFFICES or text.capitalized(k - 1)
     return before == "staff" and k >= 3 and text.words[k - 3] == "chief" and text.words[k - 2] == "of"
 
 
@@ -1038,14 +1038,14 @@ VESSELS = frozenset(
 )
 # Offices and ranks that, capitalised right before a watched person's bare surname, make it
 # that official (Vice-Premier Golikova, Foreign Minister Lavrov, Mr. Borisov).
+# ... and abbreviated (Deputy FM Bogdanov, Amb. Kim): an office only capitalised
+ABBREVIATED_OFFICES = frozenset("fm pm amb gov sen gen adm col".split())
 OFFICES = frozenset(
     """president premier minister chairman chairwoman chair secretary ambassador governor mayor
     general marshal admiral colonel commander director spokesman spokeswoman envoy deputy
     speaker prosecutor comrade mr mrs ms ceo chief commissioner senator adviser advisor aide
-    ombudsman lawmaker legislator parliamentarian congressman congresswoman chairperson
-    fm pm amb gov sen gen adm col""".split()  # (and abbreviated: Deputy FM Bogdanov, Amb. Kim)
-)
-_ABBREVIATED_OFFICES = frozenset("fm pm amb gov sen gen adm col".split())
+    ombudsman lawmaker legislator parliamentarian congressman congresswoman chairperson""".split()
+) | ABBREVIATED_OFFICES
 OFFICE_BONUS = 5.0  # (85 + 5: at the default threshold)
 
 
