@@ -129,7 +129,16 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
             return _INFLECTED
         if name_word in _RUSSIAN_COMPASS and word.startswith(_RUSSIAN_COMPASS[name_word]) and not name.person:
             return _INFLECTED  # Южная Осетия, в Южной Осетии: South Ossetia
-    key = (word, text.cased[text.starts[i]].isupper(), name_word, name.profile)
+    cap = text.cased[text.starts[i]].isupper()
+    hyphened = not cap and name.korean and i > 0 and text.gap(i) == "-" and text.capitalized(i - 1)
+    if hyphened:
+        # a Korean given name's second syllable, lowercase after the hyphen, may hold a slip
+        # into no syllable (Jung-kawn, Mi-ryng) or two letters swapped (Yun-choel), never
+        # another syllable (Hong-kyu is not Hong-kyun)
+        if korean_syllables(word) is not None and not transposed(word, name_word):
+            hyphened = False
+        cap = hyphened
+    key = (word, cap, name_word, name.profile)
     try:
         hit = _MEMO[key]
     except KeyError:
