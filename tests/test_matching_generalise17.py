@@ -33,3 +33,27 @@ SLIPS = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in SLIPS], ids=[c[0] for c in SLIPS])
 def test_slip_in_a_lowercase_syllable_after_the_hyphen(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(MATCHER, text)) is expected
+
+
+# A month's abbreviation is a name word unless it stands in a date (Jun is a Korean and
+# Chinese given-name syllable: Joon, Jun).
+MONTH_ENTRIES = (
+    Entry("pae", "Pae Joon-gil", kind="person"),
+    Entry("jun", "Ji'un", kind="place"),
+)
+MONTH_MATCHER = one_list_matcher(MONTH_ENTRIES)
+
+MONTHS = [
+    ("syllable", "Director Pae Jun Gil inspected the plant.", "pae", True),
+    ("syllable-hyphened", "Director Pae Jun-gil inspected the plant.", "pae", True),
+    ("place", "Trade through Ji'un rose.", "jun", True),
+    ("place-run-together", "Trade through Jiun rose.", "jun", True),
+    ("date-day-after", "BEIJING, Jun 8 (Reuters) - China said.", "jun", False),
+    ("date-day-before", "Filed on 8 Jun. China said.", "jun", False),
+    ("date-month-range", "Exports in Jun-Jul rose.", "jun", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in MONTHS], ids=[c[0] for c in MONTHS])
+def test_month_abbreviation_in_a_name_and_in_a_date(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MONTH_MATCHER, text)) is expected

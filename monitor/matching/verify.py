@@ -138,6 +138,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         if korean_syllables(word) is not None and not transposed(word, name_word):
             hyphened = False
         cap = hyphened
+    if word in _MONTHS_SHORT and _dated(text, i):
+        return None  # a month's abbreviation in a date is no name: "Jan 8" is not Ji'an
     key = (word, cap, name_word, name.profile)
     try:
         hit = _MEMO[key]
@@ -236,8 +238,8 @@ def _inflected(word: str, name_word: str) -> bool:
 
 def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None:
     """compare for a name that is not case-sensitive, the words differing."""
-    if name.exact or word in _MONTHS_SHORT:
-        return None  # (a month's abbreviation is no name in any spelling: "Jan 8" is not Ji'an)
+    if name.exact:
+        return None
     if ROMAN_NUMERALS.get(word) == name_word:
         return Hit("translit")  # Minsk II for Minsk-2
     if name.mode != "title" and word in ADMIN_TERMS.get(name_word, ()):
@@ -1336,6 +1338,15 @@ _MIN_INDEXED_TYPO = 5  # title words shorter take no typo in the index (index._t
 
 
 _MONTHS_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _dated(text: Text, i: int) -> bool:
+    """Word i stands by a number or another month's abbreviation: a date's month ("Jan 8",
+    "12-Jun-2023", "Jan-Feb"), not a name word (Hwang Jun Guk)."""
+    words = text.words
+    return any(
+        0 <= j < len(words) and (words[j].isdigit() or words[j] in _MONTHS_SHORT) for j in (i - 1, i + 1)
+    )
 MONTH_NAMES = (
     "january february march april may june july august september october november december".split()
 )
