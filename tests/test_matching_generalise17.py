@@ -57,3 +57,58 @@ MONTHS = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in MONTHS], ids=[c[0] for c in MONTHS])
 def test_month_abbreviation_in_a_name_and_in_a_date(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(MONTH_MATCHER, text)) is expected
+
+
+# Things named after a place or a person, and other branches of a body (invented names).
+NAMED_ENTRIES = (
+    Entry("volz", "Arkady Volzhenev", aliases=("Volzhenev",), kind="person"),
+    Entry("hats", "Kenji Hatsuno", aliases=("Hatsuno",), kind="person"),
+    Entry("kmx", "Kaliv Mineral Exchange", aliases=("KMX",), kind="organisation"),
+    Entry("kok", "Kokaral", kind="place"),
+    Entry("kmdf", "Kaliv Maritime Self-Defence Force", kind="organisation"),
+)
+NAMED_MATCHER = one_list_matcher(NAMED_ENTRIES)
+
+NAMED = [
+    ("surname", "Volzhenev said the talks went well.", "volz", True),
+    ("surname-swapped-ending", "Minister Arkady Volzhenvo said.", "volz", True),
+    ("place-after-family", "Traffic at Volzhenevo grew by a tenth.", "volz", False),
+    ("family-house-museum", "Reception at the Volzhenev House", "volz", False),
+    ("one-word-surname", "Hatsuno told reporters.", "hats", True),
+    ("last-vowel-changed", "The family changed the spelling to Hatsuna.", "hats", False),
+    ("acronym", "KMX halted trading on Monday.", "kmx", True),
+    ("acronym-company", "KMX Holdings reported a fall in profit.", "kmx", False),
+    ("acronym-insurer", "KMX Insurance Group reported a rise.", "kmx", False),
+    ("place", "Trade through Kokaral rose.", "kok", True),
+    ("club", "Dinamo Kokaral beat the visitors 2-1.", "kok", False),
+    ("hotel-opening-name", "Hotel Kokaral Plaza, near the station.", "kok", False),
+    ("hotel-then-place", "They stayed at the Koryo Hotel Kokaral.", "kok", True),
+    ("the-restaurant", "We went to the Kokaral restaurant on the main street.", "kok", False),
+    ("grill", "The Kokaral Grill serves barbecue.", "kok", False),
+    ("rank-before-place", "General Kokaral, the former head of state, spoke.", "kok", False),
+    ("abbreviated-rank", "Gen. Kokaral spoke.", "kok", False),
+    ("body", "The Kaliv Maritime Self-Defence Force sailed.", "kmdf", True),
+    ("other-branch", "The Kaliv Air Self-Defence Force scrambled jets.", "kmdf", False),
+    ("other-branch-ground", "The Kaliv Ground Self-Defence Force moved.", "kmdf", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in NAMED], ids=[c[0] for c in NAMED])
+def test_named_after_and_other_branches(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(NAMED_MATCHER, text)) is expected
+
+
+def test_a_first_name_broken_at_the_end_of_a_line_is_read_whole() -> None:
+    matcher = one_list_matcher((Entry("volz", "Arkady Volzhenev", aliases=("Volzhenev",), kind="person"),))
+    text = "The group led by Ar-\nkady Volzhenev, head of the agency, arrived."
+    found = [(m.text, m.kind) for m in matcher.match({"body": text})]
+    explained = [(m.text, m.kind) for m in matcher.explain({"body": text}).matches]
+    assert found == explained == [("Ar-\nkady Volzhenev", "case")]
+
+
+def test_another_pinyin_surname_is_no_transliteration() -> None:
+    matcher = one_list_matcher((Entry("jzd", "Jiang Zaidong", kind="person"),))
+    assert "jzd" not in entries_found(matcher, "Vice Minister Zhang Zaidong attended.")
+    assert "jzd" in entries_found(matcher, "Vice Minister Jiang Zaidong attended.")
+    # a Chinese character before the name (长 of 部长, minister) is no word of it
+    assert [m.text for m in matcher.explain({"body": "商务部副部长姜再冬出席"}).matches] == ["姜再冬"]

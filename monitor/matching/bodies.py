@@ -40,6 +40,7 @@ SUBJECTS = frozenset(
         " tourism tourist information press cooperation external logistics political propaganda"
         " organisational organizational personnel cadres reconnaissance operations planning"
         " statistics audit housing water supply supplies medical customs tax taxation"
+        " ground air naval navy army"
     ).split()
 )
 _FILLERS = frozenset(["affair", "affairs", "relation", "relations"])  # Foreign Affairs: Foreign
@@ -94,8 +95,9 @@ def missing_subject(text: Text, name: NameSpec, first: int, last: int) -> str:
     if not all(text.capitalized(i) or text.words[i] in STOPWORDS for i in span):
         return ""  # (in lowercase a body is often named loosely: the science commission)
     held = {title_word(text.words[i]) for i in span if text.words[i] not in STOPWORDS}
-    if not held <= set(name.distinct):
+    if not held - set(name.distinct) <= SUBJECTS:
         return ""  # (a word read by typo, key or synonym: the subject may be among them)
+    # (another subject in its place names another branch: the Ground Self-Defense Force)
     missing = next((w for w in subjects if w not in held), "")
     # (as the entry writes it: Science, not its canonical form)
     return next((c for c in name.cased if title_word(c.lower()) == missing), missing) if missing else ""

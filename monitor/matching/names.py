@@ -313,7 +313,7 @@ BODY_NOUNS = frozenset(
     title_word(w)
     for w in (
         "ministry committee commission department bureau directorate agency service office council"
-        " administration authority board institute academy inspectorate university college"
+        " administration authority board institute academy inspectorate university college force forces"
     ).split()
 )
 

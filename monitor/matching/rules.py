@@ -210,15 +210,15 @@ _NAMES_A_PLACE = "names a place"
 
 
 def _eponym_veto(text: Text, f: Found) -> Found:
-    """A bare surname naming a style, family, street or prize after someone (Naryshkin Baroque),
-    or a place of the same name before its unit (Kamikawa town)."""
+    """A bare surname naming a style, family, street or prize after someone (Naryshkin Baroque,
+    the Bulgakov House museum), or a place of the same name before its unit (Kamikawa town)."""
     after = f.last + 1
     if f.reason is not None or not f.name.person or f.first != f.last or after >= len(text.words):
         return f
     if not text.joined(after) or "." in text.gap(after):
         return f
     a, b = text.orig(f.first, after)
-    if text.words[after] in _EPONYM_NOUNS:
+    if text.words[after] in _EPONYM_NOUNS or (text.words[after] == "house" and text.capitalized(after)):
         return _reject(f, f"'{text.original[a:b]}' is named after the family or person")
     if text.words[after] in _PLACE_UNIT_NOUNS and not text.cased_word(f.first).isupper():
         return _reject(f, f"{_NAMES_A_PLACE} ('{text.original[a:b]}')")
@@ -634,12 +634,15 @@ def _given_name_veto(text: Text, f: Found) -> Found:
         a, b = text.orig(first, after)  # Korolev himself had been released
         return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
     before = first - 1
-    if first == 0 or text.gap(first) != " " or not text.capitalized(before):
+    if first == 0 or text.gap(first) not in (" ", ". ") or not text.capitalized(before):
         return f
     if text.cased_word(before).isupper():
         return f  # (not in an all-caps line)
     word = text.words[before]
-    if not (russian_given_name(word) or word.endswith(PATRONYMIC_ENDINGS)):
+    rank = word in _RANKS  # General Gowon, Adm. Makarov: a person
+    if text.gap(first) != " " and not rank:
+        return f
+    if not (rank or russian_given_name(word) or word.endswith(PATRONYMIC_ENDINGS)):
         return f
     a, b = text.orig(before, first)
     return _reject(f, f"{_NAMES_ANOTHER[2]} ('{text.original[a:b]}')")
@@ -863,11 +866,13 @@ _NAMED_AFTER = frozenset(
 # ... and capitalised only (Jeju Air, Jeju United; "Jeju air quality" is the island's)
 _NAMED_AFTER_CAPITALISED = frozenset(["air", "united", "fc"])
 _AIR_PLACES = frozenset("base force field port station".split())
+_PLACES_OF_BUSINESS = frozenset("restaurant cafe hotel".split())
 # Capitalised nouns that close the proper name of a place of business or of play, or of a
 # prize, named after a place or a body (the Chilbosan Hotel, Gazprom Arena, the Mangyongdae Prize)
 _VENUE_NAMES = frozenset(
     """hotel hotels arena stadium restaurant restaurants cafe theatre theater cinema brewery circus
-    casino cathedral church monastery temple mosque prize award medal cup trophy""".split()
+    casino cathedral church monastery temple mosque prize award medal cup trophy grill bistro
+    tavern diner bakery""".split()
 )
 _VENUE_NAME_WORDS = 2  # capitalised words at most between the name and the venue noun (Grand)
 # Words after a split Korean place that keep it the place (Kim Chaek City)
@@ -883,6 +888,8 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     after = f.last + 1
     nxt = text.words[after] if after < len(text.words) and text.joined(after) else ""
     named = nxt in _NAMED_AFTER or (nxt in _NAMED_AFTER_CAPITALISED and text.capitalized(after))
+    if nxt in _PLACES_OF_BUSINESS and f.first > 0 and text.words[f.first - 1] == "the":
+        named = True  # the Samarkand restaurant on Tverskaya (not "a Moscow restaurant")
     if nxt == "air" and after + 1 < len(text.words) and text.words[after + 1] in _AIR_PLACES:
         named = False  # Kunsan Air Base is at Kunsan
     if named and f.first == f.last:
@@ -900,7 +907,10 @@ def _named_after_veto(text: Text, f: Found) -> Found:
         a, b = text.orig(f.first, venue)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
     club = f.first - 1
-    if club >= 0 and text.gap(f.first) == " " and text.cased_word(club) in _CLUB_PREFIXES:
+    named = club >= 0 and text.gap(f.first) == " " and text.cased_word(club) in _CLUB_PREFIXES
+    if not named and club >= 0 and text.gap(f.first) == " " and text.words[club] in _CLUB_NAMES:
+        named = text.capitalized(club)  # Dinamo Samarqand, Lokomotiv Tashkent
+    if named:
         a, b = text.orig(club, f.last)
         return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")  # FC Baikonur
     if club >= 0 and text.gap(f.first) == " " and text.words[club] in _SOVEREIGNS and text.capitalized(club):
@@ -919,6 +929,13 @@ def _venue_name_before(text: Text, first: int) -> int:
     k = first - 1
     if k < 0:
         return -1
+    # the noun capitalised opening the name (Hotel Samarkand Plaza), not closing another one
+    # before it (the Koryo Hotel Pyongyang)
+    opening = text.words[k] in _ESTABLISHMENTS and text.capitalized(k) and text.gap(first) == " "
+    if opening and (k == 0 or text.words[k - 1] in _ARTICLES or not text.capitalized(k - 1)):
+        return k
+    if opening and text.gap(k) != " ":
+        return k
     quoted = any(c in text.gap(first) for c in "'\"\u201c\u2018\u00ab")
     named = text.words[k] in _NAMING and text.gap(first) == " "
     if named:
@@ -949,6 +966,10 @@ def _venue_name_after(text: Text, last: int, place: bool) -> int:
 _SOVEREIGNS = frozenset("king queen prince princess emperor empress tsar tsarina czar khan".split())
 # A sports club's prefix before the place it is named after (FC Baikonur, HC Amur)
 _CLUB_PREFIXES = frozenset(["FC", "SC", "HC", "BC", "FK", "PFC", "HK", "VC", "CF"])
+# ... or the name of a sports society of the Soviet world before it (Dinamo Samarqand)
+_CLUB_NAMES = frozenset(
+    "dinamo dynamo lokomotiv spartak torpedo zenit metallurg neftchi shakhtar shakhtyor traktor".split()
+)
 _APPOSITIVE_VENUE_WORDS = 4  # words of ", a themed restaurant" read for the establishment
 
 
@@ -1309,6 +1330,10 @@ def _acronym_veto(text: Text, f: Found) -> Found:
     if f.reason is not None or not f.name.case_sensitive or not f.name.alone or f.first != f.last:
         return f
     acronym = f.name.words[0]
+    company = _company_after(text, f)
+    if company > 0:
+        a, b = text.orig(f.first, company)
+        return _reject(f, f"names a company ('{text.original[a:b]}')")
     if "(" not in text.gap(f.first):
         return f
     initials: list[int] = []
@@ -1325,6 +1350,25 @@ def _acronym_veto(text: Text, f: Found) -> Found:
         return f  # (Corp. for Corporation: verify.own_word)
     a, b = text.orig(initials[-1], f.first - 1)
     return _reject(f, f"{_REDEFINED} '{text.original[a:b]}' in this item")
+
+
+# Capitalised words that make an acronym before them a company's name (JCG Holdings, RGS
+# Insurance Group) unless the entry's own name holds them; not Bank or Group, which a body's
+# acronym takes too (VTB Bank, the Wagner Group)
+_ACRONYM_COMPANY = frozenset(
+    "holdings insurance securities capital investments ltd limited inc plc llc".split()
+)
+
+
+def _company_after(text: Text, f: Found) -> int:
+    """The index of a company word closing a name the acronym opens, or -1."""
+    k = f.last + 1
+    if k >= len(text.words) or text.gap(k) != " " or not text.capitalized(k):
+        return -1
+    word = text.words[k]
+    if word not in _ACRONYM_COMPANY or any(word in split_words(n)[0] for n in f.name.entry.names):
+        return -1
+    return k
 
 
 def _reject(f: Found, reason: str) -> Found:

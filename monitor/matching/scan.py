@@ -681,6 +681,7 @@ def _after_offices(text: Text, surnames: set[str]) -> list[int]:
 
 
 _LINE_BREAK_HYPHENS = ("-\n", "-\r\n")
+_BROKEN_GAPS = frozenset(("-\n", "-\r\n", "\n", "\r\n"))  # a word broken at a line's end
 
 
 def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
@@ -840,6 +841,8 @@ def _name_beside(text: Text, k: int, name: NameSpec, j: int) -> bool:
     before = text.words[k - 1] if k > 0 else ""
     if k > 0 and (text.capitalized(k - 1) or before == name.words[j - 1] or before in TURKIC_PATRONYMICS):
         return True  # (a Turkic patronymic's particle: Heydar oglu Aliyev)
+    if k > 1 and text.gap(k - 1) in _BROKEN_GAPS and text.capitalized(k - 2):
+        return True  # the first name broken at a line's end: Ar- | kady Sheremetev
     return k + 1 < len(text.words) and text.capitalized(k + 1)
 
 

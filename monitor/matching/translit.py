@@ -380,6 +380,8 @@ def typo_edits(text: str, name: str, alone: bool) -> int | None:
         return None
     if text + "a" == name or name + "a" == text:
         return None  # Zakharov / Zakharova: a different person, not a typo
+    if alone and text[:-1] == name[:-1] and text[-1] in "aeiou" and name[-1] in "aeiou":
+        return None  # a one-word name's last vowel changed is another name: Matsuna, Okana
     if not (text.isalpha() and name.isalpha()) and _DIGITS.findall(text) != _DIGITS.findall(name):
         return None  # a number is never misspelt: Resolution2375 is not Resolution2397
     # a one-word name cut short or run on is another word: Slutsk is not Slutsky, nor

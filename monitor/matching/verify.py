@@ -250,7 +250,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         if is_korean(word) and korean_key(word) == korean_key(name_word):
             return Hit("translit")
     elif (cap or not name.alone) and russian_key(name_word) in russian_keys(word):
-        return Hit("translit")
+        return None if _pinyin_apart(word, name_word, name) else Hit("translit")
     if name.chinese and cap and word in palladius(name_word):
         return Hit("translit")  # Си Цзиньпин, Din Syuesyan: Xi Jinping, Ding Xuexiang in Russian
     place = name.korean_word or name_word in name.korean_places  # name.korean_place, inlined
@@ -269,8 +269,11 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # typos only on capitalised words: "reason" is not "Rason"
     if name.alone and not name.person and _russian_adjective(word, name_word):
         return None  # Ussuriysky Boulevard, Bolshoy Ussuriysky Island: not Ussuriysk itself
-    if name.person and len(word) > len(name_word) and _patronymic_of(word, name_word):
-        return None  # Dmitrievich is a patronymic (Kirill Dmitrievich Lebedev), not Dmitriev
+    if name.person and len(word) > len(name_word):
+        if _patronymic_of(word, name_word):
+            return None  # Dmitrievich is a patronymic (Kirill Dmitrievich Lebedev), not Dmitriev
+        if word.endswith(("vo", "no")) and word[-2] == name_word[-1]:
+            return None  # a Russian place named after a family: Sheremetyevo, Lyubushkino
     if name.person and word.endswith(PATRONYMIC_ENDINGS) and name_word.startswith(word) and word != name_word:
         return None  # nor is the patronymic Ilyich (Vladimir Ilyich) Ilyichev cut short
     chinese = name.chinese or (name.korean and all(map(is_pinyin, name.words)))  # (Hu Yuting)
@@ -306,6 +309,12 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             default=None,
         )
     return Hit("typo", edits) if edits is not None else None
+
+
+def _pinyin_apart(word: str, name_word: str, name: NameSpec) -> bool:
+    """In a Chinese name, a pinyin word with another first letter: another syllable, though a
+    Russian spelling key reads zh as j (Zhang is no Jiang)."""
+    return name.chinese and word[0] != name_word[0] and is_pinyin(word)
 
 
 def _slipped(word: str, name_word: str) -> bool:
