@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.matching.ruleset import Entry
+from monitor.matching.translit import is_chinese_name
 from tests.support.matchers import entries_found, one_list_matcher
 
 ENTRIES = (
@@ -112,3 +113,55 @@ def test_another_pinyin_surname_is_no_transliteration() -> None:
     assert "jzd" in entries_found(matcher, "Vice Minister Jiang Zaidong attended.")
     # a Chinese character before the name (长 of 部长, minister) is no word of it
     assert [m.text for m in matcher.explain({"body": "商务部副部长姜再冬出席"}).matches] == ["姜再冬"]
+
+
+def test_an_archipelago_in_the_plural() -> None:
+    matcher = one_list_matcher((Entry("kel", "Kelmar Islands", kind="place"),))
+    assert "kel" in entries_found(matcher, "Patrol ships sailed near the Kelmars on Monday.")
+    assert "kel" in entries_found(matcher, "#Kelmars")
+    assert "kel" in entries_found(matcher, "Patrol ships sailed near the Kelmar Islands.")
+    assert "kel" not in entries_found(matcher, "Kelmar said the talks went well.")  # a person
+    assert "kel" not in entries_found(matcher, "the Kelmarrs")  # the plural as written only
+
+
+# A Japanese name splits into pinyin syllables too, but more of them than a Chinese name's
+# (a surname of one or two syllables, a given name of one or two): its surname is its last
+# word, found after an office like any other (Defence Minister Tamaki).
+OFFICE_ENTRIES = (
+    Entry("tam", "Norikazu Tamaki", kind="person"),
+    Entry("oka", "Takeo Okabe", kind="person"),
+    Entry("fen", "Fen Taiyu", kind="person"),
+    Entry("rus", "Bakhtiyor Rustamov", kind="person"),
+    Entry("kra", "Gennady Kravtsov", kind="person"),
+)
+OFFICE_MATCHER = one_list_matcher(OFFICE_ENTRIES)
+
+OFFICE = [
+    ("japanese-after-office", "Defence Minister Tamaki said the drill went ahead.", "tam", True),
+    ("japanese-after-lowercase-office", "NSS chief Okabe met his counterparts.", "oka", True),
+    ("japanese-given-name-alone", "Defence Minister Norikazu said.", "tam", False),
+    ("chinese-surname-after-office", "Foreign Minister Fen said the talks went well.", "fen", True),
+    ("chinese-given-name", "Foreign Minister Taiyu said the talks went well.", "fen", False),
+    ("abbreviated-offices", "Uzbek Def. Min. Rustamov in Moscow for talks.", "rus", True),
+    ("academician", "Academician Kravtsov opened the session.", "kra", True),
+    ("no-office", "Kravtsov opened the session.", "kra", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in OFFICE], ids=[c[0] for c in OFFICE])
+def test_a_surname_after_an_office(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(OFFICE_MATCHER, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "chinese"),
+    [
+        ("Xi Jinping", True),
+        ("Wang Ya Jun", True),
+        ("Sima Yi", True),
+        ("Yasukazu Hamada", False),
+        ("Takeo Akiba", False),
+    ],
+)
+def test_which_names_read_as_chinese(name: str, chinese: bool) -> None:
+    assert is_chinese_name(name.lower().split()) is chinese

@@ -15,9 +15,9 @@ from monitor.matching.ruleset import Entry
 from monitor.matching.translit import (
     ADMIN_TERMS,
     KOREAN_PLACE_UNITS,
+    is_chinese_name,
     is_korean,
     is_korean_name,
-    is_pinyin,
     korean_key,
     korean_pair_key,
     korean_syllables,
@@ -612,7 +612,8 @@ class NameSpec:
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
     # another writing of a name the analyst typed (_spellings), and the kind it reports:
     # "translit" (Paektusan for Mount Paektu), "reordered" (Unification Ministry), "partial"
-    # (North Hamgyong for North Hamgyong Province)
+    # (North Hamgyong for North Hamgyong Province), "plural" (the Kurils for Kuril Islands:
+    # as written only, and reported as partial)
     derived: str = ""
     # an acronym alias with the letters of its title's function words in lowercase (JCPoA
     # for JCPOA, Joint Comprehensive Plan of Action): verify.compare takes these as written
@@ -640,7 +641,7 @@ class NameSpec:
         # init=False field unset)
         facility, admin, places, chinese = "", _NO_WORDS, _NO_WORDS, False
         # places, bodies and short document names: their head, admin terms, Korean words
-        if not (self.person or self.korean or self.entry.exact or self.mode == "title"):
+        if not (self.person or self.korean or self.exact or self.mode == "title"):
             words = self.words
             if len(words) > 1 and TITLE_SYNONYMS.get(words[-1]) in _HEAD_GROUPS:
                 facility = words[-1]
@@ -652,7 +653,7 @@ class NameSpec:
             if len(words) > 1 and korean_like and not _russian_admin(self.entry.names):
                 places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2) or _NO_WORDS
         if self.person and not self.korean and len(self.words) >= 2:
-            chinese = all(is_pinyin(w) for w in self.words)
+            chinese = is_chinese_name(self.words)
         object.__setattr__(self, "facility", facility)
         object.__setattr__(self, "before_admin", admin)
         object.__setattr__(self, "korean_places", places)
@@ -661,7 +662,7 @@ class NameSpec:
         object.__setattr__(self, "numerals", not self.person and any(w in ROMAN_NUMERALS for w in self.words))
         object.__setattr__(self, "chinese", chinese)
         profile = (
-            self.entry.exact
+            self.exact
             | self.korean << 1
             | (len(self.words) == 1) << 2
             | self.korean_word << 3
@@ -678,7 +679,8 @@ class NameSpec:
 
     @property
     def exact(self) -> bool:
-        return self.entry.exact
+        # (a derived plural only as written: Marshall is no typo of the Marshalls)
+        return self.entry.exact or self.derived == "plural"
 
     def korean_place(self, word: str) -> bool:
         """A word whose Korean key counts (Nampho = Nampo): a one-word Korean place's, or a
@@ -750,6 +752,7 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
         out += _korean_provinces(entry)
     if any(_DOCUMENT_NOUN_HINT.search(name) for name in entry.names):
         out += _document_nouns(entry)
+    out += [(f"{m[1]}s", "plural") for name in entry.names if (m := _ISLANDS.match(name))]
     if not (mountain or body):
         return out  # (most entries: one or two regex searches each, no word splitting)
     if _is_person(entry, *split_words(entry.name)):
@@ -820,6 +823,9 @@ def _document_nouns(entry: Entry) -> list[tuple[str, str]]:
 
 
 _PROVINCE_HINT = re.compile(r"(?:north|south)\s", re.IGNORECASE)
+# An archipelago named "X Islands" is also "the Xs" (the Kurils, the Senkakus, the Spratlys);
+# never bare X, which may be a person or a word (Marshall, Cook, Solomon)
+_ISLANDS = re.compile(r"(?:the\s+)?([A-Z][a-z]{3,})\s+Islands$")
 # Korean names a province's half with a suffix: North Hamgyong is Hamgyong-bukto (McCune-
 # Reischauer pukto), South Pyongan Pyongan-namdo
 _PROVINCE_HALVES = {"north": ("Bukto", "Pukto", "Bukdo"), "south": ("Namdo",)}

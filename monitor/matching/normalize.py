@@ -35,6 +35,8 @@ def is_hangul(ch: str) -> bool:
 # Mount, Saint, Fort, Mr., Sept.: the dot is no full stop
 _ABBREVIATED = frozenset(
     "mt st ft mr mrs ms jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    # and abbreviated offices and ranks before a name (Amb. Kim, Def. Min. Kurbanov)
+    + "amb gen adm col gov sen min lt".split()
 )
 # ... nor after a capitalised initial of two Latin letters for one Cyrillic one (Yu. Borisov)
 INITIAL_DIGRAPHS = frozenset("yu ya ye yo zh kh ch sh ts".split())

@@ -139,6 +139,7 @@ _TITLES = frozenset(
         "congressman",
         "congresswoman",
         "chairperson",
+        "academician",
         "king",
         "queen",
         "prince",

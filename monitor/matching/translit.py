@@ -169,6 +169,26 @@ def is_pinyin(word: str) -> bool:
     return ok[n]
 
 
+@lru_cache(maxsize=4096)
+def pinyin_count(word: str) -> int:
+    """The fewest pinyin syllables the word splits into (0: none; hongzhong: 2)."""
+    n = len(word)
+    best = [0] + [n + 1] * n  # best[e]: fewest syllables word[:e] splits into (n + 1: none)
+    for e in range(1, n + 1):
+        best[e] = min((best[b] + 1 for b in range(max(0, e - 6), e) if word[b:e] in _PINYIN), default=n + 1)
+    return best[n] if best[n] <= n else 0
+
+
+def is_chinese_name(words: Sequence[str]) -> bool:
+    """A person's name in pinyin: a surname of one or two syllables, then a given name of one or
+    two (in one word or apart: Wang Yajun, Wang Ya Jun). Japanese names split into pinyin too,
+    but longer: Yasukazu Hamada (four syllables), Takeo Akiba, Masataka Okano are none."""
+    if len(words) < 2:
+        return False
+    counts = [pinyin_count(w) for w in words]
+    return all(counts) and counts[0] <= 2 and sum(counts[1:]) <= 2
+
+
 def is_korean_name(words: Sequence[str]) -> bool:
     """A romanised Korean name: a one-syllable surname, then one- or two-syllable words."""
     first = korean_syllables(words[0]) if words else None

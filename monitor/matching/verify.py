@@ -311,6 +311,9 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     return Hit("typo", edits) if edits is not None else None
 
 
+_PARTIAL_FORMS = frozenset(["partial", "plural"])  # derived names that are partial readings
+
+
 def _pinyin_apart(word: str, name_word: str, name: NameSpec) -> bool:
     """In a Chinese name, a pinyin word with another first letter: another syllable, though a
     Russian spelling key reads zh as j (Zhang is no Jiang)."""
@@ -975,7 +978,7 @@ def _advance(st: _State, hit: Hit, di: int, dj: int) -> _State:
 def _score_seq(text: Text, name: NameSpec, start: int, st: _State, reverse: bool) -> Found:
     score = 100.0 - PENALTY_EDIT * st.edits
     score -= PENALTY_TRANSLIT if st.translit else 0
-    score -= PENALTY_INITIALS if st.initials or name.derived == "partial" else 0
+    score -= PENALTY_INITIALS if st.initials or name.derived in _PARTIAL_FORMS else 0
     score -= PENALTY_INSERTED if st.inserted else 0
     if reverse:
         # the surname first by convention (Kozlov A.A., LAVROV, Sergei): not a reordering
@@ -1009,7 +1012,7 @@ def _kind(
         return "script"
     if typo:
         return "typo"
-    if partial or name.derived == "partial":
+    if partial or name.derived in _PARTIAL_FORMS:
         return "partial"
     if reordered or name.derived == "reordered":
         return "reordered"
@@ -1059,12 +1062,13 @@ VESSELS = frozenset(
 # Offices and ranks that, capitalised right before a watched person's bare surname, make it
 # that official (Vice-Premier Golikova, Foreign Minister Lavrov, Mr. Borisov).
 # ... and abbreviated (Deputy FM Bogdanov, Amb. Kim): an office only capitalised
-ABBREVIATED_OFFICES = frozenset("fm pm amb gov sen gen adm col".split())
+ABBREVIATED_OFFICES = frozenset("fm pm amb gov sen gen adm col min".split())
 OFFICES = frozenset(
     """president premier minister chairman chairwoman chair secretary ambassador governor mayor
     general marshal admiral colonel commander director spokesman spokeswoman envoy deputy
     speaker prosecutor comrade mr mrs ms ceo chief commissioner senator adviser advisor aide
-    ombudsman lawmaker legislator parliamentarian congressman congresswoman chairperson""".split()
+    ombudsman lawmaker legislator parliamentarian congressman congresswoman chairperson
+    academician""".split()
 ) | ABBREVIATED_OFFICES
 OFFICE_BONUS = 5.0  # (85 + 5: at the default threshold)
 
