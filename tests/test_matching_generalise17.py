@@ -72,7 +72,7 @@ NAMED_MATCHER = one_list_matcher(NAMED_ENTRIES)
 
 NAMED = [
     ("surname", "Volzhenev said the talks went well.", "volz", True),
-    ("surname-swapped-ending", "Minister Arkady Volzhenvo said.", "volz", True),
+    ("surname-swapped-ending", "Minister Arkady Volzhenve said.", "volz", True),
     ("place-after-family", "Traffic at Volzhenevo grew by a tenth.", "volz", False),
     ("family-house-museum", "Reception at the Volzhenev House", "volz", False),
     ("one-word-surname", "Hatsuno told reporters.", "hats", True),
@@ -165,3 +165,46 @@ def test_a_surname_after_an_office(text: str, entry: str, expected: bool) -> Non
 )
 def test_which_names_read_as_chinese(name: str, chinese: bool) -> None:
     assert is_chinese_name(name.lower().split()) is chinese
+
+
+MORE_ENTRIES = (
+    Entry(
+        "jz",
+        "Agreement between Japan and the Republic of Korea on the Tolmar Shelf",
+        aliases=("TSZ Agreement",),
+    ),
+    Entry("ign", "Pavel Ignatyuk", kind="person"),
+    Entry("gom", "Gombojav Tserendash", kind="person"),
+    Entry("sol", "Vladimir Solovyov", kind="person"),
+    Entry("kei", "Kei Tamura", kind="person"),
+    Entry("fedc", "Far East Harbour Development Corporation", kind="organisation"),
+    Entry("kar", "Karatal", kind="place"),
+)
+MORE_MATCHER = one_list_matcher(MORE_ENTRIES)
+
+MORE = [
+    ("bare-korea-is-a-party", "The Japan-Korea TSZ Agreement expires in 2028.", "jz", True),
+    ("other-country", "The China-Vietnam TSZ Agreement was signed.", "jz", False),
+    ("surname", "Minister Pavel Ignatyuk spoke.", "ign", True),
+    ("surname-typo", "Minister Pavel Ignatyk spoke.", "ign", True),
+    ("another-surname-ending", "Minister Pavel Ignatyev spoke.", "ign", False),
+    ("case-ending-added", "Gombojavyn Tserendash spoke.", "gom", True),
+    ("transliterated-ending", "Vladimir Soloviev spoke.", "sol", True),
+    ("short-given-name", "Kei Tamura arrived.", "kei", True),
+    ("longer-given-name", "Keiji Tamura arrived.", "kei", False),
+    ("corp-abbreviated", "The Far East Harbour Development Corp. said.", "fedc", True),
+    ("club", "Shakhter Karatal won 2-0.", "kar", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in MORE], ids=[c[0] for c in MORE])
+def test_parties_endings_and_abbreviations(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MORE_MATCHER, text)) is expected
+
+
+def test_a_chinese_character_is_never_a_misspelt_syllable() -> None:
+    # 長 (zhang) is a letter short of Zhuang: no typo, so 部長莊偉平 names Zhuang Weiping from 莊
+    matcher = one_list_matcher((Entry("zwp", "Zhuang Weiping", kind="person"),))
+    text = "中共外交部副部長莊偉平下週訪問平壤"
+    assert [m.text for m in matcher.match({"body": text})] == ["莊偉平"]
+    assert [m.text for m in matcher.explain({"body": text}).matches] == ["莊偉平"]

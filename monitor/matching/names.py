@@ -245,6 +245,7 @@ MONTHS = {
 # Title words news copy shortens: the same word, no synonym (Korean Central TV)
 _SHORT_WORDS = {
     "tv": "television", "govt": "government", "dept": "department", "intl": "international",
+    "corp": "corporation", "assn": "association",
     "res": "resolution",  # S/RES/2375, the symbol of a Security Council resolution
 }  # fmt: skip
 

@@ -968,7 +968,8 @@ _SOVEREIGNS = frozenset("king queen prince princess emperor empress tsar tsarina
 _CLUB_PREFIXES = frozenset(["FC", "SC", "HC", "BC", "FK", "PFC", "HK", "VC", "CF"])
 # ... or the name of a sports society of the Soviet world before it (Dinamo Samarqand)
 _CLUB_NAMES = frozenset(
-    "dinamo dynamo lokomotiv spartak torpedo zenit metallurg neftchi shakhtar shakhtyor traktor".split()
+    "dinamo dynamo lokomotiv spartak torpedo zenit metallurg neftchi shakhtar shakhtyor shakhter"
+    " traktor".split()
 )
 _APPOSITIVE_VENUE_WORDS = 4  # words of ", a themed restaurant" read for the establishment
 

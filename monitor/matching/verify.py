@@ -148,9 +148,15 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         if len(_MEMO) >= _MEMO_LIMIT:
             _MEMO.clear()
         _MEMO[key] = hit
-    if hit is not None and hit.kind == "typo" and _scholarly(text, i):
+    if hit is not None and hit.kind == "typo" and (_scholarly(text, i) or _han(text, i)):
         return None
     return hit
+
+
+def _han(text: Text, i: int) -> bool:
+    """Word i was a Chinese character: one syllable as written, never a misspelt one (長,
+    zhang, is no Zhuang)."""
+    return text.cased is not text.original and "\u4e00" <= text.original[text.orig(i, i)[0]] < "\ua000"
 
 
 # A point of the compass in a place's name, as the stem of its Russian adjective (folded)
@@ -250,7 +256,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         if is_korean(word) and korean_key(word) == korean_key(name_word):
             return Hit("translit")
     elif (cap or not name.alone) and russian_key(name_word) in russian_keys(word):
-        return None if _pinyin_apart(word, name_word, name) else Hit("translit")
+        return None if _keys_apart(word, name_word, name) else Hit("translit")
     if name.chinese and cap and word in palladius(name_word):
         return Hit("translit")  # Си Цзиньпин, Din Syuesyan: Xi Jinping, Ding Xuexiang in Russian
     place = name.korean_word or name_word in name.korean_places  # name.korean_place, inlined
@@ -293,6 +299,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             return None  # Pyongyang, Pyongsan are not Pyongsong: other places, not typos
         if edits == 2 and name.alone and not name.person and _other_ending(word, name_word):
             return None  # Slavyansk is not Slavyanka: another suffix, another place
+        if edits == 2 and name.person and _other_ending(word, name_word) and _other_surname(word, name_word):
+            return None  # Ignatyev is not Ignatyuk, Shcherbinina not Shcherbina
     # (a one-word place written with another first letter: Yakutsk is no Irkutsk)
     same_start = word[:1] == name_word[:1] or name.person or not name.alone
     if edits is None and not name.korean and not place and same_start:  # Chongju is not Chongjin
@@ -314,9 +322,12 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
 _PARTIAL_FORMS = frozenset(["partial", "plural"])  # derived names that are partial readings
 
 
-def _pinyin_apart(word: str, name_word: str, name: NameSpec) -> bool:
-    """In a Chinese name, a pinyin word with another first letter: another syllable, though a
-    Russian spelling key reads zh as j (Zhang is no Jiang)."""
+def _keys_apart(word: str, name_word: str, name: NameSpec) -> bool:
+    """Words a Russian spelling key confuses that are apart: in a Chinese name a pinyin word
+    with another first letter (the key reads zh as j: Zhang is no Jiang); a short name word
+    and one two letters longer (the key reads Keiji as Kei-yi, Kei)."""
+    if len(word) > len(name_word) + 1 and len(name_word) <= 3:
+        return True  # a short word lengthened by more than an ending: Keiji is not Kei
     return name.chinese and word[0] != name_word[0] and is_pinyin(word)
 
 
@@ -371,6 +382,15 @@ def _other_ending(word: str, name_word: str) -> bool:
     word of its own rather than the name misspelt twice over."""
     keep = len(name_word) - 3
     return keep > 0 and word[:keep] == name_word[:keep]
+
+
+def _other_surname(word: str, name_word: str) -> bool:
+    """A person's name word ending otherwise: not the name with an ending added (a case:
+    Gombojavyn for Gombojav) nor another transliteration of its ending (Soloviev, Solovyov)."""
+    if word.startswith(name_word):
+        return False
+    target = russian_key(name_word)
+    return all(typo_edits(key, target, False) != 1 and key != target for key in russian_keys(word))
 
 
 def other_pinyin(word: str, name_word: str) -> bool:
@@ -1657,8 +1677,8 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
         tail = canonical(words[back : k + 1])
         if tail and back + tail[-1][2] == k and tail[-1][0] in COUNTRY_WORDS:
             country = tail[-1][0]
-    if country in own:
-        return ""
+    if country in own or (country == "korea" and not own.isdisjoint(SAME_COUNTRY["korea"])):
+        return ""  # (bare Korea is either Korea: the Japan-Korea JDZ Agreement is the ROK's)
     written = text.original[slice(*text.orig(k, first - 1))]
     return written + "." if text.gap(first) == ". " else written  # (U.S. keeps its last dot)
 
