@@ -208,3 +208,60 @@ def test_a_chinese_character_is_never_a_misspelt_syllable() -> None:
     text = "中共外交部副部長莊偉平下週訪問平壤"
     assert [m.text for m in matcher.match({"body": text})] == ["莊偉平"]
     assert [m.text for m in matcher.explain({"body": text}).matches] == ["莊偉平"]
+
+
+ACRONYM_ENTRIES = (
+    Entry("rtp", "Regional Trade Partnership", aliases=("RTPQ",)),
+    Entry("salt", "Strategic Arms Limitation Talks", aliases=("SALT",)),
+    Entry("strict", "Pacific Fisheries Pact", aliases=("PFPX",), case_sensitive=True),
+)
+ACRONYM_MATCHER = one_list_matcher(ACRONYM_ENTRIES)
+
+LOWERCASE_ACRONYMS = [
+    ("lowercase-post", "ok so rtpq turns five and nobody in seoul cares", "rtp", True),
+    ("post-opening-capital", "Post: ratified the rtpq today? not the big states.", "rtp", True),
+    ("cased-line", "The rtpq summit in Jakarta with Indonesia opened.", "rtp", False),
+    ("plain-sentence", "Sanctions under the rtpq were null and void.", "rtp", False),
+    ("capitals", "The RTPQ summit opened.", "rtp", True),
+    ("wordlike", "the salt talks went on all night", "salt", False),
+    ("analyst-case-sensitive", "ok so pfpx turns five", "strict", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in LOWERCASE_ACRONYMS], ids=[c[0] for c in LOWERCASE_ACRONYMS]
+)
+def test_an_acronym_typed_in_lowercase(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(ACRONYM_MATCHER, text)) is expected
+
+
+STAY_ENTRIES = (
+    Entry("lin", "Lintao", kind="place"),
+    Entry("kaz", "Kavran", kind="place"),
+    Entry("tgp", "Korea Tamsong Investment Group", aliases=("Tamsong",), kind="organisation"),
+    Entry("jcy", "Jong Chang Yun", kind="person"),
+    Entry("jzl", "Jin Zhuanglong", kind="person"),
+)
+STAY_MATCHER = one_list_matcher(STAY_ENTRIES)
+
+STAY = [
+    # a hotel named after the town stands in it: the item's other mentions stay the town
+    ("hotel-elsewhere", "Is Lintao worth visiting? Stay at the Lintao Binjiang Hotel.", "lin", True),
+    # a cathedral may stand anywhere: the item that names one uses the word for it
+    ("cathedral-elsewhere", "Crowds at the Kavran Cathedral. Our Lady of Kavran.", "kaz", False),
+    ("dropped-letter-no-syllable", "Director Jong Chang Yn spoke.", "jcy", True),
+    ("dropped-letter-into-syllable", "Director Jong Chang Yu spoke.", "jcy", False),
+    ("pinyin-halves-hyphenated", "Jin Zhuang-long, minister of industry, said.", "jzl", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in STAY], ids=[c[0] for c in STAY])
+def test_other_senses_slips_and_halves(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(STAY_MATCHER, text)) is expected
+
+
+def test_a_ship_of_the_word_beside_the_entry_named_in_full() -> None:
+    # the item names the entry in full: its bare word is the entry, though a ship bears it too
+    text = "The Korea Tamsong Investment Group is back. A ship named Tamsong is not. Tamsong was dormant."
+    found = [m.text for m in STAY_MATCHER.match({"body": text}) if m.entry == "tgp"]
+    assert found == ["Korea Tamsong Investment Group", "Tamsong"]

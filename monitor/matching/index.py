@@ -526,6 +526,8 @@ class AnchorIndex:
         if len(word) == 3:  # two letters swapped (Sno for Son): _name_keys
             for variant in deletions(word, 1):
                 slot.update(slots.get("~" + variant, ()))
+        elif len(word) == 2:  # a letter dropped (Yn for Yun): verify._slipped
+            slot.update(slots.get("~" + word, ()))
         if cyrillic:
             for key in kontsevich_keys(word):
                 slot.update(slots.get("k:" + key, ()))
@@ -801,6 +803,8 @@ def _unit_keys(unit: str) -> tuple[str, ...]:
     keys = {"k:" + korean_key(unit), "d:" + unit, *("~" + v for v in _variants(unit))}
     if len(unit) == 3:  # a three-letter syllable with two letters swapped (_name_keys)
         keys.update("~" + v for v in deletions(unit, 1))
+    elif len(unit) == 2:  # ... or with a letter dropped (Yn for Yun)
+        keys.add("~" + unit)
     return tuple(keys)
 
 

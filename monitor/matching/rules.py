@@ -41,7 +41,10 @@ from monitor.matching.verify import (
     PLACE_UNITS,
     VESSELS,
     Found,
+    cased_line,
     defined_otherwise,
+    lowercase_line,
+    opens_sentence,
     own_word,
 )
 from monitor.model import Match
@@ -272,10 +275,10 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
                 # only to open a sentence ("a plate of anju ... Anju, which can be anything":
                 # not the city of Anju)
                 if not text.capitalized(f.first):
-                    if mixed and _cased_line(text, f.first):
+                    if mixed and cased_line(text, f.first):
                         lower_words.add(key)
                     one_word.append((items, n))
-                elif _opens_sentence(text, f.first):
+                elif opens_sentence(text, f.first):
                     one_word.append((items, n))
                 else:
                     capitalised.add(key)
@@ -293,7 +296,7 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
                 continue  # news style writes a ministry in lowercase: the unification ministry
             elif mixed and f.name.mode == "seq" and len(f.name.words) >= 2 and not f.name.case_sensitive:
                 # (a line all in lowercase, as raw captions write it, says nothing by its case)
-                lowercase += [] if _lowercase_line(text, f.first) else [(items, n)]
+                lowercase += [] if lowercase_line(text, f.first) else [(items, n)]
     for items, n in lowercase:
         f = items[n]
         if (f.name.watchlist, f.name.entry.id) not in capitalised:
@@ -308,34 +311,6 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
 def _nation_word(word: str) -> bool:
     """A demonym or a country's name (Georgian, Russia)."""
     return word in DEMONYMS or word in COUNTRY_WORDS
-
-
-def _line(text: Text, k: int) -> range:
-    """The word indices of word k's line."""
-    lo = k
-    while lo > 0 and "\n" not in text.gap(lo):
-        lo -= 1
-    hi = k
-    while hi + 1 < len(text.words) and "\n" not in text.gap(hi + 1):
-        hi += 1
-    return range(lo, hi + 1)
-
-
-def _lowercase_line(text: Text, k: int) -> bool:
-    """Word k's line holds no capital at all, not even to open a sentence (raw captions)."""
-    return not any(text.capitalized(i) for i in _line(text, k))
-
-
-def _cased_line(text: Text, k: int) -> bool:
-    """Word k's line has a capitalised word that opens no sentence: it is written with
-    capitals (not a post in lowercase inside an item that quotes it)."""
-    return any(text.capitalized(i) and not _opens_sentence(text, i) for i in _line(text, k) if i != k)
-
-
-def _opens_sentence(text: Text, k: int) -> bool:
-    """Word k opens the field, a sentence, a line or a quotation."""
-    gap = text.gap(k)
-    return k == 0 or text.sentence_break(k) or "\n" in gap or any(c in "\"\u201c(" for c in gap)
 
 
 def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[Text, list[Found]]]:
@@ -1061,7 +1036,7 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
     vehicles: dict[tuple[str, str, tuple[str, ...]], str] = {}
     for text, items in out.values():
         for f in items:
-            if f.reason is not None and f.reason.startswith(_NAMES_ANOTHER):
+            if f.reason is not None and f.reason.startswith(_NAMES_ANOTHER) and not _a_venue(f.reason):
                 words = _sense_key(text, f)
                 vehicles.setdefault((f.name.watchlist, f.name.entry.id, words), f.reason)
                 if len(words) > 1 and words[-1] in PLACE_UNITS:
@@ -1077,6 +1052,14 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
         for f in items
         if f.reason is None and _place_cue(text, f.first)
     }
+    # (nor when it names the entry in more words too: the Korea Taepung Group ... the ship
+    # Taepung 7 ... Taepung was a vehicle for investment)
+    fuller: dict[tuple[str, str], int] = {}
+    for text, items in out.values():
+        for f in items:
+            if f.reason is None and (f.name.watchlist, f.name.entry.id, _sense_key(text, f)) not in vehicles:
+                key = (f.name.watchlist, f.name.entry.id)
+                fuller[key] = max(fuller.get(key, 0), f.last - f.first + 1)
     for text, items in out.values():
         for n, f in enumerate(items):
             if f.reason is not None:
@@ -1088,11 +1071,28 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
                 continue
             if f.name.person:
                 continue  # (a ship named after a person: the person may be named beside it)
+            if reason is not None and fuller.get((f.name.watchlist, f.name.entry.id), 0) > len(words):
+                continue
             # (a word for a location before it makes it the place, not the ship: from
             # Nakhodka; but the southern place stays so: in Hwaseong)
             located = f.first and text.words[f.first - 1] in _LOCATIVES and not _broken(text.gap(f.first))
             if reason is not None and not (located and not reason.startswith(_NAMES_ANOTHER[3])):
                 items[n] = _reject(f, f"the item {reason} with this word")
+
+
+def _a_venue(reason: str) -> bool:
+    """A reason that names a hotel, a restaurant or another place of business after the place:
+    one stands in the place it is named after, so the item's other mentions stay the place
+    (Stay at the Linjiang Binjiang Hotel ... Is Linjiang worth visiting?)."""
+    named = reason.lower().replace("'", " ").replace("(", " ").replace(")", " ").split()
+    return reason.startswith(_NAMES_ANOTHER[5]) and not _PLACES_TO_STAY.isdisjoint(named)
+
+
+# Places of business that stand in the place they are named after (not a cathedral, an arena
+# or a theatre, which may be anywhere: the Kazan Cathedral is in St. Petersburg)
+_PLACES_TO_STAY = frozenset(
+    "hotel hotels restaurant restaurants cafe grill bistro tavern diner bakery brewery".split()
+)
 
 
 def _sense_key(text: Text, f: Found) -> tuple[str, ...]:

@@ -699,6 +699,7 @@ def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
         if at > last or not words[k].isalpha():
             continue
         short = len(words[k]) <= 5 and len(words[at]) <= 5
+        short = short or (pinyin_syllable(words[k]) and pinyin_syllable(words[at]))  # Zhuang-long
         # (or two longer capitalised halves of a name hyphenated: Gharib-Abadi)
         halves = len(words[k]) <= 8 and len(words[at]) <= 8 and text.capitalized(k) and text.capitalized(at)
         if short or halves:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from monitor.matching.countries import COUNTRY_WORDS, SAME_COUNTRY
+from monitor.matching.english import wordlike
 from monitor.matching.given_names import russian_given_name
 from monitor.matching.names import (
     BODY_NOUNS,
@@ -97,7 +98,9 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     """Does text word ``word`` (starting at word index i) spell ``name_word`` of ``name``?"""
     if name.case_sensitive:
         cased = text.cased_word(i)
-        return _EXACT if cased == _cased(name, name_word) or cased in name.mixed_case else None
+        if cased == _cased(name, name_word) or cased in name.mixed_case:
+            return _EXACT
+        return _EXACT if word == name_word and cased == word and _lowercase_acronym(text, i, name) else None
     numeral = ROMAN_NUMERALS.get(name_word) if name.numerals else None
     if numeral is not None and word != name_word:
         # a numeral in a title-like name is that number, in figures or not at all: Minsk-2
@@ -151,6 +154,49 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if hit is not None and hit.kind == "typo" and (_scholarly(text, i) or _han(text, i)):
         return None
     return hit
+
+
+def line_of(text: Text, k: int) -> range:
+    """The word indices of word k's line."""
+    lo = k
+    while lo > 0 and "\n" not in text.gap(lo):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(text.words) and "\n" not in text.gap(hi + 1):
+        hi += 1
+    return range(lo, hi + 1)
+
+
+def lowercase_line(text: Text, k: int) -> bool:
+    """Word k's line holds no capital at all, not even to open a sentence (raw captions)."""
+    return not any(text.capitalized(i) for i in line_of(text, k))
+
+
+def cased_line(text: Text, k: int) -> bool:
+    """Word k's line has a capitalised word that opens no sentence: it is written with
+    capitals (not a post in lowercase inside an item that quotes it)."""
+    return any(text.capitalized(i) and not opens_sentence(text, i) for i in line_of(text, k) if i != k)
+
+
+def opens_sentence(text: Text, k: int) -> bool:
+    """Word k opens the field, a sentence, a line or a quotation."""
+    gap = text.gap(k)
+    return k == 0 or text.sentence_break(k) or "\n" in gap or any(c in "\"\u201c(" for c in gap)
+
+
+def _lowercase_acronym(text: Text, i: int, name: NameSpec) -> bool:
+    """An acronym of four letters or more that no English word spells (rcep, fatf, cptpp),
+    typed in lowercase on a line written without capitals (a post, a transcript): the
+    acronym, unless the analyst made the entry case-sensitive."""
+    word = text.words[i]
+    if not name.alone or len(word) < 4 or name.entry.case_sensitive is not None or wordlike(word):
+        return False
+    if cased_line(text, i):
+        return False
+    # (written so: no capital at all, or a sentence opened in lowercase; not a plain sentence
+    # that names nothing: "Sanctions under the ncpoa were void" is no NCPOA)
+    line = [k for k in line_of(text, i) if k != i]
+    return lowercase_line(text, i) or any(opens_sentence(text, k) and not text.capitalized(k) for k in line)
 
 
 def _han(text: Text, i: int) -> bool:
@@ -333,13 +379,16 @@ def _keys_apart(word: str, name_word: str, name: NameSpec) -> bool:
 
 def _slipped(word: str, name_word: str) -> bool:
     """A Korean given-name syllable of three or four letters with one letter, not the first,
-    changed (Jomg for Jong) or doubled (Gill for Gil) into no Korean syllable at all: no
-    other name reads so, so a slip. A change into another syllable (Jong/Song, Il/Im) never."""
+    changed (Jomg for Jong), doubled (Gill for Gil) or dropped (Yn for Yun) into no Korean
+    syllable at all: no other name reads so, so a slip. A change into another syllable
+    (Jong/Song, Il/Im) never."""
     if not 3 <= len(name_word) <= 4 or korean_syllables(word) is not None or not word.isalpha():
         return False
     if len(word) == len(name_word):
         diff = [i for i in range(len(word)) if word[i] != name_word[i]]
         return len(diff) == 1 and diff[0] > 0
+    if len(word) == len(name_word) - 1 >= 2:
+        return any(name_word[:i] + name_word[i + 1 :] == word for i in range(1, len(name_word)))
     return len(word) == len(name_word) + 1 and any(
         word[i] == word[i - 1] and word[:i] + word[i + 1 :] == name_word for i in range(1, len(word))
     )
