@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.matching.ruleset import Entry
-from monitor.matching.translit import is_chinese_name
+from monitor.matching.translit import is_chinese_name, wade_giles
 from tests.support.matchers import entries_found, one_list_matcher
 
 ENTRIES = (
@@ -265,3 +265,41 @@ def test_a_ship_of_the_word_beside_the_entry_named_in_full() -> None:
     text = "The Korea Tamsong Investment Group is back. A ship named Tamsong is not. Tamsong was dormant."
     found = [m.text for m in STAY_MATCHER.match({"body": text}) if m.entry == "tgp"]
     assert found == ["Korea Tamsong Investment Group", "Tamsong"]
+
+
+# Wade-Giles, the older romanisation of Chinese, for a pinyin name: syllable by syllable, its
+# aspiration apostrophes lost in folding (Ch'ien = Chien for Qian).
+WG_ENTRIES = (
+    Entry("lq", "Lu Qiansheng", kind="person"),
+    Entry("zx", "Zhou Xiaodeng", kind="person"),
+    Entry("gb", "Guo Bingjie", kind="person"),
+)
+WG_MATCHER = one_list_matcher(WG_ENTRIES)
+
+WG = [
+    ("apostrophe", "Vice Minister Lu Ch'ien-sheng said.", "lq", True),
+    ("no-apostrophe", "Vice Minister Lu Chien-sheng said.", "lq", True),
+    ("hyphenated", "Envoy Chou Hsiao-teng arrived.", "zx", True),
+    ("kuo-ping", "Kuo Ping-chieh, the spokesman, said.", "gb", True),
+    ("another-syllable", "Envoy Chou Hsiao-tang arrived.", "zx", False),
+    ("lowercase", "chou hsiao-teng arrived.", "zx", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in WG], ids=[c[0] for c in WG])
+def test_a_chinese_name_in_wade_giles(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(WG_MATCHER, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "wade_giles_form"),
+    [("qian", "chien"), ("xiaoming", "hsiaoming"), ("zhi", "chih"), ("guo", "kuo"), ("luo", "lo")],
+)
+def test_wade_giles_of_pinyin(pinyin: str, wade_giles_form: str) -> None:
+    assert wade_giles(pinyin) == wade_giles_form
+
+
+def test_a_list_entry_surname_comma_given_name() -> None:
+    matcher = one_list_matcher((Entry("kar", "Marat Karabeyli", kind="person"),))
+    for text in ("Delegation: Karabeyli, Marat (minister)", "Karabeyli, Marat V.; Ivanov, Petr"):
+        assert [m.text for m in matcher.match({"body": text})] == ["Karabeyli, Marat"]

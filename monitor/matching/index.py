@@ -44,6 +44,7 @@ from monitor.matching.translit import (
     russian_nominatives,
     russian_place_stems,
     typo_budget,
+    wade_giles,
 )
 from monitor.matching.verify import MIN_EXPANDED, compare, inflected, kontsevich, title_reach
 
@@ -223,6 +224,8 @@ def _add(
         (capital if spec.alone else free).keys["r:" + russian_key(word)].append(posting)
         for form in palladius(word) if spec.chinese else ():  # Си Цзиньпин: verify.compare
             capital.keys[form].append(posting)
+        if spec.chinese and wade_giles(word) not in ("", word):  # Hsiao-ming: verify.compare
+            capital.keys[wade_giles(word)].append(posting)
         if spec.korean_word:
             # width 2: also reached by two text syllables (Hangul 남포 reads "Nam Pho")
             capital.keys["k:" + korean_key(word)].append((spec.id, posting[1], 2))

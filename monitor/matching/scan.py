@@ -700,6 +700,8 @@ def split_pairs(text: Text, surnames: Collection[str]) -> list[int]:
             continue
         short = len(words[k]) <= 5 and len(words[at]) <= 5
         short = short or (pinyin_syllable(words[k]) and pinyin_syllable(words[at]))  # Zhuang-long
+        # (a given name's syllables as Wade-Giles writes them: Yün-hsiang)
+        short = short or (len(words[k]) <= 6 >= len(words[at]) and not text.capitalized(at))
         # (or two longer capitalised halves of a name hyphenated: Gharib-Abadi)
         halves = len(words[k]) <= 8 and len(words[at]) <= 8 and text.capitalized(k) and text.capitalized(at)
         if short or halves:

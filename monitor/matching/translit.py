@@ -154,6 +154,57 @@ _PINYIN = frozenset(
 )
 
 
+# Wade-Giles, the older romanisation of Chinese (Taiwanese and older Western copy), for a
+# pinyin syllable: its initial, then its final as Wade-Giles writes it after that initial. The
+# aspirated initials (ch', k', p', t', ts') lose their apostrophe in folding, so q and j are
+# both ch, k and g both k: Qian = Ch'ien = Chien, Xiaoming = Hsiao-ming, Leji = Le-chi.
+_WG_INITIALS = {
+    "b": "p", "p": "p", "d": "t", "t": "t", "g": "k", "k": "k", "zh": "ch", "ch": "ch", "j": "ch",
+    "q": "ch", "x": "hs", "z": "ts", "c": "ts", "r": "j",
+}  # fmt: skip
+_WG_FINALS = {"ian": "ien", "ie": "ieh", "ong": "ung", "iong": "iung", "ue": "ueh", "er": "erh"}
+_WG_WHOLE = {
+    "yan": "yen", "you": "yu", "ye": "yeh", "yue": "yueh", "yong": "yung",
+    "zi": "tzu", "ci": "tzu", "si": "ssu",
+}  # fmt: skip
+
+
+def _wade_giles_syllable(syllable: str) -> str:
+    if syllable in _WG_WHOLE:
+        return _WG_WHOLE[syllable]
+    if syllable[:2] in ("zh", "ch", "sh"):
+        initial = syllable[:2]
+    else:
+        initial = syllable[:1] if syllable[0] not in "aoe" else ""
+    final = syllable[len(initial) :]
+    if final == "i" and initial in ("zh", "ch", "sh", "r"):
+        final = "ih"  # zhi, shi, ri: chih, shih, jih
+    elif final == "e" and initial in ("g", "k", "h"):
+        final = "o"  # ge, he: ko, ho
+    elif final == "uo" and initial not in ("g", "k", "h", "sh", ""):
+        final = "o"  # duo, luo, zhuo: to, lo, cho (guo, shuo: kuo, shuo)
+    elif final == "ui" and initial in ("g", "k"):
+        final = "uei"  # gui: kuei
+    else:
+        final = _WG_FINALS.get(final, final)
+    return _WG_INITIALS.get(initial, initial) + final
+
+
+@lru_cache(maxsize=8192)
+def wade_giles(word: str) -> str:
+    """The pinyin word (one or more syllables) in Wade-Giles, syllables run together and without
+    apostrophes, as a text word or hyphenated pair folds ("" if it is no pinyin)."""
+    n = len(word)
+    best: list[list[str] | None] = [[]] + [None] * n  # fewest syllables up to each end
+    for e in range(1, n + 1):
+        for b in range(max(0, e - 6), e):
+            prev, here = best[b], best[e]
+            if prev is not None and word[b:e] in _PINYIN and (here is None or len(prev) + 1 < len(here)):
+                best[e] = [*prev, word[b:e]]
+    syllables = best[n]
+    return "".join(_wade_giles_syllable(s) for s in syllables) if syllables else ""
+
+
 def pinyin_syllable(word: str) -> bool:
     """The (folded, lowercase) word is one pinyin syllable (zhao, xu, jun)."""
     return word in _PINYIN

@@ -49,6 +49,7 @@ from monitor.matching.translit import (
     swapped,
     transposed,
     typo_edits,
+    wade_giles,
 )
 
 # Score = 100 minus these (see docs/matching.md).
@@ -305,6 +306,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None if _keys_apart(word, name_word, name) else Hit("translit")
     if name.chinese and cap and word in palladius(name_word):
         return Hit("translit")  # Си Цзиньпин, Din Syuesyan: Xi Jinping, Ding Xuexiang in Russian
+    if name.chinese and cap and word == wade_giles(name_word):
+        return Hit("translit")  # Wade-Giles: Hsiao-ming for Xiaoming, Ch'ien for Qian
     place = name.korean_word or name_word in name.korean_places  # name.korean_place, inlined
     if place and cap and korean_key(word) == korean_key(name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
@@ -825,13 +828,18 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
 def listed(text: Text, i: int) -> bool:
     """Word i follows a surname in capitals and a comma, as lists and registers write a name
     (LAVROV, Sergei; KIM, Yo Jong), or a surname and a comma and is followed by a patronymic,
-    as reference books do (Zolotov, Viktor Vasilyevich): the name goes on there."""
+    as reference books do (Zolotov, Viktor Vasilyevich), by an initial (Ustinov, Vladimir V.)
+    or by the end of the list's entry (Karabayev, Marat (minister)): the name goes on there."""
     if text.gap(i) != ", " or len(text.words[i - 1]) <= 1:
         return False
     if text.cased_word(i - 1).isupper():
         return True
     nxt = i + 1
-    return nxt < len(text.words) and text.joined(nxt) and text.words[nxt].endswith(PATRONYMIC_ENDINGS)
+    if nxt >= len(text.words) or any(c in text.gap(nxt) for c in "(;\n"):
+        return True  # the entry ends there: Karabayev, Marat (minister); Kim, Yo Jong; ...
+    if len(text.words[nxt]) == 1 and text.capitalized(nxt) and text.followed_by_dot(nxt):
+        return True  # then an initial: Ustinov, Vladimir V.
+    return text.joined(nxt) and text.words[nxt].endswith(PATRONYMIC_ENDINGS)
 
 
 def initial_of(w: str, name_word: str) -> bool:
