@@ -301,5 +301,10 @@ def test_wade_giles_of_pinyin(pinyin: str, wade_giles_form: str) -> None:
 
 def test_a_list_entry_surname_comma_given_name() -> None:
     matcher = one_list_matcher((Entry("kar", "Marat Karabeyli", kind="person"),))
-    for text in ("Delegation: Karabeyli, Marat (minister)", "Karabeyli, Marat V.; Ivanov, Petr"):
+    texts = (
+        "Delegation: Karabeyli, Marat (minister)",
+        "Karabeyli, Marat V.; Ivanov, Petr",
+        "1. Karabeyli, Marat - Minister of Economy",
+    )
+    for text in texts:
         assert [m.text for m in matcher.match({"body": text})] == ["Karabeyli, Marat"]

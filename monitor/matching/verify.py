@@ -835,11 +835,17 @@ def listed(text: Text, i: int) -> bool:
     if text.cased_word(i - 1).isupper():
         return True
     nxt = i + 1
-    if nxt >= len(text.words) or any(c in text.gap(nxt) for c in "(;\n"):
-        return True  # the entry ends there: Karabayev, Marat (minister); Kim, Yo Jong; ...
+    if nxt >= len(text.words):
+        return True
+    gap = text.gap(nxt)
+    if any(c in gap for c in "(;\n") or (" " in gap and gap.strip() in _LIST_DASHES):
+        return True  # the entry ends there: Karabayev, Marat (minister); Karabayev, Marat - Minister
     if len(text.words[nxt]) == 1 and text.capitalized(nxt) and text.followed_by_dot(nxt):
         return True  # then an initial: Ustinov, Vladimir V.
     return text.joined(nxt) and text.words[nxt].endswith(PATRONYMIC_ENDINGS)
+
+
+_LIST_DASHES = frozenset(["-", "\u2013", "\u2014", ":"])
 
 
 def initial_of(w: str, name_word: str) -> bool:
