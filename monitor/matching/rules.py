@@ -172,7 +172,11 @@ _NAMES_ANOTHER = (
     "names a place in South Korea",
     "uses it as a Korean verb",
     "names what is named after the place",
+    "names a place of business named after the place",
 )
+# the senses an item keeps all through (rules._other_sense); a place of business stands in
+# the place it is named after, so the item's other mentions may still be the place
+_SPREADING = _NAMES_ANOTHER[:6]
 # "Cheongju International Airport in central South Korea"
 _COMPASS = frozenset(
     """central northern southern eastern western northeastern northwestern southeastern
@@ -868,19 +872,16 @@ def _named_after_veto(text: Text, f: Found) -> Found:
     if nxt == "air" and after + 1 < len(text.words) and text.words[after + 1] in _AIR_PLACES:
         named = False  # Kunsan Air Base is at Kunsan
     if named and f.first == f.last:
-        a, b = text.orig(f.first, after)
-        return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
+        return _named_after(text, f, f.first, after, nxt)
     # (a place of one word or more: the Hotel Sikhote-Alin; no title names an establishment)
     venue = _venue_name_before(text, f.first) if f.name.mode != "title" else -1
     if venue >= 0:
-        a, b = text.orig(venue, f.first)
-        return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
+        return _named_after(text, f, venue, f.first, text.words[venue])
     venue = _venue_name_after(text, f.last, f.name.entry.kind == "place")
     if venue < 0 and f.name.mode != "title":
         venue = _venue_appositive(text, f.last)
     if venue > 0:
-        a, b = text.orig(f.first, venue)
-        return _reject(f, f"{_NAMES_ANOTHER[5]} ('{text.original[a:b]}')")
+        return _named_after(text, f, f.first, venue, text.words[venue])
     club = f.first - 1
     named = club >= 0 and text.gap(f.first) == " " and text.cased_word(club) in _CLUB_PREFIXES
     if not named and club >= 0 and text.gap(f.first) == " " and text.words[club] in _CLUB_NAMES:
@@ -895,6 +896,14 @@ def _named_after_veto(text: Text, f: Found) -> Found:
         a, b = text.orig(f.first, f.last)
         return _reject(f, f"'{text.original[a:b]}' in two words is the person the place is named after")
     return f
+
+
+def _named_after(text: Text, f: Found, a: int, b: int, noun: str) -> Found:
+    """Words a..b name what is named after the place (its noun ``noun``): a place of business
+    (a hotel, a restaurant), which stands in the place, or another thing."""
+    which = _NAMES_ANOTHER[6] if noun in _PLACES_TO_STAY else _NAMES_ANOTHER[5]
+    start, end = text.orig(a, b)
+    return _reject(f, f"{which} ('{text.original[start:end]}')")
 
 
 def _venue_name_before(text: Text, first: int) -> int:
@@ -1036,7 +1045,7 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
     vehicles: dict[tuple[str, str, tuple[str, ...]], str] = {}
     for text, items in out.values():
         for f in items:
-            if f.reason is not None and f.reason.startswith(_NAMES_ANOTHER) and not _a_venue(f.reason):
+            if f.reason is not None and f.reason.startswith(_SPREADING):
                 words = _sense_key(text, f)
                 vehicles.setdefault((f.name.watchlist, f.name.entry.id, words), f.reason)
                 if len(words) > 1 and words[-1] in PLACE_UNITS:
@@ -1078,14 +1087,6 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
             located = f.first and text.words[f.first - 1] in _LOCATIVES and not _broken(text.gap(f.first))
             if reason is not None and not (located and not reason.startswith(_NAMES_ANOTHER[3])):
                 items[n] = _reject(f, f"the item {reason} with this word")
-
-
-def _a_venue(reason: str) -> bool:
-    """A reason that names a hotel, a restaurant or another place of business after the place:
-    one stands in the place it is named after, so the item's other mentions stay the place
-    (Stay at the Linjiang Binjiang Hotel ... Is Linjiang worth visiting?)."""
-    named = reason.lower().replace("'", " ").replace("(", " ").replace(")", " ").split()
-    return reason.startswith(_NAMES_ANOTHER[5]) and not _PLACES_TO_STAY.isdisjoint(named)
 
 
 # Places of business that stand in the place they are named after (not a cathedral, an arena
