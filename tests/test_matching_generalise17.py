@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.matching.ruleset import Entry
-from monitor.matching.translit import is_chinese_name, wade_giles
+from monitor.matching.translit import is_chinese_name, korean_key, wade_giles
 from tests.support.matchers import entries_found, one_list_matcher
 
 ENTRIES = (
@@ -308,3 +308,12 @@ def test_a_list_entry_surname_comma_given_name() -> None:
     )
     for text in texts:
         assert [m.text for m in matcher.match({"body": text})] == ["Karabeyli, Marat"]
+
+
+def test_an_aspirate_th_is_one_initial() -> None:
+    # DPRK spelling writes the aspirate th as one initial: Pothonggang is po-thong-gang, so its
+    # spelling without the h (Potonggang) is the same district
+    assert korean_key("pothonggang") == korean_key("potonggang")
+    matcher = one_list_matcher((Entry("pt", "Pothonggang District", kind="place"),))
+    assert "pt" in entries_found(matcher, "Flats were built in Potonggang District last year.")
+    assert "pt" not in entries_found(matcher, "Flats were built in Potongsan District last year.")

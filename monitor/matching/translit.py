@@ -124,7 +124,9 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
         found: tuple[tuple[str, str, str], ...] | None = None
         for end in range(min(size, at + _SYLLABLE_LONGEST), at, -1):
             rest = best[end]
-            if rest is None or (found is not None and len(rest) + 1 >= len(found)):
+            if rest is None or (found is not None and len(rest) + 1 > len(found)):
+                continue
+            if found is not None and len(rest) + 1 == len(found) and not _splits_aspirate(found, word, at):
                 continue
             syllable = table.get(word[at:end])
             if syllable is not None:
@@ -132,6 +134,14 @@ def korean_syllables(word: str) -> tuple[tuple[str, str, str], ...] | None:
         best[at] = found
     got = best[0]
     return got if got is not None and len(got) <= _MAX_SYLLABLES else None
+
+
+def _splits_aspirate(reading: tuple[tuple[str, str, str], ...], word: str, at: int) -> bool:
+    """The reading of word[at:] ends its first syllable in t before an h: DPRK spelling writes
+    the aspirate th as one initial, so Pothonggang is po-thong-gang, not pot-hong-gang."""
+    first = reading[0]
+    end = at + len(first[0]) + len(first[1]) + len(first[2])
+    return first[2] == "t" and word[end : end + 1] == "h"
 
 
 @lru_cache(maxsize=32768)
