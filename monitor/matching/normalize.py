@@ -33,11 +33,11 @@ def is_hangul(ch: str) -> bool:
     """A Hangul syllable."""
     return ord(ch) in _HANGUL
 # Mount, Saint, Fort, Mr., Sept.: the dot is no full stop
+# Offices and ranks abbreviated before a name (Deputy FM Bogdanov, Amb. Kim, Def. Min. Kurbanov)
+ABBREVIATED_OFFICES = frozenset("fm pm amb gov sen gen adm col min".split())
 _ABBREVIATED = frozenset(
-    "mt st ft mr mrs ms jan feb mar apr jun jul aug sep sept oct nov dec".split()
-    # and abbreviated offices and ranks before a name (Amb. Kim, Def. Min. Kurbanov)
-    + "amb gen adm col gov sen min lt".split()
-)
+    "mt st ft mr mrs ms jan feb mar apr jun jul aug sep sept oct nov dec lt".split()
+) | (ABBREVIATED_OFFICES - {"fm", "pm"})  # (and those a dot follows: FM and PM take none)
 # ... nor after a capitalised initial of two Latin letters for one Cyrillic one (Yu. Borisov)
 INITIAL_DIGRAPHS = frozenset("yu ya ye yo zh kh ch sh ts".split())
 NUMBER_SIGNS = frozenset(["no", "nos", "nr", "number"])  # Resolution No. 2375

@@ -32,11 +32,10 @@ from monitor.matching.names import (
     title_may_match,
     title_word,
 )
-from monitor.matching.normalize import INITIAL_DIGRAPHS, Text
+from monitor.matching.normalize import ABBREVIATED_OFFICES, INITIAL_DIGRAPHS, Text
 from monitor.matching.russian_titles import RUSSIAN_GLUE
 from monitor.matching.translit import is_korean, is_pinyin, korean_syllables, pinyin_syllable
 from monitor.matching.verify import (
-    ABBREVIATED_OFFICES,
     DEFAULT_MIN_SCORE,
     MONTH_NAMES,
     OFFICES,

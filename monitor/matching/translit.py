@@ -204,15 +204,7 @@ def _wade_giles_syllable(syllable: str) -> str:
 def wade_giles(word: str) -> str:
     """The pinyin word (one or more syllables) in Wade-Giles, syllables run together and without
     apostrophes, as a text word or hyphenated pair folds ("" if it is no pinyin)."""
-    n = len(word)
-    best: list[list[str] | None] = [[]] + [None] * n  # fewest syllables up to each end
-    for e in range(1, n + 1):
-        for b in range(max(0, e - 6), e):
-            prev, here = best[b], best[e]
-            if prev is not None and word[b:e] in _PINYIN and (here is None or len(prev) + 1 < len(here)):
-                best[e] = [*prev, word[b:e]]
-    syllables = best[n]
-    return "".join(_wade_giles_syllable(s) for s in syllables) if syllables else ""
+    return "".join(map(_wade_giles_syllable, pinyin_split(word) or ()))
 
 
 def pinyin_syllable(word: str) -> bool:
@@ -221,23 +213,26 @@ def pinyin_syllable(word: str) -> bool:
 
 
 @lru_cache(maxsize=32768)
+def pinyin_split(word: str) -> tuple[str, ...] | None:
+    """The word as the fewest pinyin syllables it splits into (hongzhong: hong, zhong), or None."""
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [()] + [None] * n  # best[e]: word[:e], fewest syllables
+    for e in range(1, n + 1):
+        for b in range(max(0, e - 6), e):
+            prev, here = best[b], best[e]
+            if prev is not None and word[b:e] in _PINYIN and (here is None or len(prev) + 1 < len(here)):
+                best[e] = (*prev, word[b:e])
+    return best[n]
+
+
 def is_pinyin(word: str) -> bool:
     """The word is a run of pinyin syllables (hongzhong = hong zhong, jinping = jin ping)."""
-    n = len(word)
-    ok = [True] + [False] * n  # ok[e]: word[:e] splits into syllables
-    for e in range(1, n + 1):
-        ok[e] = any(ok[b] and word[b:e] in _PINYIN for b in range(max(0, e - 6), e))
-    return ok[n]
+    return pinyin_split(word) is not None
 
 
-@lru_cache(maxsize=4096)
 def pinyin_count(word: str) -> int:
     """The fewest pinyin syllables the word splits into (0: none; hongzhong: 2)."""
-    n = len(word)
-    best = [0] + [n + 1] * n  # best[e]: fewest syllables word[:e] splits into (n + 1: none)
-    for e in range(1, n + 1):
-        best[e] = min((best[b] + 1 for b in range(max(0, e - 6), e) if word[b:e] in _PINYIN), default=n + 1)
-    return best[n] if best[n] <= n else 0
+    return len(pinyin_split(word) or ())
 
 
 def is_chinese_name(words: Sequence[str]) -> bool:

@@ -28,7 +28,14 @@ from monitor.matching.names import (
     title_parties,
     title_word,
 )
-from monitor.matching.normalize import BREVES, INITIAL_DIGRAPHS, NUMBER_SIGNS, Text, is_foreign_script
+from monitor.matching.normalize import (
+    ABBREVIATED_OFFICES,
+    BREVES,
+    INITIAL_DIGRAPHS,
+    NUMBER_SIGNS,
+    Text,
+    is_foreign_script,
+)
 from monitor.matching.palladius import palladius
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
@@ -1145,7 +1152,6 @@ VESSELS = frozenset(
 # Offices and ranks that, capitalised right before a watched person's bare surname, make it
 # that official (Vice-Premier Golikova, Foreign Minister Lavrov, Mr. Borisov).
 # ... and abbreviated (Deputy FM Bogdanov, Amb. Kim): an office only capitalised
-ABBREVIATED_OFFICES = frozenset("fm pm amb gov sen gen adm col min".split())
 OFFICES = frozenset(
     """president premier minister chairman chairwoman chair secretary ambassador governor mayor
     general marshal admiral colonel commander director spokesman spokeswoman envoy deputy
