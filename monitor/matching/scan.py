@@ -59,6 +59,7 @@ from monitor.matching.verify import (
     other_parties_after,
     other_pinyin,
     own_title_after,
+    pinyin_name,
     seq_at,
     shortened,
     surname_only,
@@ -875,7 +876,7 @@ def _diagnose(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
 
 
 def _why(word: str, target: str, name: NameSpec) -> str:
-    if name.chinese and other_pinyin(word, target):
+    if pinyin_name(name) and other_pinyin(word, target):
         return f"'{word}' is other pinyin syllables than '{target}' (another name, not a typo)"
     if len(target) <= 3 or len(word) <= 3:
         return f"short token '{word}' differs from '{target}' (short tokens must match exactly)"

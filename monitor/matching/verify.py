@@ -48,6 +48,7 @@ from monitor.matching.translit import (
     kontsevich_keys,
     korean_key,
     korean_syllables,
+    pinyin_split,
     pinyin_syllable,
     russian_key,
     russian_keys,
@@ -338,8 +339,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             return None  # a Russian place named after a family: Sheremetyevo, Lyubushkino
     if name.person and word.endswith(PATRONYMIC_ENDINGS) and name_word.startswith(word) and word != name_word:
         return None  # nor is the patronymic Ilyich (Vladimir Ilyich) Ilyichev cut short
-    chinese = name.chinese or (name.korean and all(map(is_pinyin, name.words)))  # (Hu Yuting)
-    if chinese and other_pinyin(word, name_word):
+    if pinyin_name(name) and other_pinyin(word, name_word):
         return None  # other pinyin syllables: another name (Li Hongzhang is not Li Hongzhong)
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
     edits = None
@@ -452,12 +452,25 @@ def _other_surname(word: str, name_word: str) -> bool:
     return all(typo_edits(key, target, False) != 1 and key != target for key in russian_keys(word))
 
 
+def pinyin_name(name: NameSpec) -> bool:
+    """A Chinese name, or one the Korean reading claims that is all pinyin (Hu Yuting, Sun Haiyan)."""
+    return name.chinese or (name.korean and all(map(is_pinyin, name.words)))
+
+
 def other_pinyin(word: str, name_word: str) -> bool:
     """The word is the pinyin name word with letters replaced, and still pinyin: another
-    syllable, so another name (Hongzhang for Hongzhong). A letter added or dropped, or two
-    neighbours swapped, is a typo (Xi Jingping, Wang Wentoa)."""
-    same_length = len(word) == len(name_word) and word != name_word
-    return same_length and is_pinyin(word) and not transposed(word, name_word)
+    syllable, so another name (Hongzhang for Hongzhong). So is a letter added to or dropped
+    from the last syllable alone, the others kept (Haiyang is not Haiyan, Xiaobao not
+    Xiaobo). Elsewhere a letter added or dropped, or two neighbours swapped, is a typo (Xi
+    Jingping, Wang Wentoa)."""
+    if word == name_word or transposed(word, name_word):
+        return False
+    if len(word) == len(name_word):
+        return is_pinyin(word)
+    if abs(len(word) - len(name_word)) != 1:
+        return False
+    mine, target = pinyin_split(word), pinyin_split(name_word)
+    return mine is not None and target is not None and len(mine) == len(target) and mine[:-1] == target[:-1]
 
 
 def _other_final(word: str, name_word: str) -> bool:
