@@ -21,7 +21,7 @@ PINYIN_ENTRIES = (
 )
 PINYIN_MATCHER = one_list_matcher(PINYIN_ENTRIES)
 
-LAST_SYLLABLE = [
+LAST = [
     ("exact", "Vice-governor Tao Meiyan spoke.", "tao", True),
     ("final-g-added", "Vice-governor Tao Meiyang spoke.", "tao", False),
     ("vowel-added", "Researcher Gu Jiabao spoke.", "gu", False),
@@ -32,7 +32,7 @@ LAST_SYLLABLE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in LAST_SYLLABLE], ids=[c[0] for c in LAST_SYLLABLE])
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in LAST], ids=[c[0] for c in LAST])
 def test_chinese_given_name_last_syllable(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(PINYIN_MATCHER, text)) is expected
 
@@ -50,3 +50,26 @@ def test_chinese_given_name_last_syllable(text: str, entry: str, expected: bool)
 )
 def test_other_pinyin(word: str, name_word: str, expected: bool) -> None:
     assert other_pinyin(word, name_word) is expected
+
+
+# Older Western "ack" in a Korean given name's syllable is "ak" as well as "aek" (the key's
+# reading, Back = Baek); the surname keeps the one reading (Back is Paek, not Pak).
+ACK_ENTRIES = (
+    Entry("hak", "Son Chol Hak", kind="person"),
+    Entry("paek", "Paek Un Gil", kind="person"),
+    Entry("pak", "Pak Un Gil", kind="person"),
+)
+ACK_MATCHER = one_list_matcher(ACK_ENTRIES)
+
+ACK = [
+    ("given-ack-for-ak", "Director Son Chol Hack inspected the mine.", "hak", True),
+    ("given-exact", "Director Son Chol Hak inspected the mine.", "hak", True),
+    ("surname-ack-is-paek", "Director Back Un Gil inspected the mine.", "paek", True),
+    ("surname-ack-not-pak", "Director Back Un Gil inspected the mine.", "pak", False),
+    ("given-other-syllable", "Director Son Chol Hyack inspected the mine.", "hak", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in ACK], ids=[c[0] for c in ACK])
+def test_older_western_ack_in_a_given_name(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(ACK_MATCHER, text)) is expected

@@ -177,6 +177,8 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
         keys.update(f for f in russian_nominatives(word) if f in ADMIN_TERMS)  # области
     if korean_syllables(word):  # Korean syllables, also longer words: places (Shinuiju)
         keys.add("k:" + korean_key(word))
+        if word.endswith("ack"):  # a given name's "ack" is also "ak": verify._given_ack
+            keys.add("k:" + korean_key(word[:-2] + "k"))
     if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
         keys.update("k:" + key for key in kontsevich_keys(word))
         english = russian_title_word(word)

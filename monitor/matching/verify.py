@@ -310,6 +310,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     if name.korean:
         if is_korean(word) and korean_key(word) == korean_key(name_word):
             return Hit("translit")
+        if _given_ack(word, name_word, name):
+            return Hit("translit")
     elif (cap or not name.alone) and russian_key(name_word) in russian_keys(word):
         return None if _keys_apart(word, name_word, name) else Hit("translit")
     if name.chinese and cap and word in palladius(name_word):
@@ -376,6 +378,14 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
 
 
 _PARTIAL_FORMS = frozenset(["partial", "plural"])  # derived names that are partial readings
+
+
+def _given_ack(word: str, name_word: str, name: NameSpec) -> bool:
+    """Older Western "ack" in a given name's syllable may spell "ak" too (Pak Tong Hack for
+    Hak): the key reads it as "aek" (Back = Baek = Paik), which a surname keeps."""
+    if not word.endswith("ack") or name_word == name.words[0] or not is_korean(word):
+        return False
+    return korean_key(word[:-2] + "k") == korean_key(name_word)
 
 
 def _keys_apart(word: str, name_word: str, name: NameSpec) -> bool:
