@@ -73,3 +73,29 @@ ACK = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in ACK], ids=[c[0] for c in ACK])
 def test_older_western_ack_in_a_given_name(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(ACK_MATCHER, text)) is expected
+
+
+# OCR misreads in a Korean name: rn for m (Kirn for Kim, Narn for Nam), a capital II for the
+# syllable Il after a word in small letters. Elsewhere they are other words.
+OCR_ENTRIES = (
+    Entry("kim", "Kim Tae Sop", kind="person"),
+    Entry("nam", "Jo Chol Nam", kind="person"),
+    Entry("il", "Pae Song Il", kind="person"),
+    Entry("bum", "Ha Bum Gyu", kind="person"),
+)
+OCR_MATCHER = one_list_matcher(OCR_ENTRIES)
+
+OCR = [
+    ("rn-in-surname", "Chairman Kirn Tae Sop arrived.", "kim", True),
+    ("rn-in-given-name", "Chairman Jo Chol Narn arrived.", "nam", True),
+    ("rn-in-middle", "Chairman Ha Burn Gyu arrived.", "bum", True),
+    ("rn-other-syllable", "Chairman Jo Chol Norn arrived.", "nam", False),
+    ("ii-for-il", "Chairman Pae Song II arrived.", "il", True),
+    ("ii-in-capitals", "CHAIRMAN PAE SONG II ARRIVED.", "il", False),
+    ("ii-lowercase", "chairman pae song ii arrived.", "il", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in OCR], ids=[c[0] for c in OCR])
+def test_ocr_misreads_in_a_korean_name(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(OCR_MATCHER, text)) is expected

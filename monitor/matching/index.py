@@ -179,6 +179,7 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
         keys.add("k:" + korean_key(word))
         if word.endswith("ack"):  # a given name's "ack" is also "ak": verify._given_ack
             keys.add("k:" + korean_key(word[:-2] + "k"))
+    keys.update(_ocr_keys(word))
     if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
         keys.update("k:" + key for key in kontsevich_keys(word))
         english = russian_title_word(word)
@@ -526,7 +527,7 @@ class AnchorIndex:
                 if isinstance(hit, _Typos) and hit.cids:
                     cids.update(hit.cids)
         slots = self._slots[0]
-        for key in (kkey or "k:" + word, "d:" + word):
+        for key in (kkey or "k:" + word, "d:" + word, *_ocr_keys(word)):
             slot.update(slots.get(key, ()))
         if len(word) == 3:  # two letters swapped (Sno for Son): _name_keys
             for variant in deletions(word, 1):
@@ -762,6 +763,8 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = 
     """
     if spec.case_sensitive or (spec.acronyms and target not in spec.words):
         return True  # the word's case decides (NewSTART, Newstart): leave it to the verifier
+    if word == "ii" and target == "il" and spec.korean:
+        return True  # so too for OCR's II for Il (verify._ocr_il)
     # The answer depends on the name only through its profile (as compare's): a syllable
     # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.
     key = (word, target, cap, spec.profile, cyrillic)
@@ -804,8 +807,15 @@ def _name_keys(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=32768)
+def _ocr_keys(word: str) -> tuple[str, ...]:
+    """Korean keys of the word as OCR misreads one: rn for m (Kirn, Narn), II for Il."""
+    if "rn" in word:
+        return ("k:" + korean_key(word.replace("rn", "m")),)
+    return ("k:il",) if word == "ii" else ()
+
+
 def _unit_keys(unit: str) -> tuple[str, ...]:
-    keys = {"k:" + korean_key(unit), "d:" + unit, *("~" + v for v in _variants(unit))}
+    keys = {"k:" + korean_key(unit), "d:" + unit, *("~" + v for v in _variants(unit)), *_ocr_keys(unit)}
     if len(unit) == 3:  # a three-letter syllable with two letters swapped (_name_keys)
         keys.update("~" + v for v in deletions(unit, 1))
     elif len(unit) == 2:  # ... or with a letter dropped (Yn for Yun)

@@ -96,6 +96,7 @@ class Hit:
 
 
 _EXACT = Hit("exact")
+_OCR = Hit("typo", 1)  # a letter OCR misreads: rn for m, II for Il
 _NUMERAL = Hit("translit")
 # (text word, capitalised, name word, how the name compares) -> compare's answer. What
 # compare decides depends on the name only through NameSpec.profile; bounded, shared by all matchers.
@@ -150,6 +151,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         if korean_syllables(word) is not None and not transposed(word, name_word):
             hyphened = False
         cap = hyphened
+    if word == "ii" and name.korean and name_word == "il" and _ocr_il(text, i):
+        return _OCR
     if word in _MONTHS_SHORT and _dated(text, i):
         return None  # a month's abbreviation in a date is no name: "Jan 8" is not Ji'an
     key = (word, cap, name_word, name.profile)
@@ -163,6 +166,12 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
     if hit is not None and hit.kind == "typo" and (_scholarly(text, i) or _han(text, i)):
         return None
     return hit
+
+
+def _ocr_il(text: Text, i: int) -> bool:
+    """"II" after a Korean name's word written in small letters: the syllable Il as OCR reads
+    a small l, a capital I (Jong Sung II). In capitals (JONG SUNG IL) it is no misreading."""
+    return i > 0 and text.cased_word(i) == "II" and not text.cased_word(i - 1).isupper()
 
 
 def line_of(text: Text, k: int) -> range:
@@ -332,6 +341,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # Kim Jae (Ryong) is not Kim Ju Ae: a given name a syllable short
     if not cap and name.mode != "title":
         return None  # typos only on capitalised words: "reason" is not "Rason"
+    if name.korean and "rn" in word and korean_key(word.replace("rn", "m")) == korean_key(name_word):
+        return _OCR  # OCR reads m as rn: Kirn Ung Chol, Choe Myong Narn
     if name.alone and not name.person and _russian_adjective(word, name_word):
         return None  # Ussuriysky Boulevard, Bolshoy Ussuriysky Island: not Ussuriysk itself
     if name.person and len(word) > len(name_word):
