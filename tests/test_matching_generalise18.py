@@ -99,3 +99,27 @@ OCR = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in OCR], ids=[c[0] for c in OCR])
 def test_ocr_misreads_in_a_korean_name(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(OCR_MATCHER, text)) is expected
+
+
+# A Korean syllable of two letters with its last letter doubled into no syllable is a slip
+# (Ill for Il); a letter added to a longer syllable into no syllable too (Nams for Nam), not
+# into another syllable (Nang).
+SLIP_ENTRIES = (
+    Entry("il", "Yang Tae Il", kind="person"),
+    Entry("nam", "So Chol Nam", kind="person"),
+    Entry("un", "Ma Tae Un", kind="person"),
+)
+SLIP_MATCHER = one_list_matcher(SLIP_ENTRIES)
+
+SLIP = [
+    ("two-letters-doubled", "General Yang Tae Ill spoke.", "il", True),
+    ("two-letters-other-letter", "General Yang Tae Im spoke.", "il", False),
+    ("two-letters-doubled-into-syllable", "General Ma Tae Unn spoke.", "un", True),
+    ("added-into-no-syllable", "Minister So Chol Nams delegation left.", "nam", True),
+    ("added-into-another-syllable", "Minister So Chol Nang spoke.", "nam", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in SLIP], ids=[c[0] for c in SLIP])
+def test_slip_into_no_syllable(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(SLIP_MATCHER, text)) is expected

@@ -796,7 +796,9 @@ def _word_text(word: str, cap: bool) -> Text | None:
 def _name_keys(word: str) -> set[str]:
     """Keys under which a Korean name word (or two written as one) is looked up."""
     keys = {"k:" + korean_key(word)}
-    if len(word) == 3:
+    if len(word) == 2:
+        keys.add("~" + word)  # its last letter doubled: Ill for Il (verify._slipped)
+    elif len(word) == 3:
         keys.update("~" + v for v in deletions(word, 1))  # two letters swapped: Hiu for Hui
     elif len(word) == 4:
         keys.update("d:" + v for v in deletions(word, 1) - {word})
@@ -806,7 +808,6 @@ def _name_keys(word: str) -> set[str]:
     return keys
 
 
-@lru_cache(maxsize=32768)
 def _ocr_keys(word: str) -> tuple[str, ...]:
     """Korean keys of the word as OCR misreads one: rn for m (Kirn, Narn), II for Il."""
     if "rn" in word:
@@ -814,6 +815,7 @@ def _ocr_keys(word: str) -> tuple[str, ...]:
     return ("k:il",) if word == "ii" else ()
 
 
+@lru_cache(maxsize=32768)
 def _unit_keys(unit: str) -> tuple[str, ...]:
     keys = {"k:" + korean_key(unit), "d:" + unit, *("~" + v for v in _variants(unit)), *_ocr_keys(unit)}
     if len(unit) == 3:  # a three-letter syllable with two letters swapped (_name_keys)

@@ -410,19 +410,23 @@ def _keys_apart(word: str, name_word: str, name: NameSpec) -> bool:
 
 def _slipped(word: str, name_word: str) -> bool:
     """A Korean given-name syllable of three or four letters with one letter, not the first,
-    changed (Jomg for Jong), doubled (Gill for Gil) or dropped (Yn for Yun) into no Korean
-    syllable at all: no other name reads so, so a slip. A change into another syllable
-    (Jong/Song, Il/Im) never."""
-    if not 3 <= len(name_word) <= 4 or korean_syllables(word) is not None or not word.isalpha():
+    changed (Jomg for Jong), added (Gill for Gil, Chiol for Chol) or dropped (Yn for Yun)
+    into no Korean syllable at all: no other name reads so, so a slip; a syllable of two
+    letters with its last one doubled (Ill for Il). A change into another syllable (Jong/Song,
+    Il/Im) never."""
+    if korean_syllables(word) is not None or not word.isalpha():
+        return False
+    if len(name_word) == 2:
+        return word == name_word + name_word[-1]
+    if not 3 <= len(name_word) <= 4:
         return False
     if len(word) == len(name_word):
         diff = [i for i in range(len(word)) if word[i] != name_word[i]]
         return len(diff) == 1 and diff[0] > 0
     if len(word) == len(name_word) - 1 >= 2:
         return any(name_word[:i] + name_word[i + 1 :] == word for i in range(1, len(name_word)))
-    return len(word) == len(name_word) + 1 and any(
-        word[i] == word[i - 1] and word[:i] + word[i + 1 :] == name_word for i in range(1, len(word))
-    )
+    added = range(1, len(word)) if len(word) == len(name_word) + 1 else range(0)
+    return any(word[:i] + word[i + 1 :] == name_word for i in added)
 
 
 def _other_place(word: str, name_word: str, edits: int) -> bool:
