@@ -123,3 +123,35 @@ SLIP = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in SLIP], ids=[c[0] for c in SLIP])
 def test_slip_into_no_syllable(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(SLIP_MATCHER, text)) is expected
+
+
+# An acronym alias spelled out in the entry's own words, but running on into a longer name in
+# capitalised words not the entry's: another body. A headline capitalised throughout may not.
+RUN_ON_ENTRIES = (Entry("kopo", "Korea Port Operation Agency", aliases=("KOPO",), kind="organisation"),)
+RUN_ON_MATCHER = one_list_matcher(RUN_ON_ENTRIES)
+
+RUN_ON = [
+    ("spelled-out", "Officials of Korea Port said on Monday.", True),
+    ("runs-on", "Korea Port Insurance Corporation said on Monday it would cut fees.", False),
+    ("runs-on-own-word", "Korea Port Operation said on Monday it would cut fees.", True),
+    ("headline", "Korea Port Insurance Corporation Opens Office", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in RUN_ON], ids=[c[0] for c in RUN_ON])
+def test_spelled_out_acronym_running_on(text: str, expected: bool) -> None:
+    assert ("kopo" in entries_found(RUN_ON_MATCHER, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ministry of Coastal and Environmental Protection said.", True),
+        ("The Ministry of Coastal and Environment Protection said.", True),
+        ("The Ministry of Coastal Protection said.", False),
+    ],
+)
+def test_adjective_in_al_is_a_derived_word(text: str, expected: bool) -> None:
+    entry = Entry("m", "Ministry of Coastal and Environment Protection", kind="organisation")
+    matcher = one_list_matcher((entry,))
+    assert ("m" in entries_found(matcher, text)) is expected

@@ -194,10 +194,15 @@ _SPELLINGS = (
 # word reworded (launching/launch, limitation/limited, agreed/agreement, strategic/strategy,
 # friendly/friendship).
 # The stem left must have 5+ letters (station is not state, united not unit).
-_SUFFIXES = tuple("ations ation ative ions ion ments ment ships ship ings ing ed d es s ic ly y".split())
+_SUFFIXES = tuple(
+    "ations ation ative ional ions ion mental ments ment ships ship ings ing ed d es s ic al ly y".split()
+)
 _MIN_STEM = 5
 # The endings tried on a stem when listing a word's derived spellings (for the index).
-_FORMS = ("", *"s d ed es ing ion ions ation ations ative ment ments ship ships ic ly y".split())
+_FORMS = (
+    "",
+    *"s d ed es ing ion ions ional ation ations ative ment ments mental ship ships ic al ly y".split(),
+)
 
 
 @lru_cache(maxsize=32768)

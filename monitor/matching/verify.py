@@ -601,7 +601,7 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
             stack.extend(
                 _State(e + 1, j + 1, st.edits, st.translit, True, st.inserted)
                 for e in expansion_ends(text, i, order[j])
-                if not name.expansion or _own_expansion(text, i, e, name)
+                if (not name.expansion or _own_expansion(text, i, e, name)) and not _runs_on(text, i, e, name)
             )
         if glue:
             # (a Chinese or Korean surname and a one-syllable given name run together make one
@@ -706,6 +706,23 @@ def expansion_ends(text: Text, i: int, acronym: str) -> list[int]:
                 break
             stack.append((k + 1, got + take, used + 1))
     return sorted(set(ends))
+
+
+def _runs_on(text: Text, first: int, last: int, name: NameSpec) -> bool:
+    """The acronym spelled out by words first..last runs on into a longer proper name, in
+    capitalised words not its own on a line not capitalised throughout: Korea Trade
+    Insurance Corporation is another body than KOTRA (Korea Trade)."""
+    k = last + 1
+    run = list(range(first, k))
+    size = len(text.words)
+    while k < size and text.joined(k) and text.capitalized(k) and not own_word(text.words[k], name):
+        run.append(k)
+        k += 1
+    if len(run) == last + 1 - first:
+        return False
+    # (not a headline in capitals throughout: Biological Weapons Convention Review Opens)
+    line = line_of(text, first)
+    return any(len(text.words[i]) >= 4 and not text.capitalized(i) for i in line)
 
 
 def _own_expansion(text: Text, first: int, last: int, name: NameSpec) -> bool:
