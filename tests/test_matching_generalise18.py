@@ -155,3 +155,30 @@ def test_adjective_in_al_is_a_derived_word(text: str, expected: bool) -> None:
     entry = Entry("m", "Ministry of Coastal and Environment Protection", kind="organisation")
     matcher = one_list_matcher((entry,))
     assert ("m" in entries_found(matcher, text)) is expected
+
+
+# A capital names its country as a document's party when paired with another party by a
+# hyphen or by "between ... and"; alone it is the city.
+CAPITAL_ENTRIES = (
+    Entry(
+        "fish",
+        "Agreement between the Republic of Korea and Mongolia on Cooperation in Fisheries",
+        kind="treaty",
+    ),
+)
+CAPITAL_MATCHER = one_list_matcher(CAPITAL_ENTRIES)
+
+CAPITALS_AS_PARTIES = [
+    ("between", "The agreement on cooperation in fisheries between Seoul and Ulaanbaatar was renewed.", True),
+    ("hyphen", "The Seoul-Ulaanbaatar agreement on cooperation in fisheries was renewed.", True),
+    ("countries", "The agreement on cooperation in fisheries between South Korea and Mongolia ended.", True),
+    ("other-parties", "The Tokyo-Ulaanbaatar agreement on cooperation in fisheries was renewed.", False),
+    ("city-alone", "An agreement on cooperation in fisheries was signed in Seoul.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in CAPITALS_AS_PARTIES], ids=[c[0] for c in CAPITALS_AS_PARTIES]
+)
+def test_capitals_as_a_documents_parties(text: str, expected: bool) -> None:
+    assert ("fish" in entries_found(CAPITAL_MATCHER, text)) is expected

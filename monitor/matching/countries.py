@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pycountry
 
-from monitor.matching.names import CONTINENTS, DEMONYMS, SYNONYM_WORDS
+from monitor.matching.names import CONTINENTS, DEMONYMS, SYNONYM_WORDS, title_word
 from monitor.matching.normalize import fold
 
 
@@ -29,3 +29,20 @@ COUNTRY_WORDS: frozenset[str] = frozenset(
 )
 # "korea" (Korean) covers both Koreas
 SAME_COUNTRY: dict[str, frozenset[str]] = {"korea": frozenset({"korea", "dprk", "rok"})}
+
+# Capitals that news copy names for their governments as a document's parties (the
+# Moscow-Pyongyang treaty, an agreement between Seoul and Washington): capital -> country
+# word, canonical as a title reads it (verify.capital_party)
+CAPITALS: dict[str, str] = {
+    capital: title_word(country)
+    for capital, country in (
+        ("moscow", "russia"), ("pyongyang", "dprk"), ("seoul", "rok"), ("beijing", "china"),
+        ("peking", "china"), ("tokyo", "japan"), ("washington", "usa"), ("ulaanbaatar", "mongolia"),
+        ("astana", "kazakhstan"), ("tashkent", "uzbekistan"), ("bishkek", "kyrgyzstan"),
+        ("dushanbe", "tajikistan"), ("ashgabat", "turkmenistan"), ("minsk", "belarus"),
+        ("kyiv", "ukraine"), ("kiev", "ukraine"), ("tehran", "iran"), ("hanoi", "vietnam"),
+        ("havana", "cuba"), ("vientiane", "laos"), ("damascus", "syria"), ("baku", "azerbaijan"),
+        ("yerevan", "armenia"), ("tbilisi", "georgia"), ("ankara", "turkey"), ("delhi", "india"),
+        ("islamabad", "pakistan"), ("caracas", "venezuela"), ("berlin", "germany"),
+    )
+}  # fmt: skip
