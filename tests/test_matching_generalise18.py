@@ -182,3 +182,29 @@ CAPITALS_AS_PARTIES = [
 )
 def test_capitals_as_a_documents_parties(text: str, expected: bool) -> None:
     assert ("fish" in entries_found(CAPITAL_MATCHER, text)) is expected
+
+
+# k, m, n or l added or dropped right before a Russian surname's suffix makes another
+# family's name (Lapin, Lapkin); other letters there stay a slip (a dropped r of the stem,
+# the h of kh).
+SUFFIX_ENTRIES = (
+    Entry("lapkin", "Gleb Lapkin", kind="person"),
+    Entry("sorin", "Taras Sorin", kind="person"),
+    Entry("vetrov", "Ilya Vetrov", kind="person"),
+    Entry("rukhin", "Oleg Rukhin", kind="person"),
+)
+SUFFIX_MATCHER = one_list_matcher(SUFFIX_ENTRIES)
+
+SUFFIX = [
+    ("k-dropped", "Deputy minister Gleb Lapin spoke.", "lapkin", False),
+    ("k-added", "Deputy minister Taras Sorkin spoke.", "sorin", False),
+    ("m-added", "Deputy minister Taras Sormin spoke.", "sorin", False),
+    ("stem-letter-dropped", "Deputy minister Ilya Vetov spoke.", "vetrov", True),
+    ("h-dropped", "Deputy minister Oleg Rukin spoke.", "rukhin", True),
+    ("swapped", "Deputy minister Gleb Lapkni spoke.", "lapkin", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in SUFFIX], ids=[c[0] for c in SUFFIX])
+def test_consonant_before_a_russian_surname_suffix(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(SUFFIX_MATCHER, text)) is expected

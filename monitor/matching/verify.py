@@ -370,6 +370,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             return None  # Slavyansk is not Slavyanka: another suffix, another place
         if edits == 2 and name.person and _other_ending(word, name_word) and _other_surname(word, name_word):
             return None  # Ignatyev is not Ignatyuk, Shcherbinina not Shcherbina
+        if edits == 1 and name.person and _suffix_consonant(word, name_word):
+            return None  # Lagutin is not Lagutkin, Popkov not Popov: another family's suffix
     # (a one-word place written with another first letter: Yakutsk is no Irkutsk)
     same_start = word[:1] == name_word[:1] or name.person or not name.alone
     if edits is None and not name.korean and not place and same_start:  # Chongju is not Chongjin
@@ -466,6 +468,26 @@ def _other_ending(word: str, name_word: str) -> bool:
     word of its own rather than the name misspelt twice over."""
     keep = len(name_word) - 3
     return keep > 0 and word[:keep] == name_word[:keep]
+
+
+_SURNAME_SUFFIXES = ("in", "ov", "ev", "ina", "ova", "eva")
+
+
+def _suffix_consonant(word: str, name_word: str) -> bool:
+    """One word is the other with k, m, n or l added right before its Russian surname suffix:
+    -in and -kin, -ov and -kov are two families' names (Lagutin, Lagutkin; Popov, Popkov;
+    Kuzin, Kuzmin)."""
+    longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
+    if len(longer) != len(shorter) + 1 or len(shorter) < 5:
+        return False
+    for suffix in _SURNAME_SUFFIXES:
+        k = len(longer) - len(suffix) - 1
+        # (k, m, n, l: -kin, -kov; not a doubled letter, nor a letter of the stem: Burmistrov
+        # misspelt Burmistov, nor the h of zh, kh: Prigozin)
+        added = longer[k] in "kmnl" and longer[k] != longer[k - 1]
+        if added and shorter.endswith(suffix) and longer[:k] + longer[k + 1 :] == shorter:
+            return True
+    return False
 
 
 def _other_surname(word: str, name_word: str) -> bool:
