@@ -208,3 +208,27 @@ SUFFIX = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in SUFFIX], ids=[c[0] for c in SUFFIX])
 def test_consonant_before_a_russian_surname_suffix(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(SUFFIX_MATCHER, text)) is expected
+
+
+# Uzbek and Kazakh Latin: q is k, x is kh, gh is g, j is dzh, a stem's o is Russian a or (o')
+# u; the surname's -ov stays.
+TURKIC_ENTRIES = (
+    Entry("tokhtarov", "Rustam Tokhtarov", kind="person"),
+    Entry("gulamov", "Farrukh Gulamov", kind="person"),
+    Entry("kabilov", "Sherzod Kabilov", kind="person"),
+    Entry("kuldashev", "Anvar Kuldashev", kind="person"),
+)
+TURKIC_MATCHER = one_list_matcher(TURKIC_ENTRIES)
+
+TURKIC = [
+    ("x-and-o", "Minister Rustam Toxtarov arrived.", "tokhtarov", True),
+    ("final-x", "Minister Farrux Gulamov arrived.", "gulamov", True),
+    ("q-and-o-for-a", "Minister Sherzod Qobilov arrived.", "kabilov", True),
+    ("o-apostrophe-for-u-and-q", "Minister Anvar Qo'ldashev arrived.", "kuldashev", True),
+    ("another-surname", "Minister Rustam Xolmatov arrived.", "tokhtarov", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in TURKIC], ids=[c[0] for c in TURKIC])
+def test_uzbek_and_kazakh_latin(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(TURKIC_MATCHER, text)) is expected

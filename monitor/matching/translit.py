@@ -386,12 +386,36 @@ def russian_keys(word: str) -> tuple[str, ...]:
             readings.append(polish)
     if _BELARUSIAN_HINT.search(word) is not None:
         readings.append(_belarusian(word))
+    if _TURKIC_LATIN_HINT.search(word) is not None:
+        readings.extend(_turkic_latin(word))
     # English j for Дж, as for Ж: Dzhaparov, German Dschaparow / Japarov (either way round)
     readings += [r.replace("dzh", "j") for r in (word, *readings) if "dzh" in r]
     if word.count("j") == 1 and "dzh" not in word:
         readings.append(word.replace("j", "dzh"))
     keys.extend(russian_key(r) for r in readings)
     return tuple(dict.fromkeys(keys))
+
+
+# Uzbek and Kazakh Latin spellings: q (Qurbonov, Qairat), x for kh (Xo'jiyev, Baxodir)
+_TURKIC_LATIN_HINT = re.compile(r"[qx]")
+_MAX_TURKIC_O = 3
+
+
+def _turkic_latin(word: str) -> list[str]:
+    """An Uzbek or Kazakh Latin spelling read as the Russian one: q is k, x is kh, gh is g, j
+    is dzh, and a stem's o is Russian a (Qurbonov = Kurbanov) or, written o' (the apostrophe
+    folded away), u (Qo'chqorov = Kuchkarov): each stem o read all three ways."""
+    base = word.replace("gh", "g").replace("q", "k")
+    base = base.replace("x", "kh")
+    stem, suffix = (base[:-2], base[-2:]) if base.endswith(("ov", "ev")) else (base, "")
+    parts = stem.split("o")
+    if len(parts) - 1 > _MAX_TURKIC_O:
+        return [base]
+    out = [
+        parts[0] + "".join(v + p for v, p in zip(combo, parts[1:], strict=True)) + suffix
+        for combo in product("oau", repeat=len(parts) - 1)
+    ]
+    return out + [r.replace("j", "dzh") for r in out if "j" in r]
 
 
 # French spellings of Cyrillic: ch = sh, j = zh, ou = u (russian_key), and a final mute e
