@@ -172,6 +172,7 @@ CAPITALS_AS_PARTIES = [
     ("between", "The agreement on cooperation in fisheries between Seoul and Ulaanbaatar was renewed.", True),
     ("hyphen", "The Seoul-Ulaanbaatar agreement on cooperation in fisheries was renewed.", True),
     ("countries", "The agreement on cooperation in fisheries between South Korea and Mongolia ended.", True),
+    ("other-country-after", "After the Seoul-Ulaanbaatar fisheries agreement, a deal with Peru is due", True),
     ("other-parties", "The Tokyo-Ulaanbaatar agreement on cooperation in fisheries was renewed.", False),
     ("city-alone", "An agreement on cooperation in fisheries was signed in Seoul.", False),
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from monitor.matching.countries import COUNTRY_WORDS, SAME_COUNTRY
+from monitor.matching.countries import CAPITALS, COUNTRY_WORDS, SAME_COUNTRY, capital_party
 from monitor.matching.names import (
     BODY_NOUNS,
     STOPWORDS,
@@ -267,6 +267,9 @@ def _countries_written(text: Text, lo: int, hi: int) -> list[tuple[str, int]]:
     words = text.words[lo:hi]
     found = [(_one_korea(c), lo + a) for c, a, _ in canonical(words) if c in COUNTRY_WORDS]
     found += [(_USA, lo + a) for a, w in enumerate(words) if w == "us" and text.cased_word(lo + a) == "US"]
+    # (a capital paired with another party: the Moscow-Pyongyang accord)
+    capitals = [(w, lo + a) for a, w in enumerate(words) if w in CAPITALS]
+    found += [(_one_korea(CAPITALS[w]), k) for w, k in capitals if capital_party(text, k)]
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pycountry
 
 from monitor.matching.names import CONTINENTS, DEMONYMS, SYNONYM_WORDS, title_word
-from monitor.matching.normalize import fold
+from monitor.matching.normalize import Text, fold
 
 
 def _short_names() -> set[str]:
@@ -46,3 +46,19 @@ CAPITALS: dict[str, str] = {
         ("islamabad", "pakistan"), ("caracas", "venezuela"), ("berlin", "germany"),
     )
 }  # fmt: skip
+
+
+def capital_party(text: Text, i: int) -> bool:
+    """Word i, a capital, names its country as a document's party: joined by a hyphen to
+    another party (the Moscow-Pyongyang treaty) or one of two "between" joins (an agreement
+    between Seoul and Washington). Alone it is the city (the Moscow Declaration)."""
+    words = text.words
+
+    def party(k: int) -> bool:
+        return 0 <= k < len(words) and (words[k] in CAPITALS or title_word(words[k]) in COUNTRY_WORDS)
+
+    if (party(i + 1) and text.gap(i + 1) == "-") or (party(i - 1) and text.gap(i) == "-"):
+        return True
+    if i >= 1 and words[i - 1] == "between" and i + 2 < len(words) and words[i + 1] == "and":
+        return party(i + 2)
+    return i >= 3 and words[i - 1] == "and" and words[i - 3] == "between" and party(i - 2)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from monitor.matching.countries import CAPITALS, COUNTRY_WORDS, SAME_COUNTRY
+from monitor.matching.countries import CAPITALS, COUNTRY_WORDS, SAME_COUNTRY, capital_party
 from monitor.matching.english import wordlike
 from monitor.matching.given_names import russian_given_name
 from monitor.matching.names import (
@@ -1495,22 +1495,6 @@ def _title_hits(
             if edits is not None and halves:
                 out.append((covered, edits, span))
     return out
-
-
-def capital_party(text: Text, i: int) -> bool:
-    """Word i, a capital, names its country as a document's party: joined by a hyphen to
-    another party (the Moscow-Pyongyang treaty) or one of two "between" joins (an agreement
-    between Seoul and Washington). Alone it is the city (the Moscow Declaration)."""
-    words = text.words
-
-    def party(k: int) -> bool:
-        return 0 <= k < len(words) and (words[k] in CAPITALS or title_word(words[k]) in COUNTRY_WORDS)
-
-    if (party(i + 1) and text.gap(i + 1) == "-") or (party(i - 1) and text.gap(i) == "-"):
-        return True
-    if i >= 1 and words[i - 1] == "between" and i + 2 < len(words) and words[i + 1] == "and":
-        return party(i + 2)
-    return i >= 3 and words[i - 1] == "and" and words[i - 3] == "between" and party(i - 2)
 
 
 def _halves_may_slip(text: Text, name: NameSpec, i: int, covered: frozenset[int]) -> bool:
