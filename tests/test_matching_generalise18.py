@@ -233,3 +233,35 @@ TURKIC = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in TURKIC], ids=[c[0] for c in TURKIC])
 def test_uzbek_and_kazakh_latin(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(TURKIC_MATCHER, text)) is expected
+
+
+# A Korean surname changed into another one-syllable surname is another family (Pak is not
+# Paek); a South Korean city named after a comma and a verb of saying is the source, not the
+# place's location; Chinese characters hold no middle name.
+FAMILY_ENTRIES = (
+    Entry("paek", "Paek Chang Ho", kind="person"),
+    Entry("kang", "Kang Sol Mi", kind="person"),
+    Entry("unsan", "Unsan County", kind="place"),
+    Entry("zhang", "Zhang Yanfei", kind="person"),
+)
+FAMILY_MATCHER = one_list_matcher(FAMILY_ENTRIES)
+
+FAMILY = [
+    ("surname-other-syllable", "Vice-minister Pak Chang Ho spoke.", "paek", False),
+    ("surname-swapped", "Vice-minister Peak Chang Ho spoke.", "paek", True),
+    ("surname-dropped-into-other", "Vice-minister Kag Sol Mi spoke.", "kang", False),
+    ("source-after-comma", "A missile was fired from Unsan County, Seoul says.", "unsan", True),
+    ("location-after-comma", "Farmers in Unsan County, Seoul, protested.", "unsan", False),
+    ("han-name", "外交部副部长张彦飞会见大使", "zhang", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in FAMILY], ids=[c[0] for c in FAMILY])
+def test_korean_family_names_and_sources(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(FAMILY_MATCHER, text)) is expected
+
+
+def test_no_middle_name_between_chinese_characters() -> None:
+    # explain tries every word: 长 (zhang, of 部长) is no surname before a middle name 张
+    explained = FAMILY_MATCHER.explain({"body": "外交部副部长张彦飞会见大使"})
+    assert [m.text for m in explained.matches if m.entry == "zhang"] == ["张彦飞"]

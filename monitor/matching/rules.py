@@ -726,6 +726,8 @@ def _south_korea_veto(text: Text, f: Found) -> Found:
         end = located[1] + 1
         if located[1] >= 0 and end < len(words) and words[end] == "s" and text.gap(end) in ("'", "’"):
             located = (-1, -1)  # (near Wonsan, South Korea's Joint Chiefs say: another clause)
+        elif located[1] >= 0 and end < len(words) and words[end] in _SAYS and text.joined(end):
+            located = (-1, -1)  # (from Kujang County, Seoul says: the source, not the place)
     elif f.kind in _AS_TYPED:
         return f  # (spelt as typed, only a possessive, a demonym or a locator makes it southern)
     else:
@@ -791,6 +793,10 @@ def _weapon_veto(text: Text, f: Found) -> Found:
 
 
 _AS_TYPED = frozenset(["exact", "alias", "case"])
+# verbs of a source named after a comma: "... from Kujang County, Seoul says"
+_SAYS = frozenset(
+    "says said say reports reported claims claimed tells told warns warned confirms confirmed".split()
+)
 
 
 def _named_exactly(out: dict[str, tuple[Text, list[Found]]]) -> None:

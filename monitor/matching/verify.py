@@ -364,6 +364,9 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             edits = 1
         if edits is None and name.korean and _slipped(word, name_word):
             edits = 1
+        surname = name.korean and name_word == name.words[0]
+        if edits is not None and surname and _other_syllable(word, name_word):
+            return None  # Pak is not Paek, Ko not Kong: another family name, not a slip
         if edits is not None and place and _other_place(word, name_word, edits):
             return None  # Pyongyang, Pyongsan are not Pyongsong: other places, not typos
         if edits == 2 and name.alone and not name.person and _other_ending(word, name_word):
@@ -408,6 +411,18 @@ def _keys_apart(word: str, name_word: str, name: NameSpec) -> bool:
     if len(word) > len(name_word) + 1 and len(name_word) <= 3:
         return True  # a short word lengthened by more than an ending: Keiji is not Kei
     return name.chinese and word[0] != name_word[0] and is_pinyin(word)
+
+
+def _other_syllable(word: str, name_word: str) -> bool:
+    """Both read as one Korean syllable each, other ones (Pak, Paek) and not by two letters
+    swapped: a surname so changed is another family's."""
+    mine = korean_syllables(word)
+    return (
+        mine is not None
+        and len(mine) == 1
+        and korean_key(word) != korean_key(name_word)
+        and not transposed(word, name_word)
+    )
 
 
 def _slipped(word: str, name_word: str) -> bool:
@@ -667,7 +682,8 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
         if j < n - 1 and cap and shortened(w, order[j]):  # Alex Bortnikov, Ukhnaa Khurelsukh
             stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
         # a middle name or patronymic: Vladimir Vladimirovich Putin
-        middle = j == n - 1 and j > 0 and not st.inserted and cap and nxt
+        # (none between Chinese characters: 副部长张延明 is no Zhang (长) Zhang Yanming)
+        middle = j == n - 1 and j > 0 and not st.inserted and cap and nxt and not _han(text, i)
         word_ok = len(w) >= 3 and w not in STOPWORDS and not st.initials  # not "Yu. Then Borisov"
         if middle and (word_ok or _an_initial(text, i)):
             # (or its initial: Tatiana A. Golikova, Yury I. Borisov)
@@ -734,6 +750,8 @@ def _runs_on(text: Text, first: int, last: int, name: NameSpec) -> bool:
     """The acronym spelled out by words first..last runs on into a longer proper name, in
     capitalised words not its own on a line not capitalised throughout: Korea Trade
     Insurance Corporation is another body than KOTRA (Korea Trade)."""
+    if not name.alone:
+        return False  # (the name's own words may follow: Coastal Naval Forces Treaty, CNF Treaty)
     k = last + 1
     run = list(range(first, k))
     size = len(text.words)
