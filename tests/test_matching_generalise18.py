@@ -265,3 +265,16 @@ def test_no_middle_name_between_chinese_characters() -> None:
     # explain tries every word: 长 (zhang, of 部长) is no surname before a middle name 张
     explained = FAMILY_MATCHER.explain({"body": "外交部副部长张彦飞会见大使"})
     assert [m.text for m in explained.matches if m.entry == "zhang"] == ["张彦飞"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Coastal Rocket Troops Command held drills.", True),
+        ("The Coastal Missile Troops Command held drills.", True),
+        ("The Coastal Artillery Troops Command held drills.", False),
+    ],
+)
+def test_rocket_and_missile_translate_one_word(text: str, expected: bool) -> None:
+    matcher = one_list_matcher((Entry("crt", "Coastal Missile Troops Command", kind="organisation"),))
+    assert ("crt" in entries_found(matcher, text)) is expected

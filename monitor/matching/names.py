@@ -154,6 +154,7 @@ _SYNONYM_GROUPS = (
     ("boundary", "boundary border frontier"),
     ("joint", "joint common"),
     ("maritime", "maritime marine"),
+    ("missile", "missile rocket"),  # one Russian and Korean word, translated either way
 )
 # The same word in another form (Far East Shipping Company for Far Eastern): no synonym
 _ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
