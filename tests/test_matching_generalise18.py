@@ -278,3 +278,18 @@ def test_no_middle_name_between_chinese_characters() -> None:
 def test_rocket_and_missile_translate_one_word(text: str, expected: bool) -> None:
     matcher = one_list_matcher((Entry("crt", "Coastal Missile Troops Command", kind="organisation"),))
     assert ("crt" in entries_found(matcher, text)) is expected
+
+
+# Pinyin ü after l or n, typed yu or v (Lyu, Lv for Lü, folded Lu); not with more letters.
+UMLAUT = [
+    ("yu", "Governor Lyu Haoming spoke.", True),
+    ("v", "Governor Lv Haoming spoke.", True),
+    ("folded", "Governor Lü Haoming spoke.", True),
+    ("other-syllable", "Governor Lyun Haoming spoke.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in UMLAUT], ids=[c[0] for c in UMLAUT])
+def test_pinyin_u_umlaut(text: str, expected: bool) -> None:
+    matcher = one_list_matcher((Entry("lu", "Lu Haoming", kind="person"),))
+    assert ("lu" in entries_found(matcher, text)) is expected

@@ -327,6 +327,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return Hit("translit")  # Си Цзиньпин, Din Syuesyan: Xi Jinping, Ding Xuexiang in Russian
     if name.chinese and cap and word == wade_giles(name_word):
         return Hit("translit")  # Wade-Giles: Hsiao-ming for Xiaoming, Ch'ien for Qian
+    if name.chinese and cap and _PINYIN_U.sub(r"\1u", word) == name_word != word:
+        return Hit("translit")  # pinyin ü typed yu or v after l, n: Lyu, Lv for Lü (Lu)
     place = name.korean_word or name_word in name.korean_places  # name.korean_place, inlined
     if place and cap and korean_key(word) == korean_key(name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
@@ -402,6 +404,9 @@ def _given_ack(word: str, name_word: str, name: NameSpec) -> bool:
     if not word.endswith("ack") or name_word == name.words[0] or not is_korean(word):
         return False
     return korean_key(word[:-2] + "k") == korean_key(name_word)
+
+
+_PINYIN_U = re.compile(r"^([ln])(?:yu|v)(?![aeiou])")
 
 
 def _keys_apart(word: str, name_word: str, name: NameSpec) -> bool:
