@@ -293,3 +293,30 @@ UMLAUT = [
 def test_pinyin_u_umlaut(text: str, expected: bool) -> None:
     matcher = one_list_matcher((Entry("lu", "Lu Haoming", kind="person"),))
     assert ("lu" in entries_found(matcher, text)) is expected
+
+
+# Mongolian full names: the father's name in the genitive, then the given name (the usual
+# order, not a reordering), in Latin or Mongolian Cyrillic (ө and ү are u); the genitive
+# alone, with no given name after it, is no such form.
+MONGOLIAN_ENTRIES = (Entry("batbold", "Batbold Dorjsuren", kind="person"),)
+MONGOLIAN_MATCHER = one_list_matcher(MONGOLIAN_ENTRIES)
+
+MONGOLIAN = [
+    ("genitive-giin", "Dorjsurengiin Batbold met the delegation.", True),
+    ("genitive-iin", "Dorjsureniin Batbold met the delegation.", True),
+    ("cyrillic", "Доржсүрэнгийн Батболд met the delegation.", True),
+    ("genitive-alone", "Dorjsurengiin met the delegation.", False),
+    ("western-order", "Batbold Dorjsuren met the delegation.", True),
+    ("other-given-name", "Dorjsureniin Ganbold met the delegation.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in MONGOLIAN], ids=[c[0] for c in MONGOLIAN])
+def test_mongolian_genitive_patronymic_first(text: str, expected: bool) -> None:
+    assert ("batbold" in entries_found(MONGOLIAN_MATCHER, text)) is expected
+
+
+def test_mongolian_o_folds_to_u() -> None:
+    from monitor.matching.normalize import Text
+
+    assert Text.of("Мөнхбат").words == ["munkhbat"]

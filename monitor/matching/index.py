@@ -34,6 +34,7 @@ from monitor.matching.russian_titles import russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
     deletions,
+    genitive_stem,
     is_korean,
     kontsevich_keys,
     korean_key,
@@ -180,6 +181,9 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
         if word.endswith("ack"):  # a given name's "ack" is also "ak": verify._given_ack
             keys.add("k:" + korean_key(word[:-2] + "k"))
     keys.update(_ocr_keys(word))
+    stem = genitive_stem(word)
+    if stem is not None:  # a Mongolian genitive (Tsevegjavyn): verify._patronymic_genitive
+        keys.update("r:" + key for key in russian_keys(stem))
     if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
         keys.update("k:" + key for key in kontsevich_keys(word))
         english = russian_title_word(word)
@@ -765,6 +769,8 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = 
         return True  # the word's case decides (NewSTART, Newstart): leave it to the verifier
     if word == "ii" and target == "il" and spec.korean:
         return True  # so too for OCR's II for Il (verify._ocr_il)
+    if spec.person and len(word) > len(target) + 1 and genitive_stem(word) is not None:
+        return True  # and for a Mongolian genitive, the given name after it (verify._patronymic_genitive)
     # The answer depends on the name only through its profile (as compare's): a syllable
     # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.
     key = (word, target, cap, spec.profile, cyrillic)

@@ -57,6 +57,8 @@ def fold_char(ch: str) -> str:
         return "-"
     if ch in "\u018f\u0259":
         return "A" if ch == "\u018f" else "a"  # Azerbaijani schwa: Əliyev is Aliyev (not "E")
+    if ch in "\u04e8\u04e9":
+        return "U" if ch == "\u04e8" else "u"  # Mongolian ө, which English spells u: Мөнхбат, Munkhbat
     if ch in _APOSTROPHES:
         return "'"
     if ch.isspace():

@@ -396,6 +396,18 @@ def russian_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+# Mongolian genitive endings, as romanised: -giin after a long vowel (Ukhnaagiin), -iin,
+# -yn (Tsevegjavyn), -n after a diphthong in i (Luvsannamsrain)
+_GENITIVE = re.compile(r"(?:g?iin|yn|(?<=[aeo]i)n)$")
+
+
+def genitive_stem(word: str) -> str | None:
+    """The word without a Mongolian genitive ending (the father's name before the given
+    name), if it has one and four letters or more are left."""
+    m = _GENITIVE.search(word)
+    return word[: m.start()] if m is not None and m.start() >= 4 else None
+
+
 # Uzbek and Kazakh Latin spellings: q (Qurbonov, Qairat), x for kh (Xo'jiyev, Baxodir)
 _TURKIC_LATIN_HINT = re.compile(r"[qx]")
 _MAX_TURKIC_O = 3

@@ -42,6 +42,7 @@ from monitor.matching.translit import (
     ADMIN_TERMS,
     KOREAN_PLACE_UNITS,
     KOREAN_UNITS,
+    genitive_stem,
     is_korean,
     is_korean_name,
     is_pinyin,
@@ -153,6 +154,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         cap = hyphened
     if word == "ii" and name.korean and name_word == "il" and _ocr_il(text, i):
         return _OCR
+    if name.person and len(word) > len(name_word) + 1 and _patronymic_genitive(text, i, word, name_word):
+        return _INFLECTED  # Tsevegjavyn Munkhbat: the Mongolian father's name in the genitive
     if word in _MONTHS_SHORT and _dated(text, i):
         return None  # a month's abbreviation in a date is no name: "Jan 8" is not Ji'an
     key = (word, cap, name_word, name.profile)
@@ -172,6 +175,18 @@ def _ocr_il(text: Text, i: int) -> bool:
     """"II" after a Korean name's word written in small letters: the syllable Il as OCR reads
     a small l, a capital I (Jong Sung II). In capitals (JONG SUNG IL) it is no misreading."""
     return i > 0 and text.cased_word(i) == "II" and not text.cased_word(i - 1).isupper()
+
+
+
+
+def _patronymic_genitive(text: Text, i: int, word: str, name_word: str) -> bool:
+    """Word i is the name word with a Mongolian genitive ending, a capitalised word after it:
+    the father's name before the given name (Tsevegjavyn Munkhbat, Ukhnaagiin Khurelsukh,
+    Цэвэгжавын Мөнхбат)."""
+    if i + 1 >= len(text.words) or not text.capitalized(i + 1) or not text.capitalized(i):
+        return False
+    stem = genitive_stem(word)
+    return stem is not None and (stem == name_word or russian_key(name_word) in russian_keys(stem))
 
 
 def line_of(text: Text, k: int) -> range:
@@ -1173,6 +1188,8 @@ def _score_seq(text: Text, name: NameSpec, start: int, st: _State, reverse: bool
     if reverse:
         # the surname first by convention (Kozlov A.A., LAVROV, Sergei): not a reordering
         usual = st.initials or listed(text, start + 1) or bool(name.facility)  # (космодром Восточный)
+        # (or the Mongolian order: the father's name in the genitive, then the given name)
+        usual = usual or _patronymic_genitive(text, start, text.words[start], name.words[-1])
         score -= PENALTY_TITLE_ORDER if usual else PENALTY_REORDERED
     kind = _kind(
         text,
