@@ -33,6 +33,7 @@ from monitor.matching.palladius import palladius
 from monitor.matching.russian_titles import russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
+    GENITIVE_ENDINGS,
     deletions,
     genitive_stem,
     is_korean,
@@ -181,7 +182,7 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
         if word.endswith("ack"):  # a given name's "ack" is also "ak": verify._given_ack
             keys.add("k:" + korean_key(word[:-2] + "k"))
     keys.update(_ocr_keys(word))
-    stem = genitive_stem(word)
+    stem = genitive_stem(word) if word.endswith(GENITIVE_ENDINGS) else None
     if stem is not None:  # a Mongolian genitive (Tsevegjavyn): verify._patronymic_genitive
         keys.update("r:" + key for key in russian_keys(stem))
     if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
@@ -769,7 +770,7 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = 
         return True  # the word's case decides (NewSTART, Newstart): leave it to the verifier
     if word == "ii" and target == "il" and spec.korean:
         return True  # so too for OCR's II for Il (verify._ocr_il)
-    if spec.person and len(word) > len(target) + 1 and genitive_stem(word) is not None:
+    if spec.person and word.endswith(GENITIVE_ENDINGS) and len(word) > len(target) + 1:
         return True  # and for a Mongolian genitive, the given name after it (verify._patronymic_genitive)
     # The answer depends on the name only through its profile (as compare's): a syllable
     # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.

@@ -397,8 +397,10 @@ def russian_keys(word: str) -> tuple[str, ...]:
 
 
 # Mongolian genitive endings, as romanised: -giin after a long vowel (Ukhnaagiin), -iin,
-# -yn (Tsevegjavyn), -n after a diphthong in i (Luvsannamsrain)
-_GENITIVE = re.compile(r"(?:g?iin|yn|(?<=[aeo]i)n)$")
+# -yn (Tsevegjavyn); not -n after a diphthong in i (Luvsannamsrain), which English words
+# end in (remain, captain) at a cost in look-ups
+_GENITIVE = re.compile(r"(?:g?iin|yn)$")
+GENITIVE_ENDINGS = ("iin", "yn")  # (a cheap test before the regex)
 
 
 def genitive_stem(word: str) -> str | None:

@@ -40,6 +40,7 @@ from monitor.matching.palladius import palladius
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
+    GENITIVE_ENDINGS,
     KOREAN_PLACE_UNITS,
     KOREAN_UNITS,
     genitive_stem,
@@ -183,7 +184,9 @@ def _patronymic_genitive(text: Text, i: int, word: str, name_word: str) -> bool:
     """Word i is the name word with a Mongolian genitive ending, a capitalised word after it:
     the father's name before the given name (Tsevegjavyn Munkhbat, Ukhnaagiin Khurelsukh,
     Цэвэгжавын Мөнхбат)."""
-    if i + 1 >= len(text.words) or not text.capitalized(i + 1) or not text.capitalized(i):
+    if not word.endswith(GENITIVE_ENDINGS) or i + 1 >= len(text.words):
+        return False
+    if not (text.capitalized(i + 1) and text.capitalized(i)):
         return False
     stem = genitive_stem(word)
     return stem is not None and (stem == name_word or russian_key(name_word) in russian_keys(stem))
