@@ -320,3 +320,31 @@ def test_mongolian_o_folds_to_u() -> None:
     from monitor.matching.normalize import Text
 
     assert Text.of("Мөнхбат").words == ["munkhbat"]
+
+
+# Mongolian usage writes the father's name's initial before the given name (Ts. Batbold, in
+# Cyrillic Ц.Батболд); not for a Russian given name (P. Vladimir), nor another initial.
+FATHER_ENTRIES = (
+    Entry("batbold", "Batbold Tsogzolmaa", kind="person"),
+    Entry("putin", "Vladimir Putin", kind="person"),
+)
+FATHER_MATCHER = one_list_matcher(FATHER_ENTRIES)
+
+FATHER = [
+    ("latin", "Minister Ts. Batbold met the delegation.", "batbold", True),
+    ("cyrillic", "Министр Ц.Батболд met the delegation.", "batbold", True),
+    ("other-initial", "Minister D. Batbold met the delegation.", "batbold", False),
+    ("russian-given-name", "Bishop P. Vladimir met the delegation.", "putin", False),
+    ("given-initial", "President V. Putin met the delegation.", "putin", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in FATHER], ids=[c[0] for c in FATHER])
+def test_father_initial_before_the_given_name(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(FATHER_MATCHER, text)) is expected
+
+
+def test_a_name_written_in_its_own_case_is_no_lowercase_phrase() -> None:
+    # Sino- is a demonym, -ri lowercase: as the analyst typed it, it is the place's name
+    matcher = one_list_matcher((Entry("sr", "Pino-ri base", aliases=("Sino-ri",), kind="place"),))
+    assert "sr" in entries_found(matcher, "New imagery shows vehicles at a shelter at Sino-ri.")

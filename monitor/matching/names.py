@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from monitor.matching.given_names import russian_given_name
 from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
 from monitor.matching.translit import (
@@ -1010,6 +1011,17 @@ def _typo_targets(targets: dict[str, frozenset[int]]) -> tuple[tuple[str, frozen
 _LEFT_OUT_UNITS = KOREAN_PLACE_UNITS | frozenset("county island city district village town province".split())
 
 
+def father_initial_first(spec: NameSpec) -> bool:
+    """A two-word person's name that may be written with its second word's initial before
+    its first, as Mongolian usage writes the father's name (Ts. Munkhbat for Munkhbat
+    Tsevegjav): not with a Russian given name (P. Vladimir is no Vladimir Putin), nor a
+    Korean or Chinese name (surname first)."""
+    words = spec.words
+    if not spec.person or spec.korean or spec.chinese or len(words) != 2 or spec.exact:
+        return False
+    return len(words[1]) >= 3 and not russian_given_name(words[0])
+
+
 def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
     """Pick each name's rarest words: any match must contain one of them (pigeonhole). Also
     each bilateral document's short-name subjects: words few watched documents share."""
@@ -1033,7 +1045,10 @@ def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
             key = _rarity(spec.distinct, freq, False)
         else:
             pool = [i for i, w in enumerate(spec.words) if w not in STOPWORDS] or [0]
-            if spec.person and not spec.korean and len(pool) > 1:
+            count = 1
+            if father_initial_first(spec):
+                count = 2  # either word may be the initial: V. Putin, Ts. Munkhbat
+            elif spec.person and not spec.korean and len(pool) > 1:
                 pool = pool[1:]  # the given name may be an initial
                 if not spec.chinese:
                     # (or cut short, as may a middle name or patronymic: Nyam-Osor Uchral for
@@ -1043,7 +1058,6 @@ def choose_anchors(specs: list[NameSpec]) -> list[NameSpec]:
                 pool = [i for i in pool if spec.words[i] != spec.facility]
             if spec.korean_places and len(pool) > 1:  # (Pipa for Pipa Island: not the unit)
                 pool = [i for i in pool if spec.words[i] not in _LEFT_OUT_UNITS] or pool
-            count = 1
             key = _rarity(spec.words, freq, spec.korean)
         pool.sort(key=key)
         out.append(_replace_anchors(spec, tuple(sorted(pool[:count]))))

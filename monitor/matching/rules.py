@@ -292,6 +292,8 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
             # Russian railways, a united Russia)
             low = all(not text.capitalized(i) or _nation_word(text.words[i]) for i in span)
             low = low and not all(_nation_word(text.words[i]) for i in span)
+            # (written in the analyst's own case it is the name: Sino-ri, sino a demonym there)
+            low = low and [text.cased_word(i) for i in span] != list(f.name.cased)
             if not low:
                 capitalised.add(key)
             elif any(text.words[i].isdigit() for i in span):

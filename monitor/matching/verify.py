@@ -22,6 +22,7 @@ from monitor.matching.names import (
     TITLE_SYNONYMS,
     NameSpec,
     canonical,
+    father_initial_first,
     generic,
     reworded,
     split_words,
@@ -684,6 +685,9 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
                 hit = compare(text, i, w + words[i + 1] + words[i + 2], order[j], name)
                 if hit is not None and hit.kind != "typo":
                     stack.append(_advance(st, hit, 3, 1))
+        if reverse and j == 0 and _father_initial(text, i, name):
+            # Mongolian usage: the father's name's initial, then the given name (Ts. Munkhbat)
+            stack.append(_State(i + 1, 1, st.edits, st.translit, True, st.inserted))
         if reverse and j == n - 1 and name.person and _initial(text, i, order[j]):
             # the surname, then the initials: Kozlov A.A. (Russian officialese), Putin V.V.
             stack.append(_State(i + 1, j + 1, st.edits, st.translit, True, st.inserted))
@@ -998,6 +1002,12 @@ def _initial(text: Text, i: int, name_word: str) -> bool:
     return initial_of(text.words[i], name_word) and text.capitalized(i) and text.followed_by_dot(i)
 
 
+def _father_initial(text: Text, i: int, name: NameSpec) -> bool:
+    """Word i is the initial of a two-word name's second word before its first (Ts. Munkhbat;
+    names.father_initial_first)."""
+    return father_initial_first(name) and _initial(text, i, name.words[1])
+
+
 def _surname_first(name: NameSpec) -> bool:
     """A person's name whose first word is the surname (Chinese, Korean)."""
     return name.person and (name.chinese or name.korean)
@@ -1048,6 +1058,8 @@ def opens_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> b
             hit = compare(text, start, w + words[start + 1] + words[start + 2], order[0], name)
             if hit is not None and hit.kind != "typo":
                 return True
+    if reverse and _father_initial(text, start, name):
+        return True  # Ts. Munkhbat (seq_at)
     person = name.person and not name.korean and not reverse and not name.exact
     if not (person and n > 1 and text.capitalized(start)):
         return False
