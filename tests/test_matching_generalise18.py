@@ -348,3 +348,24 @@ def test_a_name_written_in_its_own_case_is_no_lowercase_phrase() -> None:
     # Sino- is a demonym, -ri lowercase: as the analyst typed it, it is the place's name
     matcher = one_list_matcher((Entry("sr", "Pino-ri base", aliases=("Sino-ri",), kind="place"),))
     assert "sr" in entries_found(matcher, "New imagery shows vehicles at a shelter at Sino-ri.")
+
+
+# Kazakh surnames in -uly ("son of") and -kyzy/-qyzy ("daughter of") are the Russian -ov/-ev
+# and -ova/-eva forms.
+KAZAKH_ENTRIES = (
+    Entry("zhaksylykov", "Yerlan Zhaksylykov", kind="person"),
+    Entry("baimukhanova", "Aigerim Baimukhanova", kind="person"),
+)
+KAZAKH_MATCHER = one_list_matcher(KAZAKH_ENTRIES)
+
+KAZAKH = [
+    ("uly", "Deputy Yerlan Zhaksylykuly spoke.", "zhaksylykov", True),
+    ("kyzy", "Deputy Aigerim Baimukhankyzy spoke.", "baimukhanova", True),
+    ("qyzy", "Deputy Aigerim Baimukhanqyzy spoke.", "baimukhanova", True),
+    ("other-stem", "Deputy Yerlan Zhaksybekuly spoke.", "zhaksylykov", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in KAZAKH], ids=[c[0] for c in KAZAKH])
+def test_kazakh_surname_endings(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(KAZAKH_MATCHER, text)) is expected

@@ -45,6 +45,7 @@ from monitor.matching.translit import (
     russian_keys,
     russian_nominatives,
     russian_place_stems,
+    russian_surname_forms,
     typo_budget,
     wade_giles,
 )
@@ -182,6 +183,8 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
         if word.endswith("ack"):  # a given name's "ack" is also "ak": verify._given_ack
             keys.add("k:" + korean_key(word[:-2] + "k"))
     keys.update(_ocr_keys(word))
+    # a Kazakh surname in -uly, -kyzy: verify._compare
+    keys.update("r:" + russian_key(form) for form in russian_surname_forms(word))
     stem = genitive_stem(word) if word.endswith(GENITIVE_ENDINGS) else None
     if stem is not None:  # a Mongolian genitive (Tsevegjavyn): verify._patronymic_genitive
         keys.update("r:" + key for key in russian_keys(stem))

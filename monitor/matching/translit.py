@@ -410,6 +410,20 @@ def genitive_stem(word: str) -> str | None:
     return word[: m.start()] if m is not None and m.start() >= 4 else None
 
 
+# Kazakh surnames in -uly ("son of") and -kyzy ("daughter of") for the Russian -ov/-ev and
+# -ova/-eva: Temirbekuly is Temirbekov
+_KAZAKH_ENDINGS = (("uly", ("ov", "ev")), ("kyzy", ("ova", "eva")), ("qyzy", ("ova", "eva")))
+
+
+def russian_surname_forms(word: str) -> tuple[str, ...]:
+    """A Kazakh surname in -uly or -kyzy as its Russian forms (Temirbekuly: Temirbekov,
+    Temirbekev); () for other words."""
+    for ending, russian in _KAZAKH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return tuple(word[: -len(ending)] + r for r in russian)
+    return ()
+
+
 # Uzbek and Kazakh Latin spellings: q (Qurbonov, Qairat), x for kh (Xo'jiyev, Baxodir)
 _TURKIC_LATIN_HINT = re.compile(r"[qx]")
 _MAX_TURKIC_O = 3

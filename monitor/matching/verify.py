@@ -57,6 +57,7 @@ from monitor.matching.translit import (
     russian_keys,
     russian_nominatives,
     russian_place_stems,
+    russian_surname_forms,
     swapped,
     transposed,
     typo_edits,
@@ -366,6 +367,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return _OCR  # OCR reads m as rn: Kirn Ung Chol, Choe Myong Narn
     if name.alone and not name.person and _russian_adjective(word, name_word):
         return None  # Ussuriysky Boulevard, Bolshoy Ussuriysky Island: not Ussuriysk itself
+    if name.person and cap and russian_key(name_word) in map(russian_key, russian_surname_forms(word)):
+        return Hit("translit")  # a Kazakh surname: Temirbekuly for Temirbekov
     if name.person and len(word) > len(name_word):
         if _patronymic_of(word, name_word):
             return None  # Dmitrievich is a patronymic (Kirill Dmitrievich Lebedev), not Dmitriev
