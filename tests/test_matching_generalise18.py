@@ -369,3 +369,29 @@ KAZAKH = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in KAZAKH], ids=[c[0] for c in KAZAKH])
 def test_kazakh_surname_endings(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(KAZAKH_MATCHER, text)) is expected
+
+
+# A bare Korea (Korean) among a document's parties is the entry's one Korea (Russian and
+# Soviet usage: the Russian-Korean agreement), unless the field names only the other Korea.
+KOREA_ENTRIES = (
+    Entry(
+        "rail",
+        "Agreement between the Government of the Russian Federation and the Government of the "
+        "Democratic People's Republic of Korea on Railway Transport",
+        kind="treaty",
+    ),
+)
+KOREA_MATCHER = one_list_matcher(KOREA_ENTRIES)
+
+BARE_KOREA = [
+    ("adjectival", "The Russian-Korean intergovernmental agreement on railway transport took effect.", True),
+    ("nouns", "The Russia-Korea agreement on railway transport took effect.", True),
+    ("north-named", "North Korea said the Russia-Korea agreement on railway transport took effect.", True),
+    ("south-only", "South Korea said the Russia-Korea agreement on railway transport took effect.", False),
+    ("other-party", "The Russia-Mongolia agreement on railway transport took effect.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BARE_KOREA], ids=[c[0] for c in BARE_KOREA])
+def test_bare_korea_as_a_party(text: str, expected: bool) -> None:
+    assert ("rail" in entries_found(KOREA_MATCHER, text)) is expected

@@ -485,7 +485,8 @@ def _title_forms(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> tuple
 def _derived_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> dict[str, frozenset[int]]:
     """Words derived from a title word's stem that canonicalise elsewhere: "p:" + spelling.
 
-    (Launch for Launching, agreement for Agreed, prohibited for Prohibition.)
+    (Launch for Launching, agreement for Agreed, prohibited for Prohibition; intergovernmental
+    for Government.)
     """
     out: dict[str, set[int]] = {}
     for q, canon in enumerate(distinct):
@@ -493,6 +494,10 @@ def _derived_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> d
             for form in derived_forms(w):
                 if title_word(form) != canon:
                     out.setdefault("p:" + form, set()).add(q)
+                if form.endswith("al"):
+                    # between two of them: an intergovernmental agreement is one between two
+                    # governments, an interregional one between regions
+                    out.setdefault("p:inter" + form, set()).add(q)
     return {k: _shared(frozenset(v)) for k, v in out.items()}
 
 
@@ -919,6 +924,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     **korean_keys,
                     **_initials(words, cased, canon),
                     **_which_korea(entry, distinct),
+                    **_korea_for_one(distinct),
                 }
                 if title
                 else {}
@@ -976,6 +982,17 @@ def _which_korea(entry: Entry, distinct: Sequence[str]) -> dict[str, frozenset[i
     # army's General Political Bureau for the General Political Bureau of the Korean People's
     # Army; the Workers' Party of South Korea is another party than the Workers' Party of Korea)
     return {(named or {"dprk"}).pop(): _shared(frozenset({distinct.index("korea")}))}
+
+
+def _korea_for_one(distinct: Sequence[str]) -> dict[str, frozenset[int]]:
+    """A bare "Korea" (Korean) in a document's parties is its one Korea: the Russian-Korean
+    or Vietnamese-Korean agreement for the DPRK's, as Russian and Soviet usage names it; not
+    for a title naming both Koreas, nor a body's name (the Korean foreign ministry may be
+    either)."""
+    koreas = [q for q, w in enumerate(distinct) if w in ("dprk", "rok")]
+    if len(koreas) != 1 or "korea" in distinct or len(title_parties(distinct)) < 2:
+        return {}
+    return {"korea": _shared(frozenset(koreas))}
 
 
 def _written_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> dict[str, frozenset[int]]:

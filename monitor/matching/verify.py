@@ -1993,6 +1993,26 @@ def own_title_after(text: Text, name: NameSpec, last: int) -> str:
 _OWN_TITLE_RUN = 10  # words of a title read after its head noun's "on", "of", "for"
 
 
+_OTHER_KOREA = {"dprk": "rok", "rok": "dprk"}
+
+
+def _other_korea(text: Text, name: NameSpec, first: int, last: int) -> bool:
+    """A bare Korea among the mention's parties, where the entry names one Korea and the
+    field names only the other: the Korea-China treaty of a Yonhap story about South Korea
+    and China is the ROK's, not the DPRK's."""
+    if "korea" not in name.title_targets or "korea" in name.distinct:
+        return False
+    mention = {c for c, _, _ in canonical(text.words[first : last + 1])}
+    return "korea" in mention and _names_other_korea(text, name)
+
+
+def _names_other_korea(text: Text, name: NameSpec) -> bool:
+    """The field names the other Korea than the entry's one, and not the entry's."""
+    own = next(w for w in name.distinct if w in _OTHER_KOREA)
+    named = {c for c, _, _ in canonical(text.words) if c in _OTHER_KOREA}
+    return named == {_OTHER_KOREA[own]}
+
+
 def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
     """The mention names a country the entry does not, so it is another document: inside it
     (between the USSR and the DPRK, for a DPRK-China treaty) or in the hyphenated parties
@@ -2000,6 +2020,8 @@ def _other_parties(text: Text, name: NameSpec, first: int, last: int) -> bool:
     own = entry_countries(name.entry.names)
     if not own:
         return False
+    if "korea" in name.title_targets and ("korea" in name.distinct or not _names_other_korea(text, name)):
+        own = own | {"korea"}  # its one Korea, or either: the Vietnamese-Korean agreement
     shouted = text.cased[text.starts[first] : text.ends[last]].isupper()  # capitals tell nothing
     for c, a, b in canonical(text.words[first : last + 1]):
         # (a short one only in capitals: Kim Jong Un's "Un" is not the UN)
@@ -2099,7 +2121,7 @@ def _title_reading(
         return None  # Power of Siberia is the first pipeline, not Power of Siberia 2
     reordered = order != sorted(order)
     foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
-    if _other_parties(text, name, first, last):
+    if _other_parties(text, name, first, last) or _other_korea(text, name, first, last):
         return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
     if _acronym_replaced(text, name, chosen, first, last, missing) or _owner_after(text, name, last, missing):
         return None  # the International Department of the CPC Central Committee: not the WPK's
