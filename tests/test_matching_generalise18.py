@@ -395,3 +395,27 @@ BARE_KOREA = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BARE_KOREA], ids=[c[0] for c in BARE_KOREA])
 def test_bare_korea_as_a_party(text: str, expected: bool) -> None:
     assert ("rail" in entries_found(KOREA_MATCHER, text)) is expected
+
+
+# A reordered reading with "of" and another owner inside it is that owner's body: the General
+# Staff of KPA ... Russian is not the Russian General Staff.
+OWNER_ENTRIES = (
+    Entry(
+        "staff",
+        "General Staff of the Armed Forces of the Russian Federation",
+        aliases=("Russian General Staff",),
+        kind="organisation",
+    ),
+)
+OWNER_MATCHER = one_list_matcher(OWNER_ENTRIES)
+
+OWNER = [
+    ("headline-other-owner", "Chief of General Staff of KPA Receives Russian Delegation", False),
+    ("headline-own", "Chief of Russian General Staff Receives KPA Delegation", True),
+    ("reordered-own", "The General Staff of the Russian armed forces issued orders.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in OWNER], ids=[c[0] for c in OWNER])
+def test_other_owner_inside_a_reordered_reading(text: str, expected: bool) -> None:
+    assert ("staff" in entries_found(OWNER_MATCHER, text)) is expected

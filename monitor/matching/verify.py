@@ -2123,6 +2123,8 @@ def _title_reading(
     foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
     if _other_parties(text, name, first, last) or _other_korea(text, name, first, last):
         return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
+    if reordered and _owner_inside(text, first, last, chosen, parties):
+        return None  # General Staff of KPA Receives Russian ...: the KPA's, not Russia's
     if _acronym_replaced(text, name, chosen, first, last, missing) or _owner_after(text, name, last, missing):
         return None  # the International Department of the CPC Central Committee: not the WPK's
     if missing and _other_modifier(text, name, chosen, missing, first):
@@ -2359,6 +2361,20 @@ def _acronym_replaced(
     used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
     spans = (i for i in range(first, last + 1) if i not in used and text.words[i].isalpha())
     return any(text.cased_word(i).isupper() and 1 < len(text.words[i]) <= 5 for i in spans)
+
+
+def _owner_inside(
+    text: Text, first: int, last: int, chosen: list[tuple[int, int, frozenset[int], int]], parties: set[int]
+) -> bool:
+    """Inside a reordered reading, "of" and a capitalised word or acronym of no title word nor
+    party: the body's owner, another than the one the reading gathers from further on (the
+    General Staff of KPA ... Russian is the Korean People's Army's)."""
+    used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
+    return any(
+        text.words[k] == "of" and k + 1 not in used and k + 1 not in parties and text.capitalized(k + 1)
+        for k in range(first, last)
+        if k not in used
+    )
 
 
 def _foreign_words(
