@@ -419,3 +419,27 @@ OWNER = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in OWNER], ids=[c[0] for c in OWNER])
 def test_other_owner_inside_a_reordered_reading(text: str, expected: bool) -> None:
     assert ("staff" in entries_found(OWNER_MATCHER, text)) is expected
+
+
+# In lowercase, an intergovernmental agreement with all the title's own words is the watched
+# one when its sentence names the parties (and no other country); not otherwise.
+BEES = Entry(
+    "bees",
+    "Agreement between the Government of the Russian Federation and the Government of the "
+    "Democratic People's Republic of Korea on Cooperation in the Field of Mass Apiculture",
+    kind="treaty",
+)
+
+_APICULTURE = "an intergovernmental agreement on cooperation in the field of mass apiculture"
+INTERGOVERNMENTAL = [
+    ("parties-named", f"Russia and the DPRK have now signed {_APICULTURE}.", True),
+    ("other-country", f"Russia and Laos have now signed {_APICULTURE}.", False),
+    ("no-parties", f"Officials said {_APICULTURE} took effect.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in INTERGOVERNMENTAL], ids=[c[0] for c in INTERGOVERNMENTAL]
+)
+def test_intergovernmental_agreement_in_lowercase(text: str, expected: bool) -> None:
+    assert ("bees" in entries_found(one_list_matcher((BEES,)), text)) is expected

@@ -2205,12 +2205,19 @@ def _parties_left_out(
         return False
     if any(name.distinct[q] not in COUNTRY_WORDS for q in missing):
         return False
-    if not all(text.capitalized(h[0]) or text.words[h[0]][0].isdigit() for h in kept):
-        return False
-    # and no other country in the sentence: "Kazakhstan and China signed a Treaty on ..."
     own = entry_countries(name.entry.names)
     lo, hi = text.sentence_window(kept[0][0], OFFICIAL_RUN)
-    return not any(c in COUNTRY_WORDS and c not in own for c, _, _ in canonical(text.words[lo:hi]))
+    named = {c for c, _, _ in canonical(text.words[lo:hi]) if c in COUNTRY_WORDS}
+    if not all(text.capitalized(h[0]) or text.words[h[0]][0].isdigit() for h in kept):
+        # in lowercase, an intergovernmental agreement whose sentence names its parties:
+        # "Russia and the DPRK have signed an intergovernmental agreement on cooperation in ..."
+        if not any(text.words[h[0]] == "intergovernmental" for h in kept):
+            return False
+        korea = _OTHER_KOREA.keys() | {"korea"}  # (both Koreas as one: Russian-Korean)
+        if not {"korea" if c in korea else c for c in own} <= {"korea" if c in korea else c for c in named}:
+            return False
+    # and no other country in the sentence: "Kazakhstan and China signed a Treaty on ..."
+    return not any(c not in own for c in named)
 
 
 def _short_form(
