@@ -443,3 +443,40 @@ INTERGOVERNMENTAL = [
 )
 def test_intergovernmental_agreement_in_lowercase(text: str, expected: bool) -> None:
     assert ("bees" in entries_found(one_list_matcher((BEES,)), text)) is expected
+
+
+# An acronym word in a name takes no typo (NPFC is not NPAFC); a Russian surname without its
+# -ov/-ev is the given name it is formed on (Yerofey, Yerofeyev), and -chenko is another
+# family than -enko; a title reading short of words whose misspelt last word runs on into
+# another capitalised word is another title.
+SUFFIX2_ENTRIES = (
+    Entry("npcfc", "NPCFC Convention", kind="treaty"),
+    Entry("timofeyev", "Timofeyev", kind="person"),
+    Entry("sidorenko", "Sidorenko", kind="person"),
+    Entry(
+        "smuggling",
+        "International Convention for the Suppression of the Financing of Extremism",
+        kind="treaty",
+    ),
+)
+SUFFIX2_MATCHER = one_list_matcher(SUFFIX2_ENTRIES)
+
+SUFFIX2 = [
+    ("acronym-letter-off", "Parties to the NPFC Convention met.", "npcfc", False),
+    ("acronym-exact", "Parties to the NPCFC Convention met.", "npcfc", True),
+    ("given-name-of-surname", "The Timofey rally opened.", "timofeyev", False),
+    ("surname-typo", "Deputy Timofeeyv spoke.", "timofeyev", True),
+    ("chenko", "Deputy Sidorchenko spoke.", "sidorenko", False),
+    ("enko", "Deputy Sidorenko spoke.", "sidorenko", True),
+    (
+        "title-runs-on",
+        "It joined the International Convention for the Suppression of Extremist Bombings last year.",
+        "smuggling",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in SUFFIX2], ids=[c[0] for c in SUFFIX2])
+def test_acronyms_surname_suffixes_and_run_on_titles(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(SUFFIX2_MATCHER, text)) is expected

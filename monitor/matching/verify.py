@@ -171,6 +171,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         _MEMO[key] = hit
     if hit is not None and hit.kind == "typo" and (_scholarly(text, i) or _han(text, i)):
         return None
+    if hit is not None and hit.kind == "typo" and name_word in name.acronyms:
+        return None  # an acronym a letter off is another acronym: NPFC is not NPAFC
     return hit
 
 
@@ -378,6 +380,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # nor is the patronymic Ilyich (Vladimir Ilyich) Ilyichev cut short
     if pinyin_name(name) and other_pinyin(word, name_word):
         return None  # other pinyin syllables: another name (Li Hongzhang is not Li Hongzhong)
+    if name.person and _other_suffix(word, name_word):
+        return None  # Yerofey is the given name Yerofeyev comes from; Abramchenko no Abramenko
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
     edits = None
     if word[:1] == name_word[:1] and -2 <= len(word) - len(name_word) <= 2:
@@ -399,6 +403,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             return None  # Ignatyev is not Ignatyuk, Shcherbinina not Shcherbina
         if edits == 1 and name.person and _suffix_consonant(word, name_word):
             return None  # Lagutin is not Lagutkin, Popkov not Popov: another family's suffix
+
     # (a one-word place written with another first letter: Yakutsk is no Irkutsk)
     same_start = word[:1] == name_word[:1] or name.person or not name.alone
     if edits is None and not name.korean and not place and same_start:  # Chongju is not Chongjin
@@ -530,6 +535,16 @@ def _suffix_consonant(word: str, name_word: str) -> bool:
         if added and shorter.endswith(suffix) and longer[:k] + longer[k + 1 :] == shorter:
             return True
     return False
+
+
+def _other_suffix(word: str, name_word: str) -> bool:
+    """Two letters apart at a Russian or Ukrainian surname's suffix: the surname without -ov,
+    -ev (Yerofey, the given name Yerofeyev is formed on), or -chenko for -enko and back
+    (Abramchenko and Abramenko are two families)."""
+    if name_word.endswith(("ov", "ev")) and word == name_word[:-2]:
+        return True
+    longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
+    return longer.endswith("chenko") and shorter.endswith("enko") and longer[:-6] == shorter[:-4]
 
 
 def _other_surname(word: str, name_word: str) -> bool:
@@ -788,11 +803,13 @@ def _runs_on(text: Text, first: int, last: int, name: NameSpec) -> bool:
     while k < size and text.joined(k) and text.capitalized(k) and not own_word(text.words[k], name):
         run.append(k)
         k += 1
-    if len(run) == last + 1 - first:
-        return False
-    # (not a headline in capitals throughout: Biological Weapons Convention Review Opens)
-    line = line_of(text, first)
-    return any(len(text.words[i]) >= 4 and not text.capitalized(i) for i in line)
+    return len(run) > last + 1 - first and not _headline(text, first)
+
+
+def _headline(text: Text, k: int) -> bool:
+    """Word k's line capitalises every word of four letters or more (Biological Weapons
+    Convention Review Opens): a capital there tells no name from a word."""
+    return all(len(text.words[i]) < 4 or text.capitalized(i) for i in line_of(text, k))
 
 
 def _own_expansion(text: Text, first: int, last: int, name: NameSpec) -> bool:
@@ -2125,6 +2142,8 @@ def _title_reading(
         return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
     if reordered and _owner_inside(text, first, last, chosen, parties):
         return None  # General Staff of KPA Receives Russian ...: the KPA's, not Russia's
+    if missing and any(b == last and e for _, b, _, e in chosen) and _title_runs_on(text, name, last):
+        return None  # ... Suppression of Terrorist Bombings: another title, not Financing's
     if _acronym_replaced(text, name, chosen, first, last, missing) or _owner_after(text, name, last, missing):
         return None  # the International Department of the CPC Central Committee: not the WPK's
     if missing and _other_modifier(text, name, chosen, missing, first):
@@ -2368,6 +2387,19 @@ def _acronym_replaced(
     used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
     spans = (i for i in range(first, last + 1) if i not in used and text.words[i].isalpha())
     return any(text.cased_word(i).isupper() and 1 < len(text.words[i]) <= 5 for i in spans)
+
+
+def _title_runs_on(text: Text, name: NameSpec, last: int) -> bool:
+    """A reading short of some of the title's words, its last one misspelt, runs on into a
+    capitalised word of none of them, outside a headline: the rest of another title (the
+    International Convention for the Suppression of Terrorist Bombings is not that of the
+    Financing of Terrorism, Terrorist no misspelt Terrorism)."""
+    k = last + 1
+    if k >= len(text.words) or not text.joined(k) or not text.capitalized(k) or text.words[k] in STOPWORDS:
+        return False
+    if title_word(text.words[k]) in name.distinct or text.words[k] in name.words:
+        return False
+    return not _headline(text, k) and not text.cased_word(k).isupper()
 
 
 def _owner_inside(
