@@ -480,3 +480,24 @@ SUFFIX2 = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in SUFFIX2], ids=[c[0] for c in SUFFIX2])
 def test_acronyms_surname_suffixes_and_run_on_titles(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(SUFFIX2_MATCHER, text)) is expected
+
+
+# The initials of a title's first words are its acronym, unless the entry's own acronym alias
+# is longer: then they are another acronym (UAW, not the UAWK); later words' initials stay
+# the title's (Kursk NPP for Kursk Nuclear Power Plant, ZNPP its own acronym).
+ACRONYM_ENTRIES = (
+    Entry("ufw", "Union of Fishery Workers of Korea", aliases=("UFWK",), kind="organisation"),
+    Entry("knpp", "Kursk Nuclear Power Plant", aliases=("KNPP",), kind="place"),
+)
+ACRONYM_MATCHER = one_list_matcher(ACRONYM_ENTRIES)
+
+OWN = [
+    ("own-acronym", "The UFWK held a plenary meeting.", "ufw", True),
+    ("own-acronym-cut-short", "The UFW held a plenary meeting.", "ufw", False),
+    ("later-initials", "The Kursk NPP resumed work.", "knpp", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in OWN], ids=[c[0] for c in OWN])
+def test_own_acronym_cut_short(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(ACRONYM_MATCHER, text)) is expected

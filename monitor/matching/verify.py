@@ -1547,7 +1547,7 @@ def _title_hits(
         exact = name.title_targets.get("p:" + text.words[i])  # launch for Launching
         if exact is None:
             exact = name.title_targets.get("i:" + text.words[i])  # UNSCR 2397
-            if exact is not None and not _acronym_in_text(text, i):
+            if exact is not None and (not _acronym_in_text(text, i) or _not_own_acronym(name, text.words[i])):
                 exact = None
         if exact is None and _cyrillic(text, i):
             english = russian_title_word(text.words[i])  # Договору for Treaty
@@ -1570,6 +1570,14 @@ def _title_hits(
             if edits is not None and halves:
                 out.append((covered, edits, span))
     return out
+
+
+def _not_own_acronym(name: NameSpec, word: str) -> bool:
+    """The entry's own acronym alias, cut short: the title's first words' initials, but
+    another acronym (UAW, United Auto Workers, though the initials of Union of Agricultural
+    Workers, is not the UAWK's). The initials of later words stay theirs: Zaporizhzhia NPP."""
+    own = [a.lower() for a in name.entry.aliases if a.isalpha() and a.isupper()]
+    return any(a.startswith(word) and a != word for a in own)
 
 
 def _halves_may_slip(text: Text, name: NameSpec, i: int, covered: frozenset[int]) -> bool:
