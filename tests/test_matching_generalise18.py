@@ -501,3 +501,16 @@ OWN = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in OWN], ids=[c[0] for c in OWN])
 def test_own_acronym_cut_short(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(ACRONYM_MATCHER, text)) is expected
+
+
+def test_a_long_title_repeating_its_words_read_as_written() -> None:
+    # Ruritania ... Ruritania: the token-set readings choose among the repeated words' places;
+    # the title as typed is read first
+    title = (
+        "Agreement between Ruritania and the Grand Duchy of Fenwick concerning the Facilitation of "
+        "Reciprocal Access and Cooperation between the Defence Forces of Ruritania and the Armed "
+        "Forces of the Grand Duchy of Fenwick"
+    )
+    matcher = one_list_matcher((Entry("raa", title, kind="treaty"),))
+    found = matcher.match({"body": f"The {title} entered into force in 2023."})
+    assert [(m.entry, m.score, m.kind) for m in found] == [("raa", 100.0, "exact")]

@@ -1394,10 +1394,30 @@ def title_at(
     return official if official is not None and (best is None or official.score > best.score) else best
 
 
+def _verbatim(text: Text, name: NameSpec, lo: int, hi: int) -> Found | None:
+    """The name's words as typed, in order and joined, inside words lo..hi."""
+    words, order, n = text.words, name.words, len(name.words)
+    for start in range(lo, hi - n + 2):
+        last = start + n - 1
+        same = words[start] == order[0] and list(words[start : last + 1]) == list(order)
+        if same and all(text.joined(x) for x in range(start + 1, last + 1)):
+            return Found(name, start, last, 100.0, _kind(text, name, start, last, *_PLAIN))
+    return None
+
+
+_PLAIN = (False, False, False, False)  # _kind's typo, partial, reordered, translit
+
+
 def _title_in_window(text: Text, name: NameSpec, lo: int, hi: int, far: int) -> Found | None:
     """The best reading of the name in words lo..hi (a phrase begun there may go on to far),
     or None."""
     words = text.words
+    # (the title as written is its best reading, and the cheapest: the readings below choose
+    # among the words' occurrences, and in a long title repeating words, Japan ... Japan, may
+    # miss the plain one)
+    verbatim = _verbatim(text, name, lo, far)
+    if verbatim is not None:
+        return verbatim
     # "US" in capitals is the country, "us" the pronoun; "RF" the Russian Federation, as
     # Russian officialese abbreviates it
     window = words[lo : far + 1]
