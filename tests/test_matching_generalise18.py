@@ -514,3 +514,27 @@ def test_a_long_title_repeating_its_words_read_as_written() -> None:
     matcher = one_list_matcher((Entry("raa", title, kind="treaty"),))
     found = matcher.match({"body": f"The {title} entered into force in 2023."})
     assert [(m.entry, m.score, m.kind) for m in found] == [("raa", 100.0, "exact")]
+
+
+# A diminutive's letters before a Russian surname's suffix make another family (Sokolikov,
+# Sokolov; Kozlikov, Kozlov); a document's head noun in the plural with every other word in
+# lowercase (its countries aside) names documents of that kind, not the one watched.
+KIND_ENTRIES = (
+    Entry("sokolikov", "Arkady Sokolikov", kind="person"),
+    Entry("belozerov", "Arkady Belozerov", kind="person"),
+    Entry("pact", "Reciprocal Logistics Access Agreement", kind="treaty"),
+)
+KIND_MATCHER = one_list_matcher(KIND_ENTRIES)
+
+KINDS = [
+    ("diminutive-dropped", "Minister Arkady Sokolov spoke.", "sokolikov", False),
+    ("diminutive-added", "Minister Arkady Belozerikov spoke.", "belozerov", False),
+    ("typo-kept", "Minister Arkady Sokolikvo spoke.", "sokolikov", True),
+    ("plural-lowercase", "Japan has concluded reciprocal logistics access agreements.", "pact", False),
+    ("capitalised", "Japan and Ruritania signed the Reciprocal Logistics Access Agreement.", "pact", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in KINDS], ids=[c[0] for c in KINDS])
+def test_diminutive_surnames_and_plural_kinds(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(KIND_MATCHER, text)) is expected

@@ -539,12 +539,24 @@ def _suffix_consonant(word: str, name_word: str) -> bool:
 
 def _other_suffix(word: str, name_word: str) -> bool:
     """Two letters apart at a Russian or Ukrainian surname's suffix: the surname without -ov,
-    -ev (Yerofey, the given name Yerofeyev is formed on), or -chenko for -enko and back
-    (Abramchenko and Abramenko are two families)."""
+    -ev (Yerofey, the given name Yerofeyev is formed on), -chenko for -enko and back
+    (Abramchenko and Abramenko are two families), a diminutive's letters before the suffix
+    (Gorelikov, Gorelov)."""
     if name_word.endswith(("ov", "ev")) and word == name_word[:-2]:
         return True
     longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
-    return longer.endswith("chenko") and shorter.endswith("enko") and longer[:-6] == shorter[:-4]
+    if longer.endswith("chenko") and shorter.endswith("enko") and longer[:-6] == shorter[:-4]:
+        return True
+    # a diminutive's letters before the suffix: Gorelov, Gorelikov; Kryukov, Kryuchkov
+    if len(longer) != len(shorter) + 2 or not shorter.endswith(_SURNAME_SUFFIXES):
+        return False
+    for k in (len(longer) - 4, len(longer) - 5):
+        if longer[k : k + 2] in _DIMINUTIVES and longer[:k] + longer[k + 2 :] == shorter:
+            return True
+    return False
+
+
+_DIMINUTIVES = frozenset(["ik", "ch", "ok", "ek", "yk", "sh"])
 
 
 def _other_surname(word: str, name_word: str) -> bool:
@@ -2186,6 +2198,8 @@ def _title_reading(
     how = {h: reworded(text.words[h[0]], name) if h[0] == h[1] and not h[3] else "" for h in kept}
     if missing and any(how[h] == "derived" and name.head in h[2] for h in kept):
         return None  # "a ceasefire agreed by Armenia, Azerbaijan": a verb, short of a word, no title
+    if _plural_kind(text, name, kept, parties):
+        return None  # "Japan's reciprocal access agreements": documents of that kind
     left_out = _parties_left_out(text, name, kept, missing)
     if count < name.required and not left_out:
         return None
@@ -2428,6 +2442,27 @@ def _title_runs_on(text: Text, name: NameSpec, last: int) -> bool:
     if title_word(text.words[k]) in name.distinct or text.words[k] in name.words:
         return False
     return not _headline(text, k) and not text.cased_word(k).isupper()
+
+
+def _plural_kind(
+    text: Text, name: NameSpec, kept: list[tuple[int, int, frozenset[int], int]], parties: set[int]
+) -> bool:
+    """The head noun in the plural, every other word of the reading in lowercase (its
+    parties aside): documents or bodies of that kind (Japan has concluded reciprocal access
+    agreements; Vietnam's friendship associations), not the one watched. Capitalised, they
+    are its name (the Yalta agreements)."""
+    head = [h for h in kept if name.head in h[2] and h[0] == h[1]]
+    if not head or name.head < 0:
+        return False
+    word = text.words[head[0][0]]
+    plural = len(word) > 3 and word.endswith("s") and title_word(word[:-1]) == title_word(word)
+    if text.capitalized(head[0][0]) or not plural:
+        return False
+    return not any(
+        text.capitalized(i) and i not in parties and title_word(text.words[i]) not in COUNTRY_WORDS
+        for h in kept
+        for i in range(h[0], h[1] + 1)
+    )
 
 
 def _owner_inside(
