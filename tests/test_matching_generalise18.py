@@ -298,7 +298,10 @@ def test_pinyin_u_umlaut(text: str, expected: bool) -> None:
 # Mongolian full names: the father's name in the genitive, then the given name (the usual
 # order, not a reordering), in Latin or Mongolian Cyrillic (ө and ү are u); the genitive
 # alone, with no given name after it, is no such form.
-MONGOLIAN_ENTRIES = (Entry("batbold", "Batbold Dorjsuren", kind="person"),)
+MONGOLIAN_ENTRIES = (
+    Entry("batbold", "Batbold Dorjsuren", kind="person"),
+    Entry("erdene", "Erdene Gombodamba", kind="person"),
+)
 MONGOLIAN_MATCHER = one_list_matcher(MONGOLIAN_ENTRIES)
 
 MONGOLIAN = [
@@ -309,6 +312,15 @@ MONGOLIAN = [
     ("western-order", "Batbold Dorjsuren met the delegation.", True),
     ("other-given-name", "Dorjsureniin Ganbold met the delegation.", False),
 ]
+MN_VOWEL = [
+    ("vowel-gives-way", "Gombodambyn Erdene met the delegation.", True),
+    ("western-order", "Erdene Gombodamba met the delegation.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in MN_VOWEL], ids=[c[0] for c in MN_VOWEL])
+def test_mongolian_genitive_after_a_final_vowel(text: str, expected: bool) -> None:
+    assert ("erdene" in entries_found(MONGOLIAN_MATCHER, text)) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in MONGOLIAN], ids=[c[0] for c in MONGOLIAN])

@@ -187,7 +187,7 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
     keys.update("r:" + russian_key(form) for form in russian_surname_forms(word))
     stem = genitive_stem(word) if word.endswith(GENITIVE_ENDINGS) else None
     if stem is not None:  # a Mongolian genitive (Tsevegjavyn): verify._patronymic_genitive
-        keys.update("r:" + key for key in russian_keys(stem))
+        keys.update("r:" + key for s in (stem, stem + "a") for key in russian_keys(s))
     if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
         keys.update("k:" + key for key in kontsevich_keys(word))
         english = russian_title_word(word)
@@ -773,7 +773,7 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = 
         return True  # the word's case decides (NewSTART, Newstart): leave it to the verifier
     if word == "ii" and target == "il" and spec.korean:
         return True  # so too for OCR's II for Il (verify._ocr_il)
-    if spec.person and word.endswith(GENITIVE_ENDINGS) and len(word) > len(target) + 1:
+    if spec.person and word.endswith(GENITIVE_ENDINGS) and len(word) > len(target):
         return True  # and for a Mongolian genitive, the given name after it (verify._patronymic_genitive)
     # The answer depends on the name only through its profile (as compare's): a syllable
     # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.

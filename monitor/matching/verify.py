@@ -157,7 +157,7 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         cap = hyphened
     if word == "ii" and name.korean and name_word == "il" and _ocr_il(text, i):
         return _OCR
-    if name.person and len(word) > len(name_word) + 1 and _patronymic_genitive(text, i, word, name_word):
+    if name.person and len(word) > len(name_word) and _patronymic_genitive(text, i, word, name_word):
         return _INFLECTED  # Tsevegjavyn Munkhbat: the Mongolian father's name in the genitive
     if word in _MONTHS_SHORT and _dated(text, i):
         return None  # a month's abbreviation in a date is no name: "Jan 8" is not Ji'an
@@ -193,7 +193,11 @@ def _patronymic_genitive(text: Text, i: int, word: str, name_word: str) -> bool:
     if not (text.capitalized(i + 1) and text.capitalized(i)):
         return False
     stem = genitive_stem(word)
-    return stem is not None and (stem == name_word or russian_key(name_word) in russian_keys(stem))
+    if stem is None:
+        return False
+    # (a final vowel gives way to the ending: Tsedendamba, Tsedendambyn)
+    stems = (stem, stem + name_word[-1]) if name_word[-1] in "aeiou" else (stem,)
+    return name_word in stems or any(russian_key(name_word) in russian_keys(s) for s in stems)
 
 
 def line_of(text: Text, k: int) -> range:
