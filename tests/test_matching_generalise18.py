@@ -550,3 +550,23 @@ KINDS = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in KINDS], ids=[c[0] for c in KINDS])
 def test_diminutive_surnames_and_plural_kinds(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(KIND_MATCHER, text)) is expected
+
+
+# Kunrei-shiki Japanese for Hepburn: ti chi, tu tsu, si shi, zi ji, hu fu, tya cha ...; not in
+# a word under five letters (Sino is no Shino).
+KUNREI_ENTRIES = (
+    Entry("tsuchiya", "Hiroshi Tsuchiya", kind="person"),
+    Entry("shino", "Shinohara", aliases=("Shino",), kind="person"),
+)
+KUNREI_MATCHER = one_list_matcher(KUNREI_ENTRIES)
+
+KUNREI = [
+    ("ti-tu", "Minister Hirosi Tutiya spoke.", "tsuchiya", True),
+    ("hepburn", "Minister Hiroshi Tsuchiya spoke.", "tsuchiya", True),
+    ("short-word", "The Sino talks opened.", "shino", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in KUNREI], ids=[c[0] for c in KUNREI])
+def test_kunrei_shiki_japanese(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(KUNREI_MATCHER, text)) is expected

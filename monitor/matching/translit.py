@@ -388,6 +388,8 @@ def russian_keys(word: str) -> tuple[str, ...]:
         readings.append(_belarusian(word))
     if _TURKIC_LATIN_HINT.search(word) is not None:
         readings.extend(_turkic_latin(word))
+    if len(word) >= 5 and _KUNREI_HINT.search(word) is not None:  # (Sino is no Shino)
+        readings.append(_KUNREI.sub(lambda m: _HEPBURN[m.group()], word))
     # English j for Дж, as for Ж: Dzhaparov, German Dschaparow / Japarov (either way round)
     readings += [r.replace("dzh", "j") for r in (word, *readings) if "dzh" in r]
     if word.count("j") == 1 and "dzh" not in word:
@@ -422,6 +424,17 @@ def russian_surname_forms(word: str) -> tuple[str, ...]:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return tuple(word[: -len(ending)] + r for r in russian)
     return ()
+
+
+# Kunrei-shiki Japanese (Japan's official romanisation, in some of its own copy) for the
+# Hepburn most English copy writes: Sekiguti = Sekiguchi, Tutida = Tsuchida, Itikawa
+_HEPBURN = {
+    "tya": "cha", "tyu": "chu", "tyo": "cho", "sya": "sha", "syu": "shu", "syo": "sho",
+    "zya": "ja", "zyu": "ju", "zyo": "jo", "ti": "chi", "tu": "tsu", "si": "shi", "zi": "ji",
+    "hu": "fu",
+}  # fmt: skip
+_KUNREI = re.compile("|".join(sorted(_HEPBURN, key=len, reverse=True)))
+_KUNREI_HINT = re.compile(r"ti|tu|si|zi|hu|[tsz]y[auo]")
 
 
 # Uzbek and Kazakh Latin spellings: q (Qurbonov, Qairat), x for kh (Xo'jiyev, Baxodir)
