@@ -384,8 +384,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # nor is the patronymic Ilyich (Vladimir Ilyich) Ilyichev cut short
     if pinyin_name(name) and other_pinyin(word, name_word):
         return None  # other pinyin syllables: another name (Li Hongzhang is not Li Hongzhong)
-    if name.person and _other_suffix(word, name_word):
-        return None  # Yerofey is the given name Yerofeyev comes from; Abramchenko no Abramenko
+    if name.person and _other_family(word, name_word):
+        return None  # Lagutin is not Lagutkin, Abramchenko no Abramenko, Yerofey no Yerofeyev
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
     edits = None
     if word[:1] == name_word[:1] and -2 <= len(word) - len(name_word) <= 2:
@@ -405,9 +405,6 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
             return None  # Slavyansk is not Slavyanka: another suffix, another place
         if edits == 2 and name.person and _other_ending(word, name_word) and _other_surname(word, name_word):
             return None  # Ignatyev is not Ignatyuk, Shcherbinina not Shcherbina
-        if edits == 1 and name.person and _suffix_consonant(word, name_word):
-            return None  # Lagutin is not Lagutkin, Popkov not Popov: another family's suffix
-
     # (a one-word place written with another first letter: Yakutsk is no Irkutsk)
     same_start = word[:1] == name_word[:1] or name.person or not name.alone
     if edits is None and not name.korean and not place and same_start:  # Chongju is not Chongjin
@@ -524,39 +521,31 @@ def _other_ending(word: str, name_word: str) -> bool:
 _SURNAME_SUFFIXES = ("in", "ov", "ev", "ina", "ova", "eva")
 
 
-def _suffix_consonant(word: str, name_word: str) -> bool:
-    """One word is the other with k, m, n or l added right before its Russian surname suffix:
-    -in and -kin, -ov and -kov are two families' names (Lagutin, Lagutkin; Popov, Popkov;
-    Kuzin, Kuzmin)."""
-    longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
-    if len(longer) != len(shorter) + 1 or len(shorter) < 5:
-        return False
-    for suffix in _SURNAME_SUFFIXES:
-        k = len(longer) - len(suffix) - 1
-        # (k, m, n, l: -kin, -kov; not a doubled letter, nor a letter of the stem: Burmistrov
-        # misspelt Burmistov, nor the h of zh, kh: Prigozin)
-        added = longer[k] in "kmnl" and longer[k] != longer[k - 1]
-        if added and shorter.endswith(suffix) and longer[:k] + longer[k + 1 :] == shorter:
-            return True
-    return False
-
-
-def _other_suffix(word: str, name_word: str) -> bool:
-    """Two letters apart at a Russian or Ukrainian surname's suffix: the surname without -ov,
-    -ev (Yerofey, the given name Yerofeyev is formed on), -chenko for -enko and back
-    (Abramchenko and Abramenko are two families), a diminutive's letters before the suffix
-    (Gorelikov, Gorelov)."""
+def _other_family(word: str, name_word: str) -> bool:
+    """A Russian or Ukrainian surname apart from the name word at its suffix, another family's
+    name rather than a slip: k, m, n or l added before -in, -ov, -ev (Lagutin, Lagutkin; Popov,
+    Popkov; Kuzin, Kuzmin), a diminutive's two letters there (Gorelov, Gorelikov; Kryukov,
+    Kryuchkov), -chenko for -enko (Abramchenko, Abramenko), or no -ov, -ev at all: the given
+    name the surname is formed on (Yerofey, Yerofeyev). Not a letter of the stem (Burmistrov
+    misspelt Burmistov), a doubled one, nor the h of zh, kh (Prigozin)."""
     if name_word.endswith(("ov", "ev")) and word == name_word[:-2]:
         return True
     longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
     if longer.endswith("chenko") and shorter.endswith("enko") and longer[:-6] == shorter[:-4]:
         return True
-    # a diminutive's letters before the suffix: Gorelov, Gorelikov; Kryukov, Kryuchkov
-    if len(longer) != len(shorter) + 2 or not shorter.endswith(_SURNAME_SUFFIXES):
+    if not shorter.endswith(_SURNAME_SUFFIXES) or len(shorter) < 5:
         return False
-    for k in (len(longer) - 4, len(longer) - 5):
-        if longer[k : k + 2] in _DIMINUTIVES and longer[:k] + longer[k + 2 :] == shorter:
-            return True
+    if len(longer) == len(shorter) + 1:
+        for suffix in _SURNAME_SUFFIXES:
+            k = len(longer) - len(suffix) - 1
+            added = longer[k] in "kmnl" and longer[k] != longer[k - 1]
+            if added and shorter.endswith(suffix) and longer[:k] + longer[k + 1 :] == shorter:
+                return True
+        return False
+    if len(longer) == len(shorter) + 2:
+        for k in (len(longer) - 4, len(longer) - 5):
+            if longer[k : k + 2] in _DIMINUTIVES and longer[:k] + longer[k + 2 :] == shorter:
+                return True
     return False
 
 
