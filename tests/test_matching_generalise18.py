@@ -570,3 +570,18 @@ KUNREI = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in KUNREI], ids=[c[0] for c in KUNREI])
 def test_kunrei_shiki_japanese(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(KUNREI_MATCHER, text)) is expected
+
+
+# Two typos on top of a transliteration key only in a long key (nine letters or more), as
+# the index finds them: Sapozhkov (sapojkov, two letters off) is no Sapunkov.
+KEYED = [
+    ("short-key-two-off", "Colonel Oleg Sapozhkov spoke.", "sapunkov", False),
+    ("short-key-one-off", "Colonel Oleg Sapunkof spoke.", "sapunkov", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in KEYED], ids=[c[0] for c in KEYED])
+def test_two_typos_on_a_transliteration_key(text: str, entry: str, expected: bool) -> None:
+    matcher = one_list_matcher((Entry("sapunkov", "Oleg Sapunkov", kind="person"),))
+    assert (entry in entries_found(matcher, text)) is expected
+    assert (entry in {m.entry for m in matcher.explain({"body": text}).matches}) is expected

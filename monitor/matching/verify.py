@@ -417,6 +417,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
                 if key[:1] == target[:1]
                 and -2 <= len(key) - len(target) <= 2
                 and (e := typo_edits(key, target, name.alone)) is not None
+                and (e <= 1 or len(target) >= 9)  # (two in a long key only: Sapozhkov is no Sapunkov)
             ),
             default=None,
         )
