@@ -33,7 +33,6 @@ from monitor.matching.palladius import palladius
 from monitor.matching.russian_titles import russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
-    GENITIVE_ENDINGS,
     deletions,
     genitive_stem,
     is_korean,
@@ -185,7 +184,7 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
     keys.update(_ocr_keys(word))
     # a Kazakh surname in -uly, -kyzy: verify._compare
     keys.update("r:" + russian_key(form) for form in russian_surname_forms(word))
-    stem = genitive_stem(word) if word.endswith(GENITIVE_ENDINGS) else None
+    stem = genitive_stem(word)
     if stem is not None:  # a Mongolian genitive (Tsevegjavyn): verify._patronymic_genitive
         keys.update("r:" + key for s in (stem, stem + "a") for key in russian_keys(s))
     if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
@@ -773,7 +772,7 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = 
         return True  # the word's case decides (NewSTART, Newstart): leave it to the verifier
     if word == "ii" and target == "il" and spec.korean:
         return True  # so too for OCR's II for Il (verify._ocr_il)
-    if spec.person and word.endswith(GENITIVE_ENDINGS) and len(word) > len(target):
+    if spec.person and len(word) > len(target) and genitive_stem(word) is not None:
         return True  # and for a Mongolian genitive, the given name after it (verify._patronymic_genitive)
     # The answer depends on the name only through its profile (as compare's): a syllable
     # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.

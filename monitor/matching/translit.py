@@ -401,15 +401,16 @@ def russian_keys(word: str) -> tuple[str, ...]:
 # Mongolian genitive endings, as romanised: -giin after a long vowel (Ukhnaagiin), -iin,
 # -yn (Tsevegjavyn); not -n after a diphthong in i (Luvsannamsrain), which English words
 # end in (remain, captain) at a cost in look-ups
-_GENITIVE = re.compile(r"(?:g?iin|yn)$")
-GENITIVE_ENDINGS = ("iin", "yn")  # (a cheap test before the regex)
+_GENITIVES = ("giin", "iin", "yn")
 
 
 def genitive_stem(word: str) -> str | None:
     """The word without a Mongolian genitive ending (the father's name before the given
     name), if it has one and four letters or more are left."""
-    m = _GENITIVE.search(word)
-    return word[: m.start()] if m is not None and m.start() >= 4 else None
+    if not word.endswith(_GENITIVES):  # (most words: one test)
+        return None
+    ending = next(e for e in _GENITIVES if word.endswith(e))
+    return word[: -len(ending)] if len(word) - len(ending) >= 4 else None
 
 
 # Kazakh surnames in -uly ("son of") and -kyzy ("daughter of") for the Russian -ov/-ev and

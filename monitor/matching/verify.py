@@ -41,7 +41,6 @@ from monitor.matching.palladius import palladius
 from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
 from monitor.matching.translit import (
     ADMIN_TERMS,
-    GENITIVE_ENDINGS,
     KOREAN_PLACE_UNITS,
     KOREAN_UNITS,
     genitive_stem,
@@ -188,12 +187,8 @@ def _patronymic_genitive(text: Text, i: int, word: str, name_word: str) -> bool:
     """Word i is the name word with a Mongolian genitive ending, a capitalised word after it:
     the father's name before the given name (Tsevegjavyn Munkhbat, Ukhnaagiin Khurelsukh,
     Цэвэгжавын Мөнхбат)."""
-    if not word.endswith(GENITIVE_ENDINGS) or i + 1 >= len(text.words):
-        return False
-    if not (text.capitalized(i + 1) and text.capitalized(i)):
-        return False
     stem = genitive_stem(word)
-    if stem is None:
+    if stem is None or i + 1 >= len(text.words) or not (text.capitalized(i + 1) and text.capitalized(i)):
         return False
     # (a final vowel gives way to the ending: Tsedendamba, Tsedendambyn)
     stems = (stem, stem + name_word[-1]) if name_word[-1] in "aeiou" else (stem,)
@@ -2268,7 +2263,7 @@ def _parties_left_out(
         # "Russia and the DPRK have signed an intergovernmental agreement on cooperation in ..."
         if not any(text.words[h[0]] == "intergovernmental" for h in kept):
             return False
-        korea = _OTHER_KOREA.keys() | {"korea"}  # (both Koreas as one: Russian-Korean)
+        korea = SAME_COUNTRY["korea"]  # (both Koreas as one: Russian-Korean)
         if not {"korea" if c in korea else c for c in own} <= {"korea" if c in korea else c for c in named}:
             return False
     # and no other country in the sentence: "Kazakhstan and China signed a Treaty on ..."
