@@ -7,7 +7,7 @@ import pytest
 
 from monitor.matching.engine import Matcher
 from monitor.matching.ruleset import Entry, Rule, RuleSet, Watchlist
-from monitor.matching.russian_titles import russian_title_word
+from monitor.matching.russian_titles import russian_title_words
 
 ENTRIES = (
     Entry("tmc", "Treaty on Military Cooperation and Mutual Assistance", kind="treaty"),
@@ -59,7 +59,7 @@ def test_not_that_title(text: str, entry: str) -> None:
 
 
 def test_stems_take_case_endings_only() -> None:
-    assert russian_title_word("dogovorom") == "treaty"
-    assert russian_title_word("soyuznogo") == "union"
-    assert russian_title_word("sovetnik") == ""  # -nik makes another word
-    assert russian_title_word("nebu") == "sky" and russian_title_word("nebesnyi") == ""
+    assert russian_title_words("dogovorom") == ("treaty",)
+    assert russian_title_words("soyuznogo") == ("union",)
+    assert russian_title_words("sovetnik") == ()  # -nik makes another word
+    assert russian_title_words("nebu") == ("sky",) and russian_title_words("nebesnyi") == ()

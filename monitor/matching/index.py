@@ -30,7 +30,7 @@ from monitor.matching.names import (
 )
 from monitor.matching.normalize import Text
 from monitor.matching.palladius import palladius
-from monitor.matching.russian_titles import russian_title_word
+from monitor.matching.russian_titles import russian_title_words
 from monitor.matching.translit import (
     ADMIN_TERMS,
     deletions,
@@ -43,12 +43,19 @@ from monitor.matching.translit import (
     russian_key,
     russian_keys,
     russian_nominatives,
-    russian_place_stems,
+    russian_place_names,
     russian_surname_forms,
     typo_budget,
     wade_giles,
 )
-from monitor.matching.verify import MIN_EXPANDED, compare, inflected, kontsevich, title_reach
+from monitor.matching.verify import (
+    MIN_EXPANDED,
+    compare,
+    inflected,
+    kontsevich,
+    russian_name_word,
+    title_reach,
+)
 
 # (name id, index of the name word - or of the canonical title word -, words covered)
 Posting = tuple[int, int, int]
@@ -175,7 +182,8 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
     if cyrillic:
         # a Russian case form (Lavrovym): only if written in Cyrillic, see verify.compare
         keys.update("r:" + russian_key(form) for form in russian_nominatives(word))
-        keys.update("r:" + russian_key(stem) for stem in russian_place_stems(word))  # Kurskoi
+        # a place adjective (Kurskoi, Yaltinskoe): verify.compare
+        keys.update("r:" + russian_key(stem) for stem in russian_place_names(word))
         keys.update(f for f in russian_nominatives(word) if f in ADMIN_TERMS)  # области
     if korean_syllables(word):  # Korean syllables, also longer words: places (Shinuiju)
         keys.add("k:" + korean_key(word))
@@ -189,9 +197,10 @@ def text_keys(word: str, cyrillic: bool = True) -> tuple[set[str], frozenset[str
         keys.update("r:" + key for s in (stem, stem + "a") for key in russian_keys(s))
     if cyrillic:  # a Korean name in Russian copy (Пхеньян, Чен): see verify.compare
         keys.update("k:" + key for key in kontsevich_keys(word))
-        english = russian_title_word(word)
-        if english:  # a Russian title word, under its English one (the explain index's titles)
-            keys.add(title_word(english))
+        # a Russian title word, under its English ones (the explain index's titles), and as a
+        # name's word in the singular or plural (островах: Islands; verify.russian_name_word)
+        for english in russian_title_words(word):
+            keys.update((title_word(english), english, english + "s"))
     variants = _variants(word)
     # one typo in a transliteration (Koschemjaco): verify.compare
     by_key = {
@@ -483,9 +492,9 @@ class AnchorIndex:
         keys, variants, by_key = text_keys(word, cyrillic)
         canon = title_word(word)
         tkeys = ["T=" + canon, "Tp:" + word, "Tk:" + korean_key(canon)]
-        english = russian_title_word(word) if cyrillic else ""
-        if english:  # a Russian title word (Договору for Treaty): verify._title_hits
-            tkeys.append("T=" + title_word(english))
+        if cyrillic:  # a Russian title word (Договору for Treaty): verify._title_hits
+            tkeys += ["T=" + title_word(english) for english in russian_title_words(word)]
+            tkeys += ["T=" + title_word(place) for place in russian_place_names(word)]  # Амурский
         if canon != word:
             tkeys.append("Tp:" + canon)
         # two title words run together (Nonproliferation): one half of 4+ letters is exact,
@@ -774,6 +783,8 @@ def _spells(word: str, target: str, spec: NameSpec, cap: bool, cyrillic: bool = 
         return True  # so too for OCR's II for Il (verify._ocr_il)
     if spec.person and len(word) > len(target) and genitive_stem(word) is not None:
         return True  # and for a Mongolian genitive, the given name after it (verify._patronymic_genitive)
+    if cyrillic and russian_name_word(word, target, spec):
+        return True  # a Russian word of a document's name (Ялтинское: Yalta): not by profile
     # The answer depends on the name only through its profile (as compare's): a syllable
     # such as "on" or "jong" is checked against a hundred Korean names' words, mostly alike.
     key = (word, target, cap, spec.profile, cyrillic)

@@ -643,6 +643,20 @@ def russian_place_stems(word: str) -> tuple[str, ...]:
     return (stem, stem[:-2]) if len(stem) >= 6 else (stem,)
 
 
+@lru_cache(maxsize=32768)
+def russian_place_names(word: str) -> tuple[str, ...]:
+    """Names a folded Russian adjective in -sk- may be made from, with the name's last vowel
+    or its -in-/-an- dropped before -sk- (amurskii: Amur, yaltinskoe: Yalta, kiotskii: Kioto,
+    afrikanskii: Afrika), or none. For a place's name in a document's or a body's: the
+    verifier compares them by their Russian keys (verify._place_adjective)."""
+    names: list[str] = []
+    for stem in russian_place_stems(word):
+        names += [stem, stem + "a", stem + "o", stem + "i"]
+        if len(stem) >= 5 and stem.endswith(("in", "an")):
+            names.append(stem[:-2] + "a")
+    return tuple(dict.fromkeys(names))
+
+
 # Russian administrative terms and their English translations: one word of a place name
 # either way (Primorsky Krai = Primorsky Territory, Kursk Oblast = Kursk region). A general
 # equivalence of the vocabulary, like the spelling rules above, not a list of places.

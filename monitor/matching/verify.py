@@ -38,7 +38,7 @@ from monitor.matching.normalize import (
     is_foreign_script,
 )
 from monitor.matching.palladius import palladius
-from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_word
+from monitor.matching.russian_titles import RUSSIAN_GLUE, russian_title_words
 from monitor.matching.translit import (
     ADMIN_TERMS,
     KOREAN_PLACE_UNITS,
@@ -55,6 +55,7 @@ from monitor.matching.translit import (
     russian_key,
     russian_keys,
     russian_nominatives,
+    russian_place_names,
     russian_place_stems,
     russian_surname_forms,
     swapped,
@@ -141,6 +142,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
             return _INFLECTED
         if name.facility == name_word and _translated(word, name_word):
             return _INFLECTED  # Восточный космодром: the facility word in Russian
+        if russian_name_word(word, name_word, name):
+            return _INFLECTED
         if text.capitalized(i) and kontsevich(word, name_word, name):
             return _INFLECTED
         if name_word in _RUSSIAN_COMPASS and word.startswith(_RUSSIAN_COMPASS[name_word]) and not name.person:
@@ -264,8 +267,8 @@ def _scholarly(text: Text, i: int) -> bool:
 
 def _translated(word: str, name_word: str) -> bool:
     """A Russian word (folded) is the English name word (russian_titles' vocabulary)."""
-    english = russian_title_word(word)
-    return bool(english) and title_word(english) == title_word(name_word)
+    target = title_word(name_word)
+    return any(title_word(english) == target for english in russian_title_words(word))
 
 
 def _acronym_lowered(cased: str, name_word: str, name: NameSpec) -> bool:
@@ -311,6 +314,19 @@ def _adjective(word: str, name_word: str) -> bool:
     """A Russian place adjective made from the name word (Kurskoi, Belgorodskaya)."""
     target = russian_key(name_word)
     return any(russian_key(stem) == target for stem in russian_place_stems(word))
+
+
+def russian_name_word(word: str, name_word: str, name: NameSpec) -> bool:
+    """A word of a document's, body's or place's name of several words, written in Russian
+    (folded; the caller knows it was Cyrillic): its translation (протокол: Protocol), or an
+    adjective made from a place's name (Ялтинское: Yalta, Киотский: Kyoto). The name's
+    other words must be there too: Ялтинское соглашение is the Yalta Agreement."""
+    if name.person or name.korean or name.exact or name.alone:
+        return False
+    if _translated(word, name_word):
+        return True
+    target = russian_key(name_word)
+    return len(name_word) >= 4 and any(russian_key(place) == target for place in russian_place_names(word))
 
 
 def kontsevich(word: str, name_word: str, name: NameSpec) -> bool:
@@ -1571,9 +1587,14 @@ def _title_hits(
             if exact is not None and (not _acronym_in_text(text, i) or _not_own_acronym(name, text.words[i])):
                 exact = None
         if exact is None and _cyrillic(text, i):
-            english = russian_title_word(text.words[i])  # Договору for Treaty
-            if english:
+            for english in russian_title_words(text.words[i]):  # Договору for Treaty
                 exact = name.title_targets.get(title_word(english))
+                if exact is not None:
+                    break
+            for place in russian_place_names(text.words[i]) if exact is None else ():
+                exact = name.title_targets.get(title_word(place))  # Амурский for Amur
+                if exact is not None:
+                    break
         if exact is None and numeric_month(text, i):
             exact = name.title_targets.get(MONTH_NAMES[int(word) - 1])  # 9.19 for September 19
         if exact is None and word in CAPITALS and word not in name.words and capital_party(text, i):

@@ -1,0 +1,86 @@
+"""Generalisation, nineteenth round, on invented names.
+
+Official titles: `relating to`, `concerning` and `regarding` are prepositions, like `on`;
+`protection`, `persons` and `all` are common title vocabulary, so a short form may leave
+them out. Names of documents, bodies and places written in Russian: a wider vocabulary of
+title words, a Russian word that may stand for two English ones (фонд: fund, foundation),
+and a place's adjective (Валданское: Valdan) read as the place's name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.ruleset import Entry
+from monitor.matching.russian_titles import russian_title_words
+from monitor.matching.translit import russian_place_names
+from tests.support.matchers import entries_found, one_list_matcher
+
+TITLE_ENTRIES = (
+    Entry("mariners", "Convention relating to the Status of Stateless Mariners", kind="treaty"),
+    Entry(
+        "relocation",
+        "International Convention for the Protection of All Persons from Forced Relocation",
+        kind="treaty",
+    ),
+)
+TITLE_MATCHER = one_list_matcher(TITLE_ENTRIES)
+
+TITLES = [
+    ("on-for-relating-to", "It joined the Convention on the Status of Stateless Mariners", "mariners", True),
+    ("concerning", "It joined the Convention concerning the Status of Stateless Mariners", "mariners", True),
+    ("other-head", "It joined the Protocol relating to the Status of Stateless Mariners", "mariners", False),
+    ("short-form", "Seoul ratified the Convention on Forced Relocation in May.", "relocation", True),
+    ("short-intl", "It signed the International Convention on Forced Relocation.", "relocation", True),
+    ("other-subject", "Seoul ratified the Convention on Forced Labour in May.", "relocation", False),
+    ("subject-word-missing", "Seoul ratified the Convention on Relocation in May.", "relocation", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])
+def test_title_prepositions_and_vocabulary(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(TITLE_MATCHER, text)) is expected
+
+
+RUSSIAN_ENTRIES = (
+    Entry("plant", "Northern Shipbuilding Plant", kind="organisation"),
+    Entry("fund", "Arctic Development Fund", kind="organisation"),
+    Entry("church", "Arctic Orthodox Church", kind="organisation"),
+    Entry("valdan", "Valdan Agreement", kind="treaty"),
+    Entry("yenta", "Yenta Protocol", kind="treaty"),
+    Entry("yard", "Valdan Shipbuilding Plant", kind="organisation"),
+    Entry("person", "Ivan Valdan", kind="person"),
+)
+RUSSIAN_MATCHER = one_list_matcher(RUSSIAN_ENTRIES)
+
+RUSSIAN = [
+    ("vocabulary", "Северный судостроительный завод спустил на воду судно.", "plant", True),
+    ("other-plant", "Северный судоремонтный завод спустил на воду судно.", "plant", False),
+    ("fund-reordered", "Фонд развития Арктики выделил средства.", "fund", True),
+    ("church", "Арктическая православная церковь провела службу.", "church", True),
+    ("church-genitive", "Глава Арктической православной церкви выступил.", "church", True),
+    ("place-adjective", "Валданское соглашение было подписано в 1921 году.", "valdan", True),
+    ("place-adjective-in", "Стороны соблюдают Ентинский протокол.", "yenta", True),
+    ("place-adjective-title", "Валданский судостроительный завод получил заказ.", "yard", True),
+    ("place-adjective-other-noun", "Валданский район получил субсидию.", "valdan", False),
+    ("place-adjective-other-noun-title", "Валданский машиностроительный завод получил заказ.", "yard", False),
+    ("not-a-person", "Валданское соглашение было подписано в 1921 году.", "person", False),
+    ("latin-letters", "The Valdanskoe soglashenie was signed.", "valdan", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in RUSSIAN], ids=[c[0] for c in RUSSIAN])
+def test_names_written_in_russian(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(RUSSIAN_MATCHER, text)) is expected
+
+
+def test_a_russian_word_may_read_as_two_english_words() -> None:
+    assert russian_title_words("fonda") == ("foundation", "fund")
+    assert russian_title_words("delam") == ("affairs",)
+    assert russian_title_words("delegatsiya") == ()  # (a case ending is four letters at most)
+
+
+def test_place_adjectives_give_their_places() -> None:
+    assert "yalta" in russian_place_names("yaltinskoe")
+    assert "amur" in russian_place_names("amurskii")
+    assert russian_place_names("soglashenie") == ()
