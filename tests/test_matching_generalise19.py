@@ -84,3 +84,24 @@ def test_place_adjectives_give_their_places() -> None:
     assert "yalta" in russian_place_names("yaltinskoe")
     assert "amur" in russian_place_names("amurskii")
     assert russian_place_names("soglashenie") == ()
+
+
+CHARTER_ENTRIES = (
+    Entry("charter", "Charter of the Unified Nations", aliases=("UN Charter",), kind="treaty"),
+)
+CHARTER_MATCHER = one_list_matcher(CHARTER_ENTRIES)
+
+CHARTER = [
+    ("reordered", "Both sides cited the Unified Nations Charter on Monday.", True),
+    ("acronym-with-article", "Both sides cited the Charter of the UN on Monday.", True),
+    ("dotted-acronym", "Both sides cited the U.N. Charter on Monday.", True),
+    ("dotted-initials", "Minister U.N. Charterov spoke on Monday.", False),
+    ("other-charter", "Both sides cited the Allied Forces Charter on Monday.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CHARTER], ids=[c[0] for c in CHARTER])
+def test_charter_of_the_nations(text: str, expected: bool) -> None:
+    # (the alias's words read as Korean syllables, Un Charter, but a document's name is no
+    # Korean person's: U.N. is read as UN as for any acronym)
+    assert ("charter" in entries_found(CHARTER_MATCHER, text)) is expected

@@ -750,7 +750,7 @@ _MOUNTAIN_HINT = re.compile(r"\b(?:mount|mt|mountain)\b|san\b", re.IGNORECASE)
 # Ministry; the Treaty of Portsmouth, the Portsmouth Treaty)
 _BODIES = frozenset(
     """ministry department committee commission council agency bureau directorate treaty
-    convention protocol declaration""".split()
+    convention protocol declaration charter statute covenant""".split()
 )
 _BODY_HINT = re.compile(r"\b(?:" + "|".join(sorted(_BODIES)) + r")\b", re.IGNORECASE)
 
@@ -784,15 +784,21 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
         for name in entry.names:
             words, cased = split_words(name)
             form = ""
+            of_the = len(words) >= 4 and words[0] in _BODIES and words[1:3] == ["of", "the"]
             if len(words) == 3 and words[0] in _BODIES and words[1] == "of" and words[2] not in STOPWORDS:
                 form = f"{cased[2]} {cased[0]}"
+            elif of_the and len(words) <= 5 and not STOPWORDS.intersection(words[3:]):
+                # the Charter of the United Nations = the United Nations Charter
+                form = " ".join((*cased[3:], cased[0]))
             elif len(words) >= 4 and words[0] in _BODIES and words[1] == "of" and words[3] == "affairs":
                 # Ministry of Foreign Affairs (of the Russian Federation) = Foreign Ministry (...)
                 form = " ".join((cased[2], cased[0], *cased[4:]))
             elif len(words) == 2 and words[1] in _BODIES and words[0].isdigit():
                 form = f"{cased[1]} {cased[0]}"  # the 1718 Committee = Committee 1718
             elif len(words) == 2 and words[1] in _BODIES and words[0] not in STOPWORDS:
-                form = f"{cased[1]} of {cased[0]}"
+                # (an acronym takes the article: the UN Charter is the Charter of the UN)
+                the = "the " if len(cased[0]) >= 2 and cased[0].isupper() else ""
+                form = f"{cased[1]} of {the}{cased[0]}"
             key = tuple(split_words(form)[0])
             if form and key not in have:
                 have.add(key)
@@ -935,7 +941,10 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                 if title
                 else {}
             )
-            korean = not title and is_korean_name(words)
+            # (a document's or body's alias is no Korean name, though its words may read as
+            # syllables: UN Charter)
+            document = entry.kind.lower() in ("treaty", "organisation", "organization")
+            korean = not title and not document and is_korean_name(words)
             expansion = _expansion(entry, text) if n and _acronym(cased) and len(words[0]) >= 3 else _NO_WORDS
             specs.append(
                 NameSpec(

@@ -47,6 +47,7 @@ from monitor.matching.verify import (
     case_forms,
     compare,
     cyrillic_word,
+    dotted_pair,
     hangul_word,
     initial_of,
     listed,
@@ -320,7 +321,8 @@ class _Scan:
         self._hangul(index.hangul)
         acronyms = unique & index.initials.keys() if index.initials else ()
         offices = _after_offices(text, unique & surnames.keys()) if surnames else []
-        if not hits and not han and not self.found and not acronyms and not offices:
+        dotted = _dotted_pairs(text) if "." in text.gaps else []
+        if not hits and not han and not self.found and not acronyms and not offices and not dotted:
             return []
         places: dict[int, list[int]] = {}  # title word id -> text word indices, ascending
         korean: list[int] = []
@@ -359,6 +361,10 @@ class _Scan:
             self._korean(index, korean)
         if places:
             self._anchored_titles(index, places)
+        for k in dotted:  # U.N. for UN: the verifier reads the two letters as one word
+            found = self.memo[words[k] + words[k + 1]]
+            for nid, j, _ in (*found.free, *found.capital):
+                self._seq(k, nid, j, 0)
         for k in han:
             found = self.memo[words[k] + words[k + 1]]
             for nid, j, _ in (*found.free, *found.capital):
@@ -796,6 +802,11 @@ def _within(spots: Sequence[int], lo: int, hi: int) -> bool:
 def _near(spots: Sequence[int], k: int, reach: int) -> bool:
     """A sorted list of word indices holds one within ``reach`` of k."""
     return _within(spots, k - reach, k + reach)
+
+
+def _dotted_pairs(text: Text) -> list[int]:
+    """Where two capital letters with their dots may stand for a two-letter acronym (U.N.)."""
+    return [k for k in range(len(text.words) - 1) if dotted_pair(text, k)]
 
 
 def _seq_candidates(

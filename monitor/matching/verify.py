@@ -1176,6 +1176,8 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
         return True
     if gap in ("\n", "\r\n") and text.capitalized(i - 1) and not text.capitalized(i):
         return True  # a word broken by a bare line break (Krav / chuk, in OCR)
+    if gap == "." and dotted_pair(text, i - 1):
+        return True  # two capitals with their dots: an acronym (U.N. for UN)
     if name.korean_places and hangul_word(text, i - 1, 2):
         return True  # a Korean place's syllables in Hangul (함경북도: Hamgyong-bukdo)
     if name.chinese and text.gap(i) == " " and text.capitalized(i) and text.capitalized(i - 1):
@@ -1187,6 +1189,20 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
         return False
     start = text.orig(i, i)[0]
     return "\u4e00" <= text.original[start] < "\ua000" and text.orig(i - 1, i - 1)[1] == start
+
+
+def dotted_pair(text: Text, k: int) -> bool:
+    """Words k and k + 1 are two capital letters, each with its dot (U.N., U.K.): a two-letter
+    acronym, or initials (V.V. Putin): normalize.Text joins only three letters or more."""
+    words, gaps = text.words, text.gaps
+    return (
+        k + 2 < len(gaps)
+        and gaps[k + 1] == "."
+        and len(words[k]) == 1 == len(words[k + 1])
+        and gaps[k + 2][:1] == "."
+        and text.capitalized(k)
+        and text.capitalized(k + 1)
+    )
 
 
 def hangul_word(text: Text, i: int, count: int) -> bool:
