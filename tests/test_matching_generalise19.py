@@ -105,3 +105,23 @@ def test_charter_of_the_nations(text: str, expected: bool) -> None:
     # (the alias's words read as Korean syllables, Un Charter, but a document's name is no
     # Korean person's: U.N. is read as UN as for any acronym)
     assert ("charter" in entries_found(CHARTER_MATCHER, text)) is expected
+
+
+PEOPLE_ENTRIES = (
+    Entry("qiao", "Qiao Runqiu", kind="person"),
+    Entry("hayama", "Tomoki Hayama", aliases=("Hayama",), kind="person"),
+)
+PEOPLE_MATCHER = one_list_matcher(PEOPLE_ENTRIES)
+
+PEOPLE = [
+    ("pinyin-two-edits", "Vice minister Qiao Rongqiu spoke on Monday.", "qiao", False),
+    ("pinyin-swapped", "Vice minister Qiao Rnuqiu spoke on Monday.", "qiao", True),
+    ("office-of", "Japan's minister of Environment Hayama spoke on Monday.", "hayama", True),
+    ("another-first-name", "The painter Kenji Hayama spoke on Monday.", "hayama", False),
+    ("of-a-first-name", "The son of Kenji Hayama spoke on Monday.", "hayama", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in PEOPLE], ids=[c[0] for c in PEOPLE])
+def test_people(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(PEOPLE_MATCHER, text)) is expected

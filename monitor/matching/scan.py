@@ -886,6 +886,13 @@ def _diagnose(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
     return Found(name, start, start + n - 1, score, "partial", problem)
 
 
+def _office_of(text: Text, i: int) -> bool:
+    """Word i ends an office's name: it follows an office and "of" (Minister of Environment,
+    Secretary of State), so it is no first name."""
+    words = text.words
+    return i >= 2 and words[i - 1] == "of" and words[i - 2] in _TITLES
+
+
 def _why(word: str, target: str, name: NameSpec) -> str:
     if pinyin_name(name) and other_pinyin(word, target):
         return f"'{word}' is other pinyin syllables than '{target}' (another name, not a typo)"
@@ -1010,6 +1017,7 @@ def _vetoed(text: Text, names: Sequence[NameSpec], f: Found) -> Found:
             and not any(w.endswith(_PATRONYMIC) for w in (word, *case_forms(text, prev)))  # Viktorovicha
             and not text.cased_word(prev).isupper()  # FM, MP, KCNA; or an all-caps line
             and title_word(word) not in GENERIC_WORDS  # Chairman of the Government Mishustin
+            and not _office_of(text, prev)  # Minister of Environment Hosokawa
             and not (word in _OPENERS and _opens_sentence(text, prev))  # Will Putin meet them?
             and not _is_own_word(text, prev, f, names)
             and not _shortened_own(word, f.name)  # Alex Bortnikov, Ukhnaa Khurelsukh

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import OSA
+
 from monitor.matching.countries import CAPITALS, COUNTRY_WORDS, SAME_COUNTRY, capital_party
 from monitor.matching.english import wordlike
 from monitor.matching.given_names import russian_given_name
@@ -591,7 +593,10 @@ def other_pinyin(word: str, name_word: str) -> bool:
     if abs(len(word) - len(name_word)) != 1:
         return False
     mine, target = pinyin_split(word), pinyin_split(name_word)
-    return mine is not None and target is not None and len(mine) == len(target) and mine[:-1] == target[:-1]
+    if mine is None or target is None or len(mine) != len(target):
+        return False
+    # (or a syllable that takes two edits to become another: Rongqiu is not Runqiu)
+    return mine[:-1] == target[:-1] or OSA.distance(word, name_word) >= 2
 
 
 def _other_final(word: str, name_word: str) -> bool:
