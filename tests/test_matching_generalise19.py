@@ -125,3 +125,9 @@ PEOPLE = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in PEOPLE], ids=[c[0] for c in PEOPLE])
 def test_people(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(PEOPLE_MATCHER, text)) is expected
+
+
+def test_a_one_word_place_written_with_a_hyphen() -> None:
+    matcher = one_list_matcher((Entry("village", "Verkhnezarechnoye", kind="place"),))
+    assert "village" in entries_found(matcher, "Floods reached Verkhne-Zarechnoye on Monday.")
+    assert "village" not in entries_found(matcher, "Floods reached Verkhne-Zarechny on Monday.")
