@@ -131,3 +131,16 @@ def test_a_one_word_place_written_with_a_hyphen() -> None:
     matcher = one_list_matcher((Entry("village", "Verkhnezarechnoye", kind="place"),))
     assert "village" in entries_found(matcher, "Floods reached Verkhne-Zarechnoye on Monday.")
     assert "village" not in entries_found(matcher, "Floods reached Verkhne-Zarechny on Monday.")
+
+
+WHERE = [
+    ("without-where", "The Union of Kuril Fishermen held a rally on Monday.", True),
+    ("with-where", "The Union of Kuril Fishermen in Japan held a rally on Monday.", True),
+    ("elsewhere", "The Union of Kuril Fishermen in Canada held a rally on Monday.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in WHERE], ids=[c[0] for c in WHERE])
+def test_a_body_without_the_country_it_works_in(text: str, expected: bool) -> None:
+    matcher = one_list_matcher((Entry("union", "Union of Kuril Fishermen in Japan", kind="organisation"),))
+    assert ("union" in entries_found(matcher, text)) is expected

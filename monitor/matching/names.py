@@ -507,12 +507,27 @@ def _derived_targets(distinct: Sequence[str], raw: Sequence[Sequence[str]]) -> d
     return {k: _shared(frozenset(v)) for k, v in out.items()}
 
 
-def _minimum(distinct: Sequence[str], head: int, share: int) -> int:
+def _minimum(distinct: Sequence[str], head: int, share: int, where: bool = False) -> int:
     """Fewest title words a match may hold: the share, or the distinctive words and the head
     (or, set by choose_anchors, a document's parties, a word of its subject and its head noun:
-    verify.parties_short_name)."""
-    keep = {q for q, w in enumerate(distinct) if not generic(w)}
+    verify.parties_short_name). ``where``: the last is the country a body works in, which may
+    be left out."""
+    keep = {q for q, w in enumerate(distinct) if not generic(w)} - ({len(distinct) - 1} if where else set())
     return share if not keep else min(share, max(2, len(keep | {head})))
+
+
+def works_in(words: Sequence[str], distinct: Sequence[str], kind: str) -> bool:
+    """A body's name ends with the country it works in, after "in" (the Korean Residents Union
+    in Japan): a short form may leave it out (verify._short_form)."""
+    from monitor.matching.countries import COUNTRY_WORDS  # (that module imports this one)
+
+    return (
+        len(words) >= 3
+        and "in" in (words[-2], words[-3])
+        and bool(distinct)
+        and distinct[-1] in COUNTRY_WORDS
+        and kind.lower() != "treaty"
+    )
 
 
 def title_parties(distinct: Sequence[str]) -> frozenset[int]:
@@ -927,6 +942,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
             title = not person and len(distinct) >= 3
             share = max(2, math.ceil(TITLE_SHARE * len(distinct)))
             head = _head(words, canon) if title else -1
+            where = title and works_in(words, distinct, entry.kind)
             korean_keys = _korean_keys(distinct) if title else {}
             targets = (
                 {
@@ -970,7 +986,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     mixed_case=_mixed_case(entry, cased) if auto_case else _NO_WORDS,
                     head=head,
                     share=share if title else 0,
-                    required=_minimum(distinct, head, share) if title else 0,
+                    required=_minimum(distinct, head, share, where) if title else 0,
                     korean_word=_korean_word(words, person, case_sensitive or entry.exact),
                     # (one Korean syllable: Kim, Pak, Ri; Suga, two, is a Japanese surname)
                     bare_surname=person

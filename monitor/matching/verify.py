@@ -30,6 +30,7 @@ from monitor.matching.names import (
     split_words,
     title_parties,
     title_word,
+    works_in,
 )
 from monitor.matching.normalize import (
     ABBREVIATED_OFFICES,
@@ -2327,7 +2328,7 @@ def _short_form(
     mention naming all of a bilateral title's parties may reword it in lowercase ("the
     Russia-North Korea agreement on preventing dangerous military activities").
     """
-    if unmatched or any(not generic(name.distinct[q]) for q in missing):
+    if unmatched or any(not generic(name.distinct[q]) and not _where(name, q) for q in missing):
         return False
     parties = {q for q, w in enumerate(name.distinct) if w in COUNTRY_WORDS}
     named = len({name.distinct[q] for q in parties}) >= 2 and parties <= {q for h in kept for q in h[2]}
@@ -2348,6 +2349,12 @@ def _short_form(
             return False
         distinctive += len(words)
     return distinctive > 0
+
+
+def _where(name: NameSpec, q: int) -> bool:
+    """Distinctive word q is the country a body's name ends with, after "in": where it works,
+    which a short form leaves out (the Korean Residents Union in Japan)."""
+    return q == len(name.distinct) - 1 and works_in(name.words, name.distinct, name.entry.kind)
 
 
 def parties_short_name(text: Text, name: NameSpec, kept: _Hits, seen: set[int], unmatched: int) -> bool:
