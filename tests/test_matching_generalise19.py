@@ -144,3 +144,27 @@ WHERE = [
 def test_a_body_without_the_country_it_works_in(text: str, expected: bool) -> None:
     matcher = one_list_matcher((Entry("union", "Union of Kuril Fishermen in Japan", kind="organisation"),))
     assert ("union" in entries_found(matcher, text)) is expected
+
+
+OTHERS_ENTRIES = (
+    Entry("forces", "Stratospheric Forces of the Russian Federation", kind="organisation"),
+    Entry("baradov", "Timur Baradov", aliases=("Baradov",), kind="person"),
+    Entry("town", "Tulunsk", kind="place"),
+)
+OTHERS_MATCHER = one_list_matcher(OTHERS_ENTRIES)
+
+OTHERS = [
+    ("own-short-form", "Russia said its Stratospheric Forces tested a missile.", "forces", True),
+    ("acronym-between", "Iran's IRGC Stratospheric Force tested a missile.", "forces", False),
+    ("voiced-stop", "The businessman Timur Baratov spoke on Monday.", "baradov", False),
+    ("vowel-typo", "Deputy minister Timur Barodov spoke on Monday.", "baradov", True),
+    ("s-for-z-kept", "Deputy minister Timur Baradow spoke on Monday.", "baradov", True),
+    ("town", "A ferry left the port of Tulunsk on Monday.", "town", True),
+    ("peninsula", "A ferry sailed round the Tulunsk Peninsula on Monday.", "town", False),
+    ("operation", "Historians recalled Operation Tulunsk on Monday.", "town", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in OTHERS], ids=[c[0] for c in OTHERS])
+def test_other_owners_families_and_features(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(OTHERS_MATCHER, text)) is expected

@@ -365,6 +365,7 @@ def _item_vetoes(found: dict[str, tuple[Text, list[Found]]]) -> dict[str, tuple[
     _parties_elsewhere(out)
     _parties_unnamed(out)
     _named_exactly(out)
+    _other_features(out)
     # An acronym the item defines as something else stands for that everywhere in the item.
     for _text, items in out.values():
         for n, f in enumerate(items):
@@ -799,6 +800,42 @@ _AS_TYPED = frozenset(["exact", "alias", "case"])
 _SAYS = frozenset(
     "says said say reports reported claims claimed tells told warns warned confirms confirmed".split()
 )
+
+
+# Kinds of natural feature: a town's name before one names the feature (the Rybachy
+# Peninsula is not the town of Rybachy)
+_FEATURES = frozenset(
+    """peninsula island islands bay gulf strait river lake cape mountain mountains ridge range
+    valley sea reservoir canal glacier volcano plateau lagoon""".split()
+)
+
+
+def _other_feature(text: Text, f: Found) -> str:
+    """A one-word place's name that names something else: before a kind of natural feature the
+    entry does not name (the Rybachy Peninsula, for the town of Rybachiy), or after
+    "Operation" (Operation Anadyr, a code name)."""
+    name = f.name
+    if name.entry.kind.lower() != "place" or not name.alone:
+        return ""
+    words, nxt = text.words, f.last + 1
+    if nxt < len(words) and text.gap(nxt) == " " and words[nxt] in _FEATURES and text.capitalized(nxt):
+        names = " ".join(name.entry.names).lower()
+        if words[nxt] not in names and title_word(words[nxt]) not in names:
+            return f"followed by '{text.cased_word(nxt)}' (another place of that name)"
+    if f.first > 0 and words[f.first - 1] == "operation" and text.capitalized(f.first - 1):
+        return "after 'Operation' (a code name)"
+    return ""
+
+
+def _other_features(out: dict[str, tuple[Text, list[Found]]]) -> None:
+    """Last, when no other reading has given the item's mentions to others (Suncheon, in South
+    Jeolla, is another country's city; its bay too): a one-word place's name that names a
+    feature or an operation."""
+    for text, items in out.values():
+        for n, f in enumerate(items):
+            reason = _other_feature(text, f) if f.reason is None else ""
+            if reason:
+                items[n] = _reject(f, reason)
 
 
 def _named_exactly(out: dict[str, tuple[Text, list[Found]]]) -> None:

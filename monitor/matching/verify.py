@@ -400,6 +400,8 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
         return None  # other pinyin syllables: another name (Li Hongzhang is not Li Hongzhong)
     if name.person and _other_family(word, name_word):
         return None  # Lagutin is not Lagutkin, Abramchenko no Abramenko, Yerofey no Yerofeyev
+    if name.person and not (name.korean or name.chinese) and _voicing(word, name_word):
+        return None  # Muratov is not Muradov, Rudkovsky not Rutkovsky: another family
     # typo_edits needs the same first letter and lengths at most 2 apart (the largest budget)
     edits = None
     if word[:1] == name_word[:1] and -2 <= len(word) - len(name_word) <= 2:
@@ -565,6 +567,20 @@ def _other_family(word: str, name_word: str) -> bool:
 
 
 _DIMINUTIVES = frozenset(["ik", "ch", "ok", "ek", "yk", "sh"])
+# stops that differ only in voice: a surname's letter swapped for its pair makes another
+# surname (Muradov, Muratov), as a slip of the keyboard rarely does (d and t are not
+# neighbours); s and z are one sound's spellings too often (Morosov, Yamasaki) to count
+_VOICING = frozenset(["dt", "td", "bp", "pb", "gk", "kg"])
+
+
+def _voicing(word: str, name_word: str) -> bool:
+    """The name word with one consonant swapped for its voiced or voiceless pair, not the
+    first letter (Muratov for Muradov). Not for Korean or Chinese names, whose romanisations
+    write k/g, t/d, p/b for one sound."""
+    if len(word) != len(name_word) or len(word) < 5 or word[0] != name_word[0]:
+        return False
+    diff = [(a, b) for a, b in zip(word, name_word, strict=True) if a != b]
+    return len(diff) == 1 and diff[0][0] + diff[0][1] in _VOICING
 
 
 def _other_surname(word: str, name_word: str) -> bool:
@@ -1950,6 +1966,10 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
         return ""
     words = text.words
     k = first - 1
+    cased = text.cased_word(k)
+    acronym = 2 <= len(cased) <= 5 and cased.isupper() and cased.isalpha() and text.gap(first) == " "
+    if k > 0 and acronym and words[k] not in name.own_acronyms and words[k] not in name.words:
+        first, k = k, k - 1  # another body's acronym between: Iran's IRGC Aerospace Force is Iran's
     if words[k] == "its" and text.gap(first) == " ":
         return _sentence_country(text, k, own)  # Vietnam merged its Ministry of ...
     if words[k] == "s" and text.gap(k) == "'" and k > 0:
