@@ -168,3 +168,11 @@ OTHERS = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in OTHERS], ids=[c[0] for c in OTHERS])
 def test_other_owners_families_and_features(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(OTHERS_MATCHER, text)) is expected
+
+
+
+def test_a_mongolian_name_typed_with_the_genitive() -> None:
+    matcher = one_list_matcher((Entry("bayar", "Dorjpalamyn Bayarsaikhun", kind="person"),))
+    assert "bayar" in entries_found(matcher, "Minister Dorjpalam Bayarsaikhun spoke on Monday.")
+    assert "bayar" in entries_found(matcher, "Minister Dorjpalamyn Bayarsaikhön spoke on Monday.")
+    assert "bayar" not in entries_found(matcher, "Minister Dorjpalam spoke on Monday.")

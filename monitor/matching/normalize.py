@@ -193,6 +193,7 @@ class Text:
     __slots__ = (
         "_breaks",
         "_breves",
+        "_umlauts",
         "_windows",
         "cased",
         "ends",
@@ -212,6 +213,7 @@ class Text:
         self._breaks: list[int] | None = None  # sentence_window's sentence starts, once needed
         self._windows = 0  # sentence windows read word by word so far
         self._breves: bool | None = None  # McCune-Reischauer breves anywhere, once asked
+        self._umlauts: bool | None = None  # an o or u umlaut anywhere, once asked
         inner = "'" in lower and _INNER_APOSTROPHE.search(lower) is not None
         parts = (_SPLIT_RE if inner else _PLAIN_SPLIT_RE).split(lower)
         raw = parts[1::2]
@@ -298,6 +300,12 @@ class Text:
     def cased_word(self, i: int) -> str:
         word = self.cased[self.starts[i] : self.ends[i]].replace("'", "")
         return word.replace(".", "") if "." in word else word  # (G.R.U.)
+
+    def has_umlauts(self) -> bool:
+        """The field writes an ö or ü somewhere (Mongolian Latin: Gantömör)."""
+        if self._umlauts is None:
+            self._umlauts = any(c in self.original for c in "öüÖÜ")
+        return self._umlauts
 
     def has_breves(self) -> bool:
         """The field writes a McCune-Reischauer breve somewhere (ŏ, ŭ)."""

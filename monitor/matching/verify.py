@@ -162,6 +162,10 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         cap = hyphened
     if word == "ii" and name.korean and name_word == "il" and _ocr_il(text, i):
         return _OCR
+    if name.person and text.has_umlauts() and _umlaut_u(text, i, word, name_word):
+        return _INFLECTED  # Gantömör: Mongolian ö read as u (Gantumur)
+    if name.person and len(word) < len(name_word) and _patronymic_genitive(text, i, name_word, word):
+        return _INFLECTED  # Luvsannyam Gantumur: the father's name in the nominative, typed in the genitive
     if name.person and len(word) > len(name_word) and _patronymic_genitive(text, i, word, name_word):
         return _INFLECTED  # Tsevegjavyn Munkhbat: the Mongolian father's name in the genitive
     if word in _MONTHS_SHORT and _dated(text, i):
@@ -189,10 +193,24 @@ def _ocr_il(text: Text, i: int) -> bool:
 
 
 
+def _umlaut_u(text: Text, i: int, word: str, name_word: str) -> bool:
+    """Word i written with ö or ü where the name word has u, as Mongolian and Turkic names are
+    written in English (Gantömör for Gantumur, Ölziibayar for Ulziibayar); folding alone reads
+    ö as o."""
+    if len(word) != len(name_word) or word == name_word:
+        return False
+    a, b = text.orig(i, i)
+    written = text.original[a:b].lower()
+    if len(written) != len(word) or not any(c in written for c in "öü"):
+        return False
+    return "".join("u" if c in "öü" else w for c, w in zip(written, word, strict=True)) == name_word
+
+
 def _patronymic_genitive(text: Text, i: int, word: str, name_word: str) -> bool:
     """Word i is the name word with a Mongolian genitive ending, a capitalised word after it:
     the father's name before the given name (Tsevegjavyn Munkhbat, Ukhnaagiin Khurelsukh,
-    Цэвэгжавын Мөнхбат)."""
+    Цэвэгжавын Мөнхбат). Called the other way round (``word`` the name's genitive, word i's
+    text the name word) for the entry typed with the genitive and the text without it."""
     stem = genitive_stem(word)
     if stem is None or i + 1 >= len(text.words) or not (text.capitalized(i + 1) and text.capitalized(i)):
         return False
