@@ -162,9 +162,13 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         cap = hyphened
     if word == "ii" and name.korean and name_word == "il" and _ocr_il(text, i):
         return _OCR
-    if name.person and text.has_umlauts() and _umlaut_u(text, i, word, name_word):
+    # (an ASCII field, most of them, folds to itself: one identity test)
+    umlaut = text.cased is not text.original and len(word) == len(name_word) and text.has_umlauts()
+    umlaut = umlaut and name.person
+    if umlaut and _umlaut_u(text, i, word, name_word):
         return _INFLECTED  # Gantömör: Mongolian ö read as u (Gantumur)
-    if name.person and len(word) < len(name_word) and _patronymic_genitive(text, i, name_word, word):
+    genitive = name_word[-1] == "n" and len(word) < len(name_word)  # (one cheap test for most words)
+    if genitive and name.person and _patronymic_genitive(text, i, name_word, word):
         return _INFLECTED  # Luvsannyam Gantumur: the father's name in the nominative, typed in the genitive
     if name.person and len(word) > len(name_word) and _patronymic_genitive(text, i, word, name_word):
         return _INFLECTED  # Tsevegjavyn Munkhbat: the Mongolian father's name in the genitive
