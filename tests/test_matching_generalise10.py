@@ -98,7 +98,7 @@ LESSONS_FOUND = [
     # a bilateral title reworded in lowercase, its parties named
     ("parties-named-reworded", "The Russia-North Korea agreement on preventing fishing disputes, signed in"
      " 2015, was renewed.", "pfd"),
-    ("place-before-other-word", "Ice closed Mironeg Bay for a week.", "mrg"),
+    ("place-before-other-word", "Ice closed Mironeg Port for a week.", "mrg"),
 ]
 LESSONS_NOT_FOUND = [
     # two edits in the last three letters make another word: a minister is no ministry

@@ -176,3 +176,21 @@ def test_a_mongolian_name_typed_with_the_genitive() -> None:
     assert "bayar" in entries_found(matcher, "Minister Dorjpalam Bayarsaikhun spoke on Monday.")
     assert "bayar" in entries_found(matcher, "Minister Dorjpalamyn Bayarsaikhön spoke on Monday.")
     assert "bayar" not in entries_found(matcher, "Minister Dorjpalam spoke on Monday.")
+
+
+ESTUARY = [
+    ("own-word-inserted", "The sides reviewed the Kolva River estuary survey agreement.", True),
+    ("alias", "The sides reviewed the Kolva estuary survey agreement.", True),
+    ("other-word-inserted", "The sides reviewed the Kolva Delta estuary survey agreement.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ESTUARY], ids=[c[0] for c in ESTUARY])
+def test_a_word_the_entry_holds_is_no_foreign_word(text: str, expected: bool) -> None:
+    entry = Entry(
+        "survey",
+        "Agreement on Joint Hydrographic Survey of the Kolva River Estuary",
+        aliases=("Kolva estuary survey agreement",),
+        kind="treaty",
+    )
+    assert ("survey" in entries_found(one_list_matcher((entry,)), text)) is expected

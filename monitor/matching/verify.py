@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -17,6 +18,7 @@ from monitor.matching.names import (
     COUNTRY_TITLE_WORDS,
     LONGEST_PHRASE,
     PHRASE_STARTS,
+    PHRASES,
     ROMAN_NUMERALS,
     STOPWORDS,
     SYNONYM_WORDS,
@@ -2251,7 +2253,8 @@ def _title_reading(
     if any(_edition(name.distinct, q) for q in missing):
         return None  # Power of Siberia is the first pipeline, not Power of Siberia 2
     reordered = order != sorted(order)
-    foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties)
+    own_pairs = _own_pairs(name.entry.names)
+    foreign, inserted, inside = _foreign_words(text, first, last, chosen, parties, own_pairs)
     if _other_parties(text, name, first, last) or _other_korea(text, name, first, last):
         return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
     if reordered and _owner_inside(text, first, last, chosen, parties):
@@ -2559,25 +2562,41 @@ def _owner_inside(
     )
 
 
+# words of the country phrases (republic, united, people...): another party's name, never the
+# entry's own word
+_PHRASE_WORDS = frozenset(w for phrase in PHRASES for w in phrase)
+
+
+@lru_cache(maxsize=4096)
+def _own_pairs(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """Adjacent word pairs of an entry's names (tumen river)."""
+    return frozenset(pair for name in names for pair in pairwise(split_words(name)[0]))
+
+
 def _foreign_words(
     text: Text,
     first: int,
     last: int,
     chosen: list[tuple[int, int, frozenset[int], int]],
     parties: set[int],
+    own_pairs: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[int, int, int]:
     """Unmatched words in or just before the span: (capitalised ones, lowercase ones inside,
     capitalised ones inside).
 
     Capitalised ones suggest another title's words; lowercase ones a description
     ("Open Skies aviation agreement"). Countries and international bodies (the parties) are
-    neither.
+    neither, nor is a word the entry's other name holds right after the word before it
+    (``own_pairs``: the Tumen River estuary survey agreement, for an alias Tumen estuary survey
+    agreement of the Agreement on ... Survey of the Tumen River Estuary).
     """
     used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
     count = inserted = inside = 0
     for i in range(max(0, first - 1), last + 1):
         if i in used or i in parties or text.words[i] in STOPWORDS:
             continue
+        if (text.words[i - 1], text.words[i]) in own_pairs and text.words[i] not in _PHRASE_WORDS:
+            continue  # (not a word of a country's name: the Republic of the Philippines)
         if text.words[i] in RUSSIAN_GLUE and _cyrillic(text, i):
             continue  # the title in Russian: о, и, по, между are its of, and, on, between
         if number_sign(text, i):
