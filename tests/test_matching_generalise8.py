@@ -385,7 +385,9 @@ CYRILLIC_MATCHER = _build(CYRILLIC)
         # Russian function words do not count against a title's span
         ("Соглашение о гарантиях между КНДР и МАГАТЭ вступило в силу.", "sga", True),
         ("Соглашение о торговле между КНДР и Китаем вступило в силу.", "sga", False),
-        ("Стороны сослались на Минскую конвенцию о дипломатических сношениях.", "vcd", False),
+        # a place's adjective reads as the place (round 19): Минскую is Minsk, Венскую is not
+        ("Стороны сослались на Минскую конвенцию о дипломатических сношениях.", "vcd", True),
+        ("Стороны сослались на Венскую конвенцию о дипломатических сношениях.", "vcd", False),
     ],
 )
 def test_russian_copy(text: str, entry: str, expected: bool) -> None:

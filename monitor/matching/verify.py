@@ -1992,6 +1992,7 @@ def other_country_before(text: Text, name: NameSpec, first: int) -> str:
     k = first - 1
     cased = text.cased_word(k)
     acronym = 2 <= len(cased) <= 5 and cased.isupper() and cased.isalpha() and text.gap(first) == " "
+    acronym = acronym and title_word(words[k]) not in COUNTRY_WORDS and words[k] not in ("us", "uk")
     if k > 0 and acronym and words[k] not in name.own_acronyms and words[k] not in name.words:
         first, k = k, k - 1  # another body's acronym between: Iran's IRGC Aerospace Force is Iran's
     if words[k] == "its" and text.gap(first) == " ":
