@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.matching.known_documents import known_names
 from monitor.matching.ruleset import Entry
 from monitor.matching.russian_titles import russian_title_words
 from monitor.matching.translit import russian_place_names
@@ -194,3 +195,29 @@ def test_a_word_the_entry_holds_is_no_foreign_word(text: str, expected: bool) ->
         kind="treaty",
     )
     assert ("survey" in entries_found(one_list_matcher((entry,)), text)) is expected
+
+
+KNOWN_ENTRIES = (
+    Entry("cma", "Comprehensive Military Agreement", kind="treaty"),
+    Entry("start", "New START", kind="treaty"),
+    Entry("other", "Ruritanian Military Agreement", kind="treaty"),
+)
+KNOWN_MATCHER = one_list_matcher(KNOWN_ENTRIES)
+
+KNOWN = [
+    ("dated-name", "Seoul suspended the Sept. 19 military agreement on Monday.", "cma", True),
+    ("dprk-usage", "KCNA called the north-south military agreement dead.", "cma", True),
+    ("city-name", "The Prague Treaty expires in February.", "start", True),
+    ("not-another-entry", "KCNA called the north-south military agreement dead.", "other", False),
+    ("not-another-prague-document", "The Prague Declaration was signed in 2009.", "start", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in KNOWN], ids=[c[0] for c in KNOWN])
+def test_other_names_of_well_known_documents(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(KNOWN_MATCHER, text)) is expected
+
+
+def test_known_names_need_the_name_word_for_word() -> None:
+    assert "Prague Treaty" in known_names(("New START",))
+    assert known_names(("New START Treaty of Ruritania",)) == ()

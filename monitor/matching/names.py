@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from monitor.matching.given_names import russian_given_name
+from monitor.matching.known_documents import known_names
 from monitor.matching.normalize import WORD_RE, fold
 from monitor.matching.ruleset import Entry
 from monitor.matching.translit import (
@@ -787,6 +788,8 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
     if any(_DOCUMENT_NOUN_HINT.search(name) for name in entry.names):
         out += _document_nouns(entry)
     out += [(f"{m[1]}s", "plural") for name in entry.names if (m := _ISLANDS.match(name))]
+    if entry.kind.lower() in ("treaty", ""):
+        out += [(name, "known") for name in known_names(entry.names)]  # the Prague Treaty: New START
     if not (mountain or body):
         return out  # (most entries: one or two regex searches each, no word splitting)
     if _is_person(entry, *split_words(entry.name)):

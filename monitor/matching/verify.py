@@ -1337,6 +1337,8 @@ def _kind(
         return "partial"
     if reordered or name.derived == "reordered":
         return "reordered"
+    if name.derived == "known" and not translit:
+        return "alias"  # another name of a well-known document (known_documents)
     if translit or name.derived:
         return "translit"
     if name.case_sensitive and list(text.words[first : last + 1]) != list(name.words):
