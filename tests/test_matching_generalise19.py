@@ -221,3 +221,24 @@ def test_other_names_of_well_known_documents(text: str, entry: str, expected: bo
 def test_known_names_need_the_name_word_for_word() -> None:
     assert "Prague Treaty" in known_names(("New START",))
     assert known_names(("New START Treaty of Ruritania",)) == ()
+
+
+FAMILY = [
+    ("enko-other-consonant", "Deputy Stanislav Yarobenko spoke on Monday.", "yar", False),
+    ("enko-spelling", "Deputy Stanislav Yaroshchenko spoke on Monday.", "yash", True),
+    ("yanov", "Colonel Nikolai Gorbyov spoke on Monday.", "gorb", False),
+    ("zhzh", "Shelling hit the Kotoporizhzhia region on Monday.", "region", True),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in FAMILY], ids=[c[0] for c in FAMILY])
+def test_surname_families_and_ukrainian_spellings(text: str, entry: str, expected: bool) -> None:
+    matcher = one_list_matcher(
+        (
+            Entry("yar", "Stanislav Yaroshenko", kind="person"),
+            Entry("yash", "Stanislav Yaroschenko", kind="person"),
+            Entry("gorb", "Nikolai Gorbyanov", kind="person"),
+            Entry("region", "Kotoporozhye region", kind="place"),
+        )
+    )
+    assert (entry in entries_found(matcher, text)) is expected

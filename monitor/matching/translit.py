@@ -384,8 +384,12 @@ def russian_keys(word: str) -> tuple[str, ...]:
             for old, new in _POLISH:
                 polish = polish.replace(old, new)
             readings.append(polish)
+    # Ukrainian doubles zh where Russian has one (Zaporizhzhia, Zaporozhye)
+    single = word.replace("zhzh", "zh") if "zhzh" in word else ""
+    if single:
+        readings.append(single)
     if _BELARUSIAN_HINT.search(word) is not None:
-        readings.append(_belarusian(word))
+        readings += [_belarusian(w) for w in (word, single) if w]
     if _TURKIC_LATIN_HINT.search(word) is not None:
         readings.extend(_turkic_latin(word))
     if len(word) >= 5 and _KUNREI_HINT.search(word) is not None:  # (Sino is no Shino)

@@ -574,6 +574,8 @@ def _other_family(word: str, name_word: str) -> bool:
     longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
     if longer.endswith("chenko") and shorter.endswith("enko") and longer[:-6] == shorter[:-4]:
         return True
+    if word.endswith("enko") and name_word.endswith("enko") and _other_consonants(word[:-4], name_word[:-4]):
+        return True  # Yaroshenko, Yarovenko: another stem's last consonants, another family
     if not shorter.endswith(_SURNAME_SUFFIXES) or len(shorter) < 5:
         return False
     if len(longer) == len(shorter) + 1:
@@ -590,7 +592,24 @@ def _other_family(word: str, name_word: str) -> bool:
     return False
 
 
-_DIMINUTIVES = frozenset(["ik", "ch", "ok", "ek", "yk", "sh"])
+_DIMINUTIVES = frozenset(["ik", "ch", "ok", "ek", "yk", "sh", "an", "in", "en"])  # (and -yanov: Vorobyanov)
+
+
+def _other_consonants(stem: str, name_stem: str) -> bool:
+    """Two stems alike but for their last consonants (yarosh, yarov): another stem; not when
+    one's are the other's with letters left out, a spelling (trosch, troshch)."""
+    a, b = stem.rstrip(_CONSONANTS), name_stem.rstrip(_CONSONANTS)
+    if a != b or len(a) < 3 or stem == name_stem:
+        return False
+    mine, theirs = stem[len(a) :], name_stem[len(b) :]
+    if not mine or not theirs:
+        return False
+    short, long = sorted((mine, theirs), key=len)
+    rest = iter(long)
+    return not all(c in rest for c in short)  # (a subsequence: sch in shch)
+
+
+_CONSONANTS = "bcdfghjklmnpqrstvwxz"
 # stops that differ only in voice: a surname's letter swapped for its pair makes another
 # surname (Muradov, Muratov), as a slip of the keyboard rarely does (d and t are not
 # neighbours); s and z are one sound's spellings too often (Morosov, Yamasaki) to count
