@@ -242,3 +242,25 @@ def test_surname_families_and_ukrainian_spellings(text: str, entry: str, expecte
         )
     )
     assert (entry in entries_found(matcher, text)) is expected
+
+
+TAILS = [
+    ("own-tail", "The Convention on the Privileges of the United Nations was cited.", True),
+    ("short", "The Convention on the Privileges was cited on Monday.", True),
+    ("other-tail", "The Convention on the Privileges of the Specialized Agencies was cited.", False),
+    ("dated", "The Convention on the Privileges of October 1950 was cited.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in TAILS], ids=[c[0] for c in TAILS])
+def test_a_short_reading_running_on_into_another_tail(text: str, expected: bool) -> None:
+    name = "Convention on the Privileges and Immunities of the United Nations"
+    entry = Entry("privileges", name, kind="treaty")
+    found = entries_found(one_list_matcher((entry,)), text.replace("Privileges", "Privileges and Immunities"))
+    assert ("privileges" in found) is expected
+
+
+def test_a_square_named_after_a_town_is_not_the_town() -> None:
+    matcher = one_list_matcher((Entry("town", "Tulunsk", kind="place"),))
+    assert "town" not in entries_found(matcher, "Crowds filled Tulunsk Square in the capital on Monday.")
+    assert "town" in entries_found(matcher, "Crowds filled the main square of Tulunsk on Monday.")

@@ -802,11 +802,13 @@ _SAYS = frozenset(
 )
 
 
-# Kinds of natural feature: a town's name before one names the feature (the Rybachy
-# Peninsula is not the town of Rybachy)
+# Kinds of natural feature, and of a town's streets: a town's name before one names the
+# feature or the street (the Rybachy Peninsula is not the town of Rybachy; Sukhbaatar Square,
+# in Ulaanbaatar, is not the town of Sukhbaatar)
 _FEATURES = frozenset(
     """peninsula island islands bay gulf strait river lake cape mountain mountains ridge range
-    valley sea reservoir canal glacier volcano plateau lagoon""".split()
+    valley sea reservoir canal glacier volcano plateau lagoon square street avenue boulevard
+    prospekt""".split()
 )
 
 

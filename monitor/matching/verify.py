@@ -2281,6 +2281,8 @@ def _title_reading(
         return None  # the Russia-Iran treaty, the USSR-DPRK treaty: another document
     if reordered and _owner_inside(text, first, last, chosen, parties):
         return None  # General Staff of KPA Receives Russian ...: the KPA's, not Russia's
+    if missing and _other_tail(text, name, last):
+        return None  # ... Immunities of the Specialized Agencies: not those of the United Nations
     if missing and any(b == last and e for _, b, _, e in chosen) and _title_runs_on(text, name, last):
         return None  # ... Suppression of Terrorist Bombings: another title, not Financing's
     if _acronym_replaced(text, name, chosen, first, last, missing) or _owner_after(text, name, last, missing):
@@ -2534,6 +2536,26 @@ def _acronym_replaced(
     used = {i for a, b, _, _ in chosen for i in range(a, b + 1)}
     spans = (i for i in range(first, last + 1) if i not in used and text.words[i].isalpha())
     return any(text.cased_word(i).isupper() and 1 < len(text.words[i]) <= 5 for i in spans)
+
+
+def _other_tail(text: Text, name: NameSpec, last: int) -> bool:
+    """A reading short of some of the title's words goes on with "of" or "for" and capitalised
+    words of none of them, no country: another title's end (the Convention on the Privileges
+    and Immunities of the Specialized Agencies, for that of the United Nations)."""
+    words = text.words
+    k = last + 1
+    if _body(name) or k >= len(words) or words[k] not in ("of", "for") or text.gap(k) != " ":
+        return False  # (a body goes on with its parent's name: ... of the Ministry of ...)
+    k += 1
+    if k < len(words) and words[k] == "the":
+        k += 1
+    if k >= len(words) or not text.capitalized(k) or _headline(text, k) or text.cased_word(k).isupper():
+        return False
+    word = words[k]
+    if word in MONTH_NAMES or word in _MONTHS_SHORT:
+        return False  # a date: the Moscow Declaration of October 1943 (verify's date rules read it)
+    canon = title_word(word)
+    return word not in name.words and canon not in name.distinct and canon not in COUNTRY_WORDS
 
 
 def _title_runs_on(text: Text, name: NameSpec, last: int) -> bool:
