@@ -1660,7 +1660,7 @@ def title_reach(name: NameSpec) -> int:
 def _title_hits(
     text: Text, name: NameSpec, word: str, i: int, span: int = 1
 ) -> list[tuple[frozenset[int], int, int]]:
-    exact = name.title_targets.get(word)
+    exact: frozenset[int] | None = name.title_targets.get(word)
     if exact is None and name.korean_targets and text.capitalized(i):
         exact = name.title_targets.get("k:" + korean_key(word))  # Gaeseong for Kaesong
     if exact is None and span == 1:
@@ -1674,7 +1674,8 @@ def _title_hits(
                 exact = name.title_targets.get(title_word(english))
                 if exact is not None:
                     break
-            for place in russian_place_names(text.words[i]) if exact is None else ():
+            places = russian_place_names(text.words[i]) if exact is None else ()
+            for place in places:
                 exact = name.title_targets.get(title_word(place))  # Амурский for Amur
                 if exact is not None:
                     break
