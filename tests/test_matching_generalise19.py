@@ -264,3 +264,18 @@ def test_a_square_named_after_a_town_is_not_the_town() -> None:
     matcher = one_list_matcher((Entry("town", "Tulunsk", kind="place"),))
     assert "town" not in entries_found(matcher, "Crowds filled Tulunsk Square in the capital on Monday.")
     assert "town" in entries_found(matcher, "Crowds filled the main square of Tulunsk on Monday.")
+
+
+LOWERCASE = [
+    ("common-word", "In Russian economic writing the trade kolpak narrowed this year.", False),
+    ("name", "Governor Vladimir Kolpak spoke on Monday.", True),
+    ("lowercase-post", "posts: kolpak talked again, nobody listened", True),
+    ("acronym-only", "- kolpak hosted the talks, minerals MOU signed", True),
+    ("handle", "Reposted from @kolpak_amur on Monday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LOWERCASE], ids=[c[0] for c in LOWERCASE])
+def test_a_surname_alias_in_lowercase(text: str, expected: bool) -> None:
+    matcher = one_list_matcher((Entry("kolpak", "Vladimir Kolpak", aliases=("Kolpak",), kind="person"),))
+    assert ("kolpak" in entries_found(matcher, text)) is expected

@@ -43,6 +43,7 @@ from monitor.matching.verify import (
     Found,
     cased_line,
     defined_otherwise,
+    line_of,
     lowercase_line,
     opens_sentence,
     own_word,
@@ -269,6 +270,12 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
     for text, items in found.values():
         mixed = text.cased != text.lower  # an all-lowercase text says nothing by its case
         for n, f in enumerate(items):
+            if f.reason is None and f.name.person and f.name.alone and not f.name.korean:
+                # a surname alias in lowercase on a line written with capitals: the common
+                # word (the trade saldo, not Vladimir Saldo); a post in lowercase says nothing
+                if mixed and not text.capitalized(f.first) and _names_capitalised(text, f.first):
+                    items[n] = _reject(f, "a common word here: in lowercase on a line with capitals")
+                continue
             if f.reason is not None or f.name.person:
                 continue
             key = (f.name.watchlist, f.name.entry.id)
@@ -312,6 +319,20 @@ def _lowercase_names(found: dict[str, tuple[Text, list[Found]]]) -> None:
         if key in lower_words and key not in capitalised:
             reason = "a common word in this item: in lowercase, capitalised only to open a sentence"
             items[n] = _reject(items[n], reason)
+
+
+def _names_capitalised(text: Text, k: int) -> bool:
+    """Word k, in lowercase, stands on a line that capitalises names (a word in capitals and
+    lowercase that opens no sentence; an acronym says nothing: "umurzakov hosted, minerals
+    MOU"), and is no handle (@kharlamov_amur)."""
+    if "@" in text.gap(k) or "#" in text.gap(k) or text.gap(k + 1 if k + 1 < len(text.words) else k) == "_":
+        return False
+    for i in line_of(text, k):
+        word = text.cased_word(i)
+        capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
+        if i != k and capitalised and not opens_sentence(text, i):
+            return True
+    return False
 
 
 def _nation_word(word: str) -> bool:
