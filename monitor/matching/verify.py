@@ -1660,7 +1660,7 @@ def title_reach(name: NameSpec) -> int:
 def _title_hits(
     text: Text, name: NameSpec, word: str, i: int, span: int = 1
 ) -> list[tuple[frozenset[int], int, int]]:
-    exact: frozenset[int] | None = name.title_targets.get(word)
+    exact = name.title_targets.get(word)
     if exact is None and name.korean_targets and text.capitalized(i):
         exact = name.title_targets.get("k:" + korean_key(word))  # Gaeseong for Kaesong
     if exact is None and span == 1:
@@ -1670,15 +1670,7 @@ def _title_hits(
             if exact is not None and (not _acronym_in_text(text, i) or _not_own_acronym(name, text.words[i])):
                 exact = None
         if exact is None and _cyrillic(text, i):
-            for english in russian_title_words(text.words[i]):  # Договору for Treaty
-                exact = name.title_targets.get(title_word(english))
-                if exact is not None:
-                    break
-            places = russian_place_names(text.words[i]) if exact is None else ()
-            for place in places:
-                exact = name.title_targets.get(title_word(place))  # Амурский for Amur
-                if exact is not None:
-                    break
+            exact = _russian_title_target(name, text.words[i])
         if exact is None and numeric_month(text, i):
             exact = name.title_targets.get(MONTH_NAMES[int(word) - 1])  # 9.19 for September 19
         if exact is None and word in CAPITALS and word not in name.words and capital_party(text, i):
@@ -1696,6 +1688,21 @@ def _title_hits(
             if edits is not None and halves:
                 out.append((covered, edits, span))
     return out
+
+
+def _russian_title_target(name: NameSpec, word: str) -> frozenset[int] | None:
+    """The title words a Russian word stands for (Договору for Treaty), or a place's
+    adjective (Амурский for Amur). (A function of its own: mypyc typed the loop's variable
+    by the caller's narrowing, None, and the compiled build raised.)"""
+    for english in russian_title_words(word):
+        found = name.title_targets.get(title_word(english))
+        if found is not None:
+            return found
+    for place in russian_place_names(word):
+        found = name.title_targets.get(title_word(place))
+        if found is not None:
+            return found
+    return None
 
 
 def _not_own_acronym(name: NameSpec, word: str) -> bool:
