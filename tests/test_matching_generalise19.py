@@ -279,3 +279,10 @@ LOWERCASE = [
 def test_a_surname_alias_in_lowercase(text: str, expected: bool) -> None:
     matcher = one_list_matcher((Entry("kolpak", "Vladimir Kolpak", aliases=("Kolpak",), kind="person"),))
     assert ("kolpak" in entries_found(matcher, text)) is expected
+
+
+def test_the_village_unit_after_a_nasal() -> None:
+    matcher = one_list_matcher((Entry("base", "Kwangsong-ri", kind="place"),))
+    assert "base" in entries_found(matcher, "Images show new work at Kwangsong-ni on Monday.")
+    assert "base" in entries_found(matcher, "Images show new work at Kwangsong-li on Monday.")
+    assert "base" not in entries_found(matcher, "Images show new work at Kwangsong-dong on Monday.")

@@ -104,6 +104,7 @@ class Hit:
     edits: int = 0
 
 
+_RI = frozenset(["ri", "ni", "li"])  # 리 after a nasal is -ni, as some copy writes it
 _EXACT = Hit("exact")
 _OCR = Hit("typo", 1)  # a letter OCR misreads: rn for m, II for Il
 _NUMERAL = Hit("translit")
@@ -174,6 +175,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _INFLECTED  # Luvsannyam Gantumur: the father's name in the nominative, typed in the genitive
     if name.person and len(word) > len(name_word) and _patronymic_genitive(text, i, word, name_word):
         return _INFLECTED  # Tsevegjavyn Munkhbat: the Mongolian father's name in the genitive
+    if word in _RI and name_word in _RI and i and text.gap(i) == "-" and not name.person:
+        return _INFLECTED  # the village unit 리 as -ri, -ni, -li after a hyphen: Hoejung-ni
     if word in _MONTHS_SHORT and _dated(text, i):
         return None  # a month's abbreviation in a date is no name: "Jan 8" is not Ji'an
     key = (word, cap, name_word, name.profile)
