@@ -27,7 +27,6 @@ from monitor.matching.names import (
     NameSpec,
     generic,
     title_word,
-    works_in,
 )
 from monitor.matching.normalize import Text
 from monitor.matching.palladius import palladius
@@ -661,8 +660,8 @@ class AnchorIndex:
             for key in _title_word_keys(target):
                 titles[key].add(cid)
         keep = [q for q in range(len(cids)) if not generic(spec.distinct[q])]
-        if works_in(spec.words, spec.distinct, spec.entry.kind):
-            keep = keep[:-1] if keep and keep[-1] == len(cids) - 1 else keep  # (verify._where)
+        if spec.where:  # (the country a body works in may be left out: verify._where)
+            keep = [q for q in keep if q != len(cids) - 1]
         reach = title_reach(spec) + 1
         head = cids[spec.head] if spec.head >= 0 else -1
         short_name = spec.short_subjects

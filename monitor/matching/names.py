@@ -517,9 +517,9 @@ def _minimum(distinct: Sequence[str], head: int, share: int, where: bool = False
     return share if not keep else min(share, max(2, len(keep | {head})))
 
 
-def works_in(words: Sequence[str], distinct: Sequence[str], kind: str) -> bool:
+def _works_in(words: Sequence[str], distinct: Sequence[str], kind: str) -> bool:
     """A body's name ends with the country it works in, after "in" (the Korean Residents Union
-    in Japan): a short form may leave it out (verify._short_form)."""
+    in Japan): a short form may leave it out (NameSpec.where, verify._short_form)."""
     from monitor.matching.countries import COUNTRY_WORDS  # (that module imports this one)
 
     return (
@@ -627,6 +627,9 @@ class NameSpec:
     distinct: tuple[str, ...] = ()  # title mode: canonical distinctive words, in order
     required: int = 0  # title mode: fewest of distinct a match may hold (share or generic ones left out)
     share: int = 0  # title mode: how many of distinct must appear when a distinctive one is missing
+    # title mode: a body's name ends with the country it works in (_works_in), which a short
+    # form may leave out: the last of distinct
+    where: bool = False
     anchors: tuple[int, ...] = ()
     forms: tuple[tuple[str, ...], ...] = ()  # title mode: plain spellings of each distinct word
     # title mode: distinct words, and adjacent pairs written as one, -> name word indices
@@ -945,7 +948,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
             title = not person and len(distinct) >= 3
             share = max(2, math.ceil(TITLE_SHARE * len(distinct)))
             head = _head(words, canon) if title else -1
-            where = title and works_in(words, distinct, entry.kind)
+            where = title and _works_in(words, distinct, entry.kind)
             korean_keys = _korean_keys(distinct) if title else {}
             targets = (
                 {
@@ -990,6 +993,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     head=head,
                     share=share if title else 0,
                     required=_minimum(distinct, head, share, where) if title else 0,
+                    where=where,
                     korean_word=_korean_word(words, person, case_sensitive or entry.exact),
                     # (one Korean syllable: Kim, Pak, Ri; Suga, two, is a Japanese surname)
                     bare_surname=person

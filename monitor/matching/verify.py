@@ -32,7 +32,6 @@ from monitor.matching.names import (
     split_words,
     title_parties,
     title_word,
-    works_in,
 )
 from monitor.matching.normalize import (
     ABBREVIATED_OFFICES,
@@ -2434,7 +2433,7 @@ def _short_form(
 def _where(name: NameSpec, q: int) -> bool:
     """Distinctive word q is the country a body's name ends with, after "in": where it works,
     which a short form leaves out (the Korean Residents Union in Japan)."""
-    return q == len(name.distinct) - 1 and works_in(name.words, name.distinct, name.entry.kind)
+    return name.where and q == len(name.distinct) - 1
 
 
 def parties_short_name(text: Text, name: NameSpec, kept: _Hits, seen: set[int], unmatched: int) -> bool:
