@@ -140,6 +140,9 @@ _OFFICIAL_NAMES: dict[tuple[str, ...], str] = {
     ("republic", "of", "kazakhstan"): "kazakhstan",
 }
 _ALL_PHRASES = {**PHRASES, **_OFFICIAL_NAMES}
+# canonical() reads a phrase after demonyms became countries: Lao People's Democratic Republic
+# is "laos people s democratic republic" there, Syrian Arab Republic "syria arab republic"
+_ALL_PHRASES |= {tuple(DEMONYMS.get(w, w) for w in p): c for p, c in list(_ALL_PHRASES.items())}
 LONGEST_PHRASE = max(len(p) for p in _ALL_PHRASES)  # words in the longest country phrase
 PHRASE_STARTS = frozenset(p[0] for p in _ALL_PHRASES)  # (most words start none: one look-up)
 

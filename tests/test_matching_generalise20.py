@@ -1,0 +1,55 @@
+"""Generalisation, twentieth round, on invented names.
+
+Official country names that open with the country's adjective (Lao People's Democratic
+Republic, Syrian Arab Republic) are one party in a title, like the Democratic People's
+Republic of Korea, not a country word followed by three other title words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching.ruleset import Entry
+from tests.support.matchers import entries_found, one_list_matcher
+
+OFFICIAL_ENTRIES = (
+    Entry(
+        "laos-fisheries",
+        "Agreement between the Government of the Democratic People's Republic of Korea and the"
+        " Government of the Lao People's Democratic Republic on Cooperation in Inland Fisheries",
+        kind="treaty",
+    ),
+    Entry(
+        "syria-archives",
+        "Agreement between the Russian Federation and the Syrian Arab Republic on Cooperation in"
+        " State Archives",
+        kind="treaty",
+    ),
+)
+OFFICIAL_MATCHER = one_list_matcher(OFFICIAL_ENTRIES)
+
+CASES = [
+    (
+        "lao-short-name",
+        "Experts came under the agreement on cooperation in inland fisheries between the DPRK and Laos.",
+        "laos-fisheries",
+        True,
+    ),
+    (
+        "syria-short-name",
+        "The agreement on cooperation in state archives between Russia and Syria was extended.",
+        "syria-archives",
+        True,
+    ),
+    (
+        "other-party",
+        "The agreement on cooperation in inland fisheries between the DPRK and Vietnam was extended.",
+        "laos-fisheries",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_official_country_names_with_an_adjective(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(OFFICIAL_MATCHER, text)) is expected
