@@ -53,3 +53,46 @@ CASES = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_official_country_names_with_an_adjective(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(OFFICIAL_MATCHER, text)) is expected
+
+
+CUT_ENTRIES = (
+    Entry(
+        "marsh",
+        "Convention on Marshlands of Regional Significance especially as Crane Habitat",
+        kind="treaty",
+    ),
+    Entry(
+        "outage",
+        "Convention on Assistance in the Event of a Grid Outage or Cyber Emergency",
+        kind="treaty",
+    ),
+    Entry(
+        "climate-use",
+        "Convention on the Prohibition of Military or Any Other Hostile Use of Cloud Seeding",
+        kind="treaty",
+    ),
+)
+CUT_MATCHER = one_list_matcher(CUT_ENTRIES)
+
+CUTS = [
+    ("narrowing-left-out", "It joined the Convention on Marshlands of Regional Significance.", "marsh", True),
+    ("alternative-cut", "Joined the Convention on Assistance in the Event of a Grid Outage", "outage", True),
+    ("other-subject", "Joined the Convention on Assistance in the Event of a Dam Outage", "outage", False),
+    ("cut-other-head", "It joined the Convention on Early Notification of a Grid Outage.", "outage", False),
+    ("cut-short-of-a-word", "It joined the Convention on Marshlands of Significance.", "marsh", False),
+    # the "or" inside a subject that goes on with a complement is no alternative at the end
+    ("or-inside", "It signed the Convention on the Prohibition of Military use.", "climate-use", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in CUTS], ids=[c[0] for c in CUTS])
+def test_official_name_cut_before_its_alternative(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(CUT_MATCHER, text)) is expected
+
+
+def test_cut_is_reported_as_partial() -> None:
+    text = "It joined the Convention on Assistance in the Event of a Grid Outage."
+    found = CUT_MATCHER.match({"body": text})
+    assert [(m.entry, m.kind, m.text) for m in found] == [
+        ("outage", "partial", "Convention on Assistance in the Event of a Grid Outage")
+    ]

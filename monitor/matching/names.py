@@ -652,7 +652,8 @@ class NameSpec:
     short_subjects: frozenset[int] = field(default=frozenset(), compare=False)
     korean_word: bool = False  # a one-word Korean place or body (Nampo = Nampho): Korean key too
     # another writing of a name the analyst typed (_spellings), and the kind it reports:
-    # "translit" (Paektusan for Mount Paektu), "reordered" (Unification Ministry), "partial"
+    # "translit" (Paektusan for Mount Paektu), "reordered" (Unification Ministry), "cut" (a
+    # document's name without its closing alternative: _ALTERNATIVE_TAIL), "partial"
     # (North Hamgyong for North Hamgyong Province), "plural" (the Kurils for Kuril Islands:
     # as written only, and reported as partial)
     derived: str = ""
@@ -793,6 +794,8 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
         out += _korean_provinces(entry)
     if any(_DOCUMENT_NOUN_HINT.search(name) for name in entry.names):
         out += _document_nouns(entry)
+    if any(_ALTERNATIVE_HINT.search(name) for name in entry.names):
+        out += [(m[1], "cut") for name in entry.names if (m := _ALTERNATIVE_TAIL.match(name)) and _cut_ok(m)]
     out += [(f"{m[1]}s", "plural") for name in entry.names if (m := _ISLANDS.match(name))]
     if entry.kind.lower() in ("treaty", ""):
         out += [(name, "known") for name in known_names(entry.names)]  # the Prague Treaty: New START
@@ -853,6 +856,30 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
 _DOCUMENT_NOUN_HINT = re.compile(
     r"\b(?:armistice|truce|ceasefire)\s+(?:agreement|treaty|accord|pact)$", re.IGNORECASE
 )
+
+
+# A document's official name that ends with an alternative or a narrowing ("... Nuclear
+# Accident or Radiological Emergency", "... of International Importance especially as
+# Waterfowl Habitat") is cited without it: the part before is a name of its own
+_ALTERNATIVE_TAIL = re.compile(
+    r"^((?:[\w'’-]+\s+)*(?:Convention|Treaty|Agreement|Protocol|Covenant)\s+.+?),?\s+"
+    r"(?:or|especially|particularly|including|notably)\s+([^,]+)$"
+)
+# (a literal search first: most names have none)
+_ALTERNATIVE_HINT = re.compile(r" (?:or|especially|particularly|including|notably) ")
+# a tail with a complement of its own is no alternative at the end ("Military or Any Other
+# Hostile Use of Environmental Modification Techniques": the or sits inside the subject)
+_TAIL_COMPLEMENT = frozenset(["of", "on", "in", "for", "to", "with", "by", "from", "against", "between"])
+_CUT_HEADS = frozenset(["convention", "treaty", "agreement", "protocol", "covenant"])
+_MIN_CUT_WORDS = 3  # content words the part before keeps after its head noun, at least
+
+
+def _cut_ok(m: re.Match[str]) -> bool:
+    head, tail = split_words(m[1])[0], split_words(m[2])[0]
+    if _TAIL_COMPLEMENT.intersection(tail):
+        return False
+    at = next((i for i, w in enumerate(head) if w in _CUT_HEADS), len(head))
+    return len([w for w in head[at + 1 :] if w not in STOPWORDS]) >= _MIN_CUT_WORDS
 
 
 def _document_nouns(entry: Entry) -> list[tuple[str, str]]:
@@ -950,6 +977,9 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
             raw = [p for _, p in parts]
             title = not person and len(distinct) >= 3
             share = max(2, math.ceil(TITLE_SHARE * len(distinct)))
+            cut = derived == "cut"
+            if cut:  # (a name cut short is read whole, generic words too: it is short already)
+                share = len(distinct)
             head = _head(words, canon) if title else -1
             where = title and _works_in(words, distinct, entry.kind)
             korean_keys = _korean_keys(distinct) if title else {}
@@ -995,7 +1025,7 @@ def compile_names(watchlist: str, entries: Iterable[Entry], start_id: int) -> li
                     mixed_case=_mixed_case(entry, cased) if auto_case else _NO_WORDS,
                     head=head,
                     share=share if title else 0,
-                    required=_minimum(distinct, head, share, where) if title else 0,
+                    required=(share if cut else _minimum(distinct, head, share, where)) if title else 0,
                     where=where,
                     korean_word=_korean_word(words, person, case_sensitive or entry.exact),
                     # (one Korean syllable: Kim, Pak, Ri; Suga, two, is a Japanese surname)

@@ -466,7 +466,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     return Hit("typo", edits) if edits is not None else None
 
 
-_PARTIAL_FORMS = frozenset(["partial", "plural"])  # derived names that are partial readings
+_PARTIAL_FORMS = frozenset(["partial", "plural", "cut"])  # derived names that are partial readings
 
 
 def _given_ack(word: str, name_word: str, name: NameSpec) -> bool:
