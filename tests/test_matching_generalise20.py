@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.matching.engine import Matcher
 from monitor.matching.ruleset import Entry
 from tests.support.matchers import entries_found, one_list_matcher
 
@@ -96,3 +97,28 @@ def test_cut_is_reported_as_partial() -> None:
     assert [(m.entry, m.kind, m.text) for m in found] == [
         ("outage", "partial", "Convention on Assistance in the Event of a Grid Outage")
     ]
+
+
+PLACE_ENTRIES = (
+    Entry("ternov", "Ternovsk", kind="place"),
+    Entry("ternov-sea", "Sea of Ternovsk", kind="place"),
+    Entry("balkan", "Balkansk", kind="place"),
+)
+PLACE_MATCHER = one_list_matcher(PLACE_ENTRIES[::2])
+SEA_MATCHER = one_list_matcher(PLACE_ENTRIES[1:2])
+
+PLACES = [
+    ("sea-of", PLACE_MATCHER, "Ice formed early in the Sea of Ternovsk this year.", "ternov", False),
+    ("gulf-of", PLACE_MATCHER, "Trawlers fished the Gulf of Balkansk in May.", "balkan", False),
+    ("town-beside-the-sea", PLACE_MATCHER, "Ternovsk, on the Sea of Okhotsk, froze early.", "ternov", True),
+    ("port-of-is-the-town", PLACE_MATCHER, "Cargo passed through the port of Ternovsk.", "ternov", True),
+    ("lowercase-feature", PLACE_MATCHER, "the sea of Ternovsk fishermen", "ternov", True),
+    ("entry-names-the-sea", SEA_MATCHER, "Ice formed early in the Sea of Ternovsk.", "ternov-sea", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("matcher", "text", "entry", "expected"), [c[1:] for c in PLACES], ids=[c[0] for c in PLACES]
+)
+def test_feature_of_a_place_is_another_place(matcher: Matcher, text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(matcher, text)) is expected

@@ -835,8 +835,9 @@ _FEATURES = frozenset(
 
 def _other_feature(text: Text, f: Found) -> str:
     """A one-word place's name that names something else: before a kind of natural feature the
-    entry does not name (the Rybachy Peninsula, for the town of Rybachiy), or after
-    "Operation" (Operation Anadyr, a code name)."""
+    entry does not name (the Rybachy Peninsula, for the town of Rybachiy) or after one and
+    "of" (the Sea of Okhotsk, for the town of Okhotsk), or after "Operation" (Operation
+    Anadyr, a code name)."""
     name = f.name
     if name.entry.kind.lower() != "place" or not name.alone:
         return ""
@@ -847,6 +848,11 @@ def _other_feature(text: Text, f: Found) -> str:
             return f"followed by '{text.cased_word(nxt)}' (another place of that name)"
     if f.first > 0 and words[f.first - 1] == "operation" and text.capitalized(f.first - 1):
         return "after 'Operation' (a code name)"
+    before = f.first - 2  # the feature named "of" the place: the Sea of Okhotsk, the Gulf of Anadyr
+    if before >= 0 and words[before + 1] == "of" and words[before] in _FEATURES and text.capitalized(before):
+        names = " ".join(name.entry.names).lower()
+        if words[before] not in names and title_word(words[before]) not in names:
+            return f"after '{text.cased_word(before)} of' (another place of that name)"
     return ""
 
 
