@@ -122,3 +122,31 @@ PLACES = [
 )
 def test_feature_of_a_place_is_another_place(matcher: Matcher, text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(matcher, text)) is expected
+
+
+MONGOLIAN_ENTRIES = (
+    Entry("city", "Ulaanbaatar", kind="place"),
+    Entry("town", "Dashbaatar", kind="place"),
+    Entry("person", "Ganbaatar Tsend", kind="person"),
+    Entry("talks", "Ulaanbaatar Dialogue on Northeast Asian Security", aliases=("Ulaanbaatar Dialogue",)),
+)
+MONGOLIAN_MATCHER = one_list_matcher(MONGOLIAN_ENTRIES)
+
+MONGOLIAN = [
+    ("apart", "Talks opened in Ulan Bator on Monday.", "city", True),
+    ("hyphen", "Talks opened in Ulan-Bator on Monday.", "city", True),
+    ("dateline-caps", "ULAN BATOR, May 3 (KCNA) -- The delegation arrived.", "city", True),
+    ("run-together", "The delegation flew to Ulanbator.", "city", True),
+    ("town-hyphen", "A fair was held in Dash-Bator.", "town", True),
+    ("person", "Ganbator Tsend said the talks went well.", "person", True),
+    ("in-a-title", "Seoul attended the Ulan Bator Dialogue.", "talks", True),
+    ("lowercase-bator", "Talks opened in Ulan bator on Monday.", "city", False),
+    ("other-first-part", "Talks opened in Ulgii Bator on Monday.", "city", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in MONGOLIAN], ids=[c[0] for c in MONGOLIAN]
+)
+def test_mongolian_bator(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(MONGOLIAN_MATCHER, text)) is expected

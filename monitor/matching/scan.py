@@ -52,6 +52,7 @@ from monitor.matching.verify import (
     initial_of,
     listed,
     listed_number,
+    mongolian_bator,
     numeric_month,
     official_title,
     opens_at,
@@ -814,8 +815,9 @@ _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 
 def _joined_pairs(text: Text) -> list[int]:
     """Where two words may be one name word written apart: two capital letters with their dots
-    (U.N. for UN), or two capitalised words of three letters or more joined by a hyphen
-    (Nizhne-Leninskoye for Nizhneleninskoye). verify._may_glue reads them so."""
+    (U.N. for UN), two capitalised words of three letters or more joined by a hyphen
+    (Nizhne-Leninskoye for Nizhneleninskoye), or a capitalised word and the Mongolian "Bator"
+    (Ulan Bator for Ulaanbaatar). verify._may_glue reads them so."""
     cased, gaps = text.cased, text.gaps
     marks = "." if "." in cased and _DOTTED_PAIR_HINT.search(cased) is not None else ""
     if "-" in cased and _HYPHEN_CAPITAL.search(cased) is not None:
@@ -830,6 +832,8 @@ def _joined_pairs(text: Text) -> list[int]:
                 if k >= 0 and gaps[k + 1] == mark and read(text, k):
                     out.append(k)
             at = cased.find(mark, at + 1)
+    if " bator" in text.lower:  # (a literal search: most fields have none)
+        out += [k - 1 for k in range(1, len(text.words)) if mongolian_bator(text, k)]
     return out
 
 

@@ -388,6 +388,8 @@ def russian_keys(word: str) -> tuple[str, ...]:
     single = word.replace("zhzh", "zh") if "zhzh" in word else ""
     if single:
         readings.append(single)
+    if "bator" in word:  # Russian's older Mongolian -batör for -baatar ("hero"): Ulan-Bator
+        readings.append(word.replace("bator", "baatar"))
     if _BELARUSIAN_HINT.search(word) is not None:
         readings += [_belarusian(w) for w in (word, single) if w]
     if _TURKIC_LATIN_HINT.search(word) is not None:

@@ -1245,6 +1245,8 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
         return True  # a word broken by a bare line break (Krav / chuk, in OCR)
     if gap == "." and dotted_pair(text, i - 1):
         return True  # two capitals with their dots: an acronym (U.N. for UN)
+    if gap == " " and mongolian_bator(text, i):
+        return True  # Ulan Bator, Sukhe Bator: Russian's older Mongolian, the "hero" apart
     if name.korean_places and hangul_word(text, i - 1, 2):
         return True  # a Korean place's syllables in Hangul (함경북도: Hamgyong-bukdo)
     if name.chinese and text.gap(i) == " " and text.capitalized(i) and text.capitalized(i - 1):
@@ -1256,6 +1258,15 @@ def _may_glue(text: Text, i: int, name: NameSpec) -> bool:
         return False
     start = text.orig(i, i)[0]
     return "\u4e00" <= text.original[start] < "\ua000" and text.orig(i - 1, i - 1)[1] == start
+
+
+def mongolian_bator(text: Text, i: int) -> bool:
+    """Word i is "Bator", capitalised, after a capitalised word and a space: the Mongolian
+    -baatar ("hero") as Russian's older spelling writes it apart (Ulan Bator = Ulaanbaatar,
+    translit.russian_keys reads bator as baatar)."""
+    if text.words[i] != "bator" or i == 0 or text.gap(i) != " ":
+        return False
+    return text.capitalized(i) and text.capitalized(i - 1)
 
 
 def dotted_pair(text: Text, k: int) -> bool:
