@@ -150,3 +150,51 @@ MONGOLIAN = [
 )
 def test_mongolian_bator(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(MONGOLIAN_MATCHER, text)) is expected
+
+
+DOCUMENT_ENTRIES = (
+    Entry(
+        "pact",
+        "Treaty of Neutrality between Finland and the Union of Soviet Socialist Republics",
+        aliases=("Tanner-Litvinov Pact",),
+        kind="treaty",
+    ),
+    Entry("accord", "Agreement on Principles of Settlement of the Valley Conflict", aliases=("Darband Agreement",)),
+    Entry(
+        "reactor",
+        "Agreement between the Government of the Russian Federation and the Government of the Republic of"
+        " Kazakhstan on Cooperation in the Construction of a Research Reactor on the Territory of the"
+        " Republic of Kazakhstan",
+        kind="treaty",
+    ),
+    Entry(
+        "summit",
+        "Almaty Declaration of the Council of Heads of State of the Steppe Cooperation Organisation",
+        aliases=("Almaty Declaration",),
+        kind="treaty",
+    ),
+)
+DOCUMENT_MATCHER = one_list_matcher(DOCUMENT_ENTRIES)
+
+DOCUMENTS = [
+    # Russia continues the USSR's treaties: a sentence naming only it replaces no party
+    ("heir", "Russian historians presented papers on the Tanner-Litvinov Pact.", "pact", True),
+    ("heir-and-another", "Japanese and Russian officials spoke of the Tanner-Litvinov Pact.", "pact", False),
+    ("plural-head", "Fighting ended with the 1994 Darband accords.", "accord", True),
+    ("plural-head-caps", "Fighting ended with the 1994 Darband Agreements.", "accord", True),
+    ("short-name-party-twice", "The Kazakh-Russian research reactor agreement was signed in 2019.", "reactor", True),
+    ("other-party", "The Russian-Uzbek research reactor agreement was signed in 2019.", "reactor", False),
+    ("acronym-of-its-body", "The Almaty declaration of SCO leaders condemned sanctions.", "summit", True),
+    ("other-body-after", "The Almaty declaration of NATO leaders condemned sanctions.", "summit", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in DOCUMENTS], ids=[c[0] for c in DOCUMENTS])
+def test_documents_parties_and_heads(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(DOCUMENT_MATCHER, text)) is expected
+
+
+def test_shch_written_sh() -> None:
+    matcher = one_list_matcher((Entry("gov", "Vyacheslav Borishchenko", aliases=("Borishchenko",)),))
+    found = matcher.match({"body": "Governor Viacheslav Borishenko said so."})
+    assert [(m.entry, m.kind, m.text) for m in found] == [("gov", "translit", "Viacheslav Borishenko")]

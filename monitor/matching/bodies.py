@@ -258,7 +258,11 @@ def party_replaced(text: Text, name: NameSpec, first: int, last: int) -> str:
     around = _countries_written(text, lo, hi + 1)
     if any(c in missing for c, _ in around):
         return ""  # (the sentence names the party: Vietnam and the DPRK signed ...)
-    return next((text.cased_word(k) for c, k in around if c not in own and text.capitalized(k)), "")
+    # Russia continues the Soviet Union's treaties: naming it replaces no party of the USSR's
+    # (the Japan-Russia agreement on incidents at sea is still Japan's, not the US-USSR one)
+    heir = "russia" if "ussr" in missing else ""
+    others = (text.cased_word(k) for c, k in around if c not in own and c != heir and text.capitalized(k))
+    return next(others, "")
 
 
 def _countries_written(text: Text, lo: int, hi: int) -> list[tuple[str, int]]:

@@ -300,6 +300,7 @@ _RUSSIAN_RULES: tuple[tuple[str, str], ...] = (
     ("tsch", "ch"),  # German
     ("tch", "ch"),  # French: Viatcheslav, Tchernychev
     ("sch", "sh"),  # German Schoigu
+    ("shch", "sh"),  # shch written sh, as simplified copy does: Fedorishev for Fedorishchev
     ("w", "v"),  # German Wladimir, Lawrow
     ("kh", "h"),  # Zakharova / Zaharova
     ("x", "ks"),  # Alexander / Aleksandr

@@ -142,6 +142,8 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _INFLECTED  # a Russian place adjective before the term: Kurskaya oblast
     if name_word == name.facility and TITLE_SYNONYMS.get(word, word) == TITLE_SYNONYMS[name_word]:
         return _INFLECTED  # Vostochny spaceport for Vostochny Cosmodrome, INF pact for INF Treaty
+    if name_word == name.facility and TITLE_SYNONYMS[name_word] == "treaty" and title_word(word) == "treaty":
+        return _INFLECTED  # a document's head noun in the plural: the Sochi accords, the Minsk agreements
     if _cyrillic(text, i):
         if inflected(word, name_word, name) and (text.capitalized(i) or not name.alone):
             return _INFLECTED
@@ -2150,7 +2152,7 @@ def own_title_after(text: Text, name: NameSpec, last: int) -> str:
     canon = canonical(words[k : k + 2])[0][0]
     own = {title_word(w) for n in name.entry.names for w in split_words(n)[0]}
     own |= {c for n in name.entry.names for c, _, _ in canonical(split_words(n)[0])}
-    if canon in own or canon in COUNTRY_WORDS or word.isdigit():
+    if canon in own or canon in COUNTRY_WORDS or word.isdigit() or _own_initials(text.cased_word(k), name):
         return ""
     # the title goes on with the entry's own words: its official title, reworded (the
     # Shanghai Convention on the Fight against Terrorism, Separatism and Extremism)
@@ -2167,6 +2169,19 @@ def own_title_after(text: Text, name: NameSpec, last: int) -> str:
 
 
 _OWN_TITLE_RUN = 10  # words of a title read after its head noun's "on", "of", "for"
+
+
+def _own_initials(cased: str, name: NameSpec) -> bool:
+    """A word in capitals spells the initials of a run of capitalised words of the entry's
+    names: the body it names is the entry's own (SCO, in the Tianjin Declaration of the Shanghai
+    Cooperation Organisation)."""
+    if len(cased) < 3 or not cased.isupper() or not cased.isalpha():
+        return False
+    for other in name.entry.names:
+        initials = "".join(w[0] for w in split_words(other)[1] if w[:1].isupper())
+        if cased in initials:
+            return True
+    return False
 
 
 _OTHER_KOREA = {"dprk": "rok", "rok": "dprk"}
@@ -2338,8 +2353,10 @@ def _title_reading(
     if short_name:  # (a form of its own, not the title short of words: two words' worth)
         score -= PENALTY_MISSING_GENERIC * min(2, len(missing))
     else:
-        generics = sum(1 for q in missing if left_out or generic(name.distinct[q]))
-        score -= PENALTY_MISSING_GENERIC * generics + PENALTY_MISSING * (len(missing) - generics)
+        held = {name.distinct[q] for q in seen}
+        lost = [q for q in missing if name.distinct[q] not in held]  # (a repeated word is there once)
+        generics = sum(1 for q in lost if left_out or generic(name.distinct[q]))
+        score -= PENALTY_MISSING_GENERIC * generics + PENALTY_MISSING * (len(lost) - generics)
     score -= PENALTY_TITLE_ORDER if reordered and not short_name else 0
     score -= PENALTY_SYNONYM * swapped + PENALTY_DERIVED * derived
     if missing or reordered or swapped or derived:
@@ -2418,10 +2435,14 @@ def _short_form(
     mention naming all of a bilateral title's parties may reword it in lowercase ("the
     Russia-North Korea agreement on preventing dangerous military activities").
     """
-    if unmatched or any(not generic(name.distinct[q]) and not _where(name, q) for q in missing):
+    # (a word the title repeats is there if one of its places is: the Republic of Uzbekistan
+    # as a party and as where the plant stands)
+    held = {name.distinct[q] for h in kept for q in h[2]}
+    lost = [q for q in missing if name.distinct[q] not in held]
+    if unmatched or any(not generic(name.distinct[q]) and not _where(name, q) for q in lost):
         return False
-    parties = {q for q, w in enumerate(name.distinct) if w in COUNTRY_WORDS}
-    named = len({name.distinct[q] for q in parties}) >= 2 and parties <= {q for h in kept for q in h[2]}
+    parties = {w for w in name.distinct if w in COUNTRY_WORDS}
+    named = len(parties) >= 2 and parties <= held
     # a document of two parties or more: a party and the head noun are not enough, a word of
     # its subject must be there ("a peace treaty with Japan" is no US-Japan Security Treaty;
     # the Singapore Joint Statement's one country is no party)
@@ -2457,7 +2478,8 @@ def parties_short_name(text: Text, name: NameSpec, kept: _Hits, seen: set[int], 
     if unmatched or not name.short_subjects & seen or name.head not in seen:
         return False
     parties = title_parties(name.distinct)
-    if not parties <= seen:
+    # (every party by its word: one named twice, as where the document applies, is one party)
+    if not {name.distinct[q] for q in parties} <= {name.distinct[q] for q in seen}:
         return False
     head = next(h for h in kept if name.head in h[2])
     named = [h for h in kept if h[2] & parties]
