@@ -159,7 +159,7 @@ DOCUMENT_ENTRIES = (
         aliases=("Tanner-Litvinov Pact",),
         kind="treaty",
     ),
-    Entry("accord", "Agreement on Principles of Settlement of the Valley Conflict", aliases=("Darband Agreement",)),
+    Entry("accord", "Agreement on Principles of the Valley Settlement", aliases=("Darband Agreement",)),
     Entry(
         "reactor",
         "Agreement between the Government of the Russian Federation and the Government of the Republic of"
@@ -182,14 +182,16 @@ DOCUMENTS = [
     ("heir-and-another", "Japanese and Russian officials spoke of the Tanner-Litvinov Pact.", "pact", False),
     ("plural-head", "Fighting ended with the 1994 Darband accords.", "accord", True),
     ("plural-head-caps", "Fighting ended with the 1994 Darband Agreements.", "accord", True),
-    ("short-name-party-twice", "The Kazakh-Russian research reactor agreement was signed in 2019.", "reactor", True),
+    ("short-name-party-twice", "The Kazakh-Russian research reactor agreement was signed.", "reactor", True),
     ("other-party", "The Russian-Uzbek research reactor agreement was signed in 2019.", "reactor", False),
     ("acronym-of-its-body", "The Almaty declaration of SCO leaders condemned sanctions.", "summit", True),
     ("other-body-after", "The Almaty declaration of NATO leaders condemned sanctions.", "summit", False),
 ]
 
 
-@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in DOCUMENTS], ids=[c[0] for c in DOCUMENTS])
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in DOCUMENTS], ids=[c[0] for c in DOCUMENTS]
+)
 def test_documents_parties_and_heads(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(DOCUMENT_MATCHER, text)) is expected
 
@@ -198,3 +200,26 @@ def test_shch_written_sh() -> None:
     matcher = one_list_matcher((Entry("gov", "Vyacheslav Borishchenko", aliases=("Borishchenko",)),))
     found = matcher.match({"body": "Governor Viacheslav Borishenko said so."})
     assert [(m.entry, m.kind, m.text) for m in found] == [("gov", "translit", "Viacheslav Borishenko")]
+
+
+UNIT_ENTRIES = (
+    Entry("isle", "Sohwa Island", kind="place"),
+    Entry("prov", "Kangnam Province", kind="place"),
+    Entry("county", "Tonghung County", kind="place"),
+    Entry("english", "Kings Island", kind="place"),
+)
+UNIT_MATCHER = one_list_matcher(UNIT_ENTRIES)
+
+UNITS = [
+    ("island-do", "Troops landed on Sohwado at dawn.", "isle", True),
+    ("island-do-caps", "TROOPS LANDED ON SOHWADO", "isle", True),
+    ("province-do", "Floods hit Kangnamdo this week.", "prov", True),
+    ("county-gun", "Floods hit Tonghunggun this week.", "county", True),
+    ("not-korean", "Ferries left Kingsdo at dawn.", "english", False),
+    ("other-unit", "Floods hit Tonghungdo this week.", "county", False),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in UNITS], ids=[c[0] for c in UNITS])
+def test_korean_unit_written_solid(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(UNIT_MATCHER, text)) is expected

@@ -797,6 +797,7 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
     if any(_ALTERNATIVE_HINT.search(name) for name in entry.names):
         out += [(m[1], "cut") for name in entry.names if (m := _ALTERNATIVE_TAIL.match(name)) and _cut_ok(m)]
     out += [(f"{m[1]}s", "plural") for name in entry.names if (m := _ISLANDS.match(name))]
+    out += [(f, "translit") for n in entry.names if (m := _UNIT_AFTER.match(n)) and (f := _solid_unit(m))]
     if entry.kind.lower() in ("treaty", ""):
         out += [(name, "known") for name in known_names(entry.names)]  # the Prague Treaty: New START
     if not (mountain or body):
@@ -902,6 +903,21 @@ _PROVINCE_HINT = re.compile(r"(?:north|south)\s", re.IGNORECASE)
 # An archipelago named "X Islands" is also "the Xs" (the Kurils, the Senkakus, the Spratlys);
 # never bare X, which may be a person or a word (Marshall, Cook, Solomon)
 _ISLANDS = re.compile(r"(?:the\s+)?([A-Z][a-z]{3,})\s+Islands$")
+# Korean writes a place's unit as a suffix, which romanised copy may keep solid: Wihwa Island
+# is Wihwado, Kangwon Province Kangwondo, Changjin County Changjingun (with a hyphen, the
+# unit is read in the text: verify.compare)
+_UNIT_AFTER = re.compile(r"^([A-Z][a-z]+)\s+(Island|Province|County)$")
+_SOLID_UNITS = {"Island": "do", "Province": "do", "County": "gun"}
+
+
+def _solid_unit(m: re.Match[str]) -> str:
+    """The name with its unit as the Korean suffix, if the name reads as two Korean syllables
+    or more (Cheju is no Chejudo's stem), else ""."""
+    if len(korean_syllables(m[1].lower()) or ()) < 2:
+        return ""
+    return m[1] + _SOLID_UNITS[m[2]]
+
+
 # Korean names a province's half with a suffix: North Hamgyong is Hamgyong-bukto (McCune-
 # Reischauer pukto), South Pyongan Pyongan-namdo
 _PROVINCE_HALVES = {"north": ("Bukto", "Pukto", "Bukdo"), "south": ("Namdo",)}
