@@ -223,3 +223,24 @@ UNITS = [
 @pytest.mark.parametrize(("text", "entry", "expected"), [c[1:] for c in UNITS], ids=[c[0] for c in UNITS])
 def test_korean_unit_written_solid(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(UNIT_MATCHER, text)) is expected
+
+
+KOREAN_BODY_ENTRIES = (
+    Entry("band", "Kumhasu Orchestra", kind="organisation"),
+    Entry("field", "Pangchon Airfield", kind="place"),
+)
+KOREAN_BODY_MATCHER = one_list_matcher(KOREAN_BODY_ENTRIES)
+
+KOREAN_BODIES = [
+    ("eu-for-u", "The Geumhasu Orchestra gave a concert.", "band", True),
+    ("b-for-p", "Jets left Bangcheon Airfield at dawn.", "field", True),
+    ("other-syllable", "The Kumhyon Orchestra gave a concert.", "band", False),
+    ("other-english-word", "The Geumhasu Choir gave a concert.", "band", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in KOREAN_BODIES], ids=[c[0] for c in KOREAN_BODIES]
+)
+def test_korean_word_before_an_english_one(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(KOREAN_BODY_MATCHER, text)) is expected

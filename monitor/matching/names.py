@@ -691,7 +691,12 @@ class NameSpec:
             # (or geographic terms: Mount Paektu = Mount Baekdu)
             # (not when a name of the entry holds a Russian term: Belgorod Oblast, Belgorod region)
             # (or title vocabulary: the Ganghwa Treaty is the Kanghwa Treaty)
-            korean_like = all(korean_syllables(w) or w in ADMIN_TERMS or _title_vocabulary(w) for w in words)
+            # (or an English word after it, no natural feature's: the Unhasu Orchestra is the
+            # Eunhasu Orchestra; the Tumen River's Tumen, which reads as syllables, is Chinese)
+            korean_like = all(
+                korean_syllables(w) or w in ADMIN_TERMS or _title_vocabulary(w) or (at and w not in _NATURAL)
+                for at, w in enumerate(words)
+            )
             if len(words) > 1 and korean_like and not _russian_admin(self.entry.names):
                 places = frozenset(w for w in words if len(korean_syllables(w) or ()) >= 2) or _NO_WORDS
         if self.person and not self.korean and len(self.words) >= 2:
@@ -730,6 +735,10 @@ class NameSpec:
         words that all read as Korean syllables (Tongchang of Tongchang-ri = Dongchang-ri,
         Punggye of Phunggye-ri)."""
         return self.korean_word or word in self.korean_places
+
+
+# Kinds of natural feature: one shared by a river or sea of several countries' names
+_NATURAL = frozenset("river sea lake bay gulf strait island islands peninsula mountain mountains".split())
 
 
 def _title_vocabulary(word: str) -> bool:
