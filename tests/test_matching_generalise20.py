@@ -244,3 +244,16 @@ KOREAN_BODIES = [
 )
 def test_korean_word_before_an_english_one(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(KOREAN_BODY_MATCHER, text)) is expected
+
+
+def test_conditions_is_title_vocabulary() -> None:
+    entry = Entry(
+        "travel",
+        "Agreement between the Government of the Russian Federation and the Government of Mongolia on the"
+        " Conditions of Mutual Passage of Herders",
+        kind="treaty",
+    )
+    matcher = one_list_matcher((entry,))
+    text = "Trips rose under the Russian-Mongolian agreement on mutual passage of herders, the embassy said."
+    assert entries_found(matcher, text) == {"travel"}
+    assert entries_found(matcher, text.replace("herders", "traders")) == set()

@@ -322,7 +322,7 @@ _GENERIC_WORDS = """
     satellite science scientific security service socialist space special staff standing state
     strategic supreme tactical technical test tourist trade union united weapon worker world
     north south
-    protection person all territory
+    protection person all territory sphere conditions
 """
 # (a boundary is what a document is about, not the kind of document it is)
 GENERIC_WORDS = frozenset(title_word(w) for w in _GENERIC_WORDS.split()) | (_SYNONYM_HEADS - {"boundary"})
