@@ -257,3 +257,27 @@ def test_conditions_is_title_vocabulary() -> None:
     text = "Trips rose under the Russian-Mongolian agreement on mutual passage of herders, the embassy said."
     assert entries_found(matcher, text) == {"travel"}
     assert entries_found(matcher, text.replace("herders", "traders")) == set()
+
+
+SURNAME_ENTRIES = (
+    Entry("a", "Rustam Kholbatov", kind="person"),
+    Entry("b", "Oleg Berezhevsky", kind="person"),
+    Entry("c", "Ivan Chupriyan", kind="person"),
+)
+SURNAME_MATCHER = one_list_matcher(SURNAME_ENTRIES)
+
+SURNAMES = [
+    ("syllable-inserted", "Rustam Kholburatov spoke at the forum.", "a", False),
+    ("syllable-inserted-2", "Oleg Berezhevetsky spoke at the forum.", "b", False),
+    ("syllable-dropped", "Ivan Chuprin spoke at the forum.", "c", False),
+    ("letter-dropped", "Oleg Berezhevky spoke at the forum.", "b", True),
+    ("letters-swapped", "Rustam Kholbatvo spoke at the forum.", "a", True),
+    ("letter-doubled", "Ivan Chupriyann spoke at the forum.", "c", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in SURNAMES], ids=[c[0] for c in SURNAMES]
+)
+def test_a_syllable_more_is_another_surname(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(SURNAME_MATCHER, text)) is expected

@@ -576,6 +576,8 @@ def _other_family(word: str, name_word: str) -> bool:
     if name_word.endswith(("ov", "ev")) and word == name_word[:-2]:
         return True
     longer, shorter = (word, name_word) if len(word) > len(name_word) else (name_word, word)
+    if len(longer) == len(shorter) + 2 and len(shorter) >= 5 and _syllable_more(longer, shorter):
+        return True  # Kholmuratov, Kholmatov; Vishnevetsky, Vishnevsky; Chupriyan, Chuprin
     if longer.endswith("chenko") and shorter.endswith("enko") and longer[:-6] == shorter[:-4]:
         return True
     if word.endswith("enko") and name_word.endswith("enko") and _other_consonants(word[:-4], name_word[:-4]):
@@ -597,6 +599,20 @@ def _other_family(word: str, name_word: str) -> bool:
 
 
 _DIMINUTIVES = frozenset(["ik", "ch", "ok", "ek", "yk", "sh", "an", "in", "en"])  # (and -yanov: Vorobyanov)
+_SOUNDS = "aeiou"  # (y before a vowel is a consonant: the ya of Chupriyan)
+
+
+def _syllable_more(longer: str, shorter: str) -> bool:
+    """The longer word is the shorter with a syllable more: two adjacent letters, a vowel and a
+    consonant, in it and nowhere else. A slip drops or doubles a letter; a syllable makes
+    another name."""
+    for k in range(1, len(longer) - 1):
+        if longer[:k] + longer[k + 2 :] == shorter:
+            first, second = longer[k], longer[k + 1]
+            vowel = first in _SOUNDS or (first == "y" and second not in _SOUNDS)
+            if vowel != (second in _SOUNDS or (second == "y" and longer[k + 2 : k + 3] not in _SOUNDS)):
+                return True
+    return False
 
 
 def _other_consonants(stem: str, name_stem: str) -> bool:
