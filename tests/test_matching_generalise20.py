@@ -197,9 +197,9 @@ def test_documents_parties_and_heads(text: str, entry: str, expected: bool) -> N
 
 
 def test_shch_written_sh() -> None:
-    matcher = one_list_matcher((Entry("gov", "Vyacheslav Borishchenko", aliases=("Borishchenko",)),))
-    found = matcher.match({"body": "Governor Viacheslav Borishenko said so."})
-    assert [(m.entry, m.kind, m.text) for m in found] == [("gov", "translit", "Viacheslav Borishenko")]
+    matcher = one_list_matcher((Entry("gov", "Vyacheslav Borishchev", aliases=("Borishchev",)),))
+    found = matcher.match({"body": "Governor Viacheslav Borishev said so."})
+    assert [(m.entry, m.kind, m.text) for m in found] == [("gov", "translit", "Viacheslav Borishev")]
 
 
 UNIT_ENTRIES = (
@@ -281,3 +281,18 @@ SURNAMES = [
 )
 def test_a_syllable_more_is_another_surname(text: str, entry: str, expected: bool) -> None:
     assert (entry in entries_found(SURNAME_MATCHER, text)) is expected
+
+
+def test_shchenko_and_shenko_are_two_families() -> None:
+    matcher = one_list_matcher((Entry("k", "Kirill Tishchenko", aliases=("Tishchenko",)),))
+    assert entries_found(matcher, "Kirill Tishenko won the stage.") == set()
+    assert entries_found(matcher, "Kirill Tischtschenko sprach am Montag.") == {"k"}
+
+
+def test_place_after_a_document_and_of() -> None:
+    places = (Entry("isle", "Sohwa Island", kind="place"), Entry("town", "Darband", kind="place"))
+    matcher = one_list_matcher(places)
+    assert entries_found(matcher, "The Treaty of Sohwa opened three ports in 1876.") == set()
+    assert entries_found(matcher, "The Treaty of Darband was signed in 1920.") == set()
+    assert entries_found(matcher, "Delegates met in Darband to sign the treaty.") == {"town"}
+    assert entries_found(matcher, "Troops landed on Sohwa Island, the site of the treaty.") == {"isle"}

@@ -833,22 +833,35 @@ _FEATURES = frozenset(
 )
 
 
+# Documents named after the place they were signed in: the Treaty of Ganghwa is no mention of
+# Ganghwa Island
+_DOCUMENTS = frozenset("treaty convention agreement protocol declaration accord pact".split())
+
+
 def _other_feature(text: Text, f: Found) -> str:
     """A one-word place's name that names something else: before a kind of natural feature the
     entry does not name (the Rybachy Peninsula, for the town of Rybachiy) or after one and
     "of" (the Sea of Okhotsk, for the town of Okhotsk), or after "Operation" (Operation
-    Anadyr, a code name)."""
+    Anadyr, a code name); and a place's one word after a document's head noun and "of" (the
+    Treaty of Ganghwa, for Ganghwa Island)."""
     name = f.name
-    if name.entry.kind.lower() != "place" or not name.alone:
+    if name.entry.kind.lower() != "place":
         return ""
-    words, nxt = text.words, f.last + 1
+    words, before = text.words, f.first - 2
+    # (a one-word reading, of a one-word name or a longer one's: Ganghwa Island)
+    one = f.first == f.last and before >= 0 and words[before + 1] == "of" and words[before] in _DOCUMENTS
+    if one and text.capitalized(before) and not _DOCUMENTS.intersection(name.words):
+        return f"after '{text.cased_word(before)} of' (a document named after the place)"
+    if not name.alone:
+        return ""
+    nxt = f.last + 1
     if nxt < len(words) and text.gap(nxt) == " " and words[nxt] in _FEATURES and text.capitalized(nxt):
         names = " ".join(name.entry.names).lower()
         if words[nxt] not in names and title_word(words[nxt]) not in names:
             return f"followed by '{text.cased_word(nxt)}' (another place of that name)"
     if f.first > 0 and words[f.first - 1] == "operation" and text.capitalized(f.first - 1):
         return "after 'Operation' (a code name)"
-    before = f.first - 2  # the feature named "of" the place: the Sea of Okhotsk, the Gulf of Anadyr
+    # the feature named "of" the place: the Sea of Okhotsk, the Gulf of Anadyr
     if before >= 0 and words[before + 1] == "of" and words[before] in _FEATURES and text.capitalized(before):
         names = " ".join(name.entry.names).lower()
         if words[before] not in names and title_word(words[before]) not in names:

@@ -482,12 +482,19 @@ def _given_ack(word: str, name_word: str, name: NameSpec) -> bool:
 _PINYIN_U = re.compile(r"^([ln])(?:yu|v)(?![aeiou])")
 
 
+_ENKO = re.compile(r"(?:shch|sh|)(?=enko$)")
+
+
 def _keys_apart(word: str, name_word: str, name: NameSpec) -> bool:
     """Words a Russian spelling key confuses that are apart: in a Chinese name a pinyin word
     with another first letter (the key reads zh as j: Zhang is no Jiang); a short name word
     and one two letters longer (the key reads Keiji as Kei-yi, Kei)."""
     if len(word) > len(name_word) + 1 and len(name_word) <= 3:
         return True  # a short word lengthened by more than an ending: Keiji is not Kei
+    mine, target = _ENKO.search(word), _ENKO.search(name_word)
+    if mine is not None and target is not None and {mine[0], target[0]} == {"shch", "sh"}:
+        return True  # -shchenko and -shenko are two families (Lyashchenko, Lyashenko; German
+        # Troschenko is either)
     return name.chinese and word[0] != name_word[0] and is_pinyin(word)
 
 
