@@ -296,3 +296,39 @@ def test_place_after_a_document_and_of() -> None:
     assert entries_found(matcher, "The Treaty of Darband was signed in 1920.") == set()
     assert entries_found(matcher, "Delegates met in Darband to sign the treaty.") == {"town"}
     assert entries_found(matcher, "Troops landed on Sohwa Island, the site of the treaty.") == {"isle"}
+
+
+JAPANESE_ENTRIES = (
+    Entry("tsubouchi", "Haruki Tsubouchi", kind="person"),
+    Entry("ogasawara", "Ogasawara Mineo", kind="person"),
+    Entry("okochi", "Keizo Okochi", kind="person"),
+    Entry("kohno", "Kohno Shinji", kind="person"),
+    Entry("port", "Wakkanai", kind="place"),
+    Entry("li", "Li Qiang", kind="person"),
+)
+JAPANESE_MATCHER = one_list_matcher(JAPANESE_ENTRIES)
+
+JAPANESE = [
+    ("amid-kana", "防衛相の坪内春樹氏は述べた", "tsubouchi", True),
+    ("surname-first-entry", "小笠原峰雄副大臣が訪問した", "ogasawara", True),
+    ("long-vowels-dropped", "大河内敬三氏が出席した", "okochi", True),
+    ("oh-for-long-o", "河野真二氏が出席した", "kohno", True),
+    ("doubled-consonant-place", "貨物船が稚内港に入港した", "port", True),
+    ("in-english-copy", "Deputy Minister Tsubouchi (坪内春樹) said so.", "tsubouchi", True),
+    ("other-given-name", "坪内春男氏が出席した", "tsubouchi", False),
+    ("surname-alone", "坪内氏が出席した", "tsubouchi", False),
+    ("chinese-still-pinyin", "李强总理会见了代表团", "li", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "expected"), [c[1:] for c in JAPANESE], ids=[c[0] for c in JAPANESE]
+)
+def test_japanese_names_in_kanji(text: str, entry: str, expected: bool) -> None:
+    assert (entry in entries_found(JAPANESE_MATCHER, text)) is expected
+
+
+def test_kanji_mention_reports_its_span_and_kind() -> None:
+    found = JAPANESE_MATCHER.match({"body": "防衛相の坪内春樹氏は述べた"})
+    expected = [("tsubouchi", "script", "坪内春樹", 4, 8)]
+    assert [(m.entry, m.kind, m.text, m.start, m.end) for m in found] == expected

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from mypy_extensions import mypyc_attr
 
 from monitor.matching.hangul import HangulTable
+from monitor.matching.japanese import KanjiTable
 from monitor.matching.names import (
     ROMAN_NUMERALS,
     STOPWORDS,
@@ -101,6 +102,7 @@ class WordIndex:
     def __init__(self, specs: Iterable[NameSpec], *, anchors_only: bool = True) -> None:
         specs = list(specs)
         self.hangul = HangulTable(specs)
+        self.kanji = KanjiTable(specs)
         self.chinese_surnames = chinese_surnames(specs)  # (scan.split_pairs: Wang Ya Jun)
         tables = (_Table(), _Table(), _Table())
         for spec in specs:
@@ -406,6 +408,7 @@ class AnchorIndex:
     def __init__(self, specs: Sequence[NameSpec]) -> None:
         self._specs = specs
         self.hangul = HangulTable(specs)
+        self.kanji = KanjiTable(specs)
         free, capital = _Table(), _Table()
         slots: tuple[defaultdict[str, set[tuple[int, int]]], ...] = (defaultdict(set), defaultdict(set))
         titles: defaultdict[str, set[int]] = defaultdict(set)

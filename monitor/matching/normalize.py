@@ -44,6 +44,7 @@ NUMBER_SIGNS = frozenset(["no", "nos", "nr", "number"])  # Resolution No. 2375
 _DOTTED = re.compile(r"(?<![A-Za-z0-9.])(?:[A-Z]\.){3,}")  # G.R.U., D.P.R.K.
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.[A-Z]\.")  # (the .R.U. of G.R.U.)
 _HAN = range(0x4E00, 0xA000)  # CJK unified ideographs: one pinyin syllable each
+_HIRAGANA = range(0x3041, 0x30A0)
 
 
 @lru_cache(maxsize=8192)
@@ -63,9 +64,11 @@ def fold_char(ch: str) -> str:
         return "'"
     if ch.isspace():
         return " "
-    if ord(ch) in _HANGUL or ord(ch) in _HAN:
+    if ord(ch) in _HANGUL or ord(ch) in _HAN or ord(ch) in _HIRAGANA:
         # One token per syllable: Korean and Chinese names are written without spaces
         # (a given name of two syllables is two words, joined as one name word: Le Ji = Leji).
+        # Japanese writes its particles and endings in hiragana against the kanji of names
+        # (防衛相の竹村浩之): one word each, so a name's kanji start a word of their own.
         return anyascii(ch) + " "
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return base if base.isascii() else anyascii(base)
@@ -296,6 +299,17 @@ class Text:
         if self.original[end : end + 1] in _SIGNS:
             end += 1  # a soft sign folds to an apostrophe but ends the word (Игорь)
         return start, end
+
+    def span_words(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and last word that cover original[start:end] exactly, if words do."""
+        pos = start if self.offsets is None else bisect_left(self.offsets, start)
+        first = bisect_left(self.starts, pos)
+        if first >= len(self.starts) or self.starts[first] != pos:
+            return None  # (the span starts inside a word: 竹 glued to a kana before it)
+        last = first
+        while last + 1 < len(self.starts) and self.orig(last + 1, last + 1)[0] < end:
+            last += 1
+        return (first, last) if self.orig(first, last) == (start, end) else None
 
     def cased_word(self, i: int) -> str:
         word = self.cased[self.starts[i] : self.ends[i]].replace("'", "")

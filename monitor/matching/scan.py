@@ -22,6 +22,7 @@ from monitor.matching.bodies import (
 from monitor.matching.countries import COUNTRY_WORDS
 from monitor.matching.hangul import HangulTable, hangul_words, loan_key, syllables_key
 from monitor.matching.index import EMPTY, AnchorIndex, Lookup, Posting, TitlePlan, WordIndex
+from monitor.matching.japanese import KanjiTable, kanji_names
 from monitor.matching.names import (
     ENGLISH_WORDS,
     GENERIC_WORDS,
@@ -308,6 +309,7 @@ class _Scan:
             for nid, j, _ in (*free, *capital):
                 self._seq(k, nid, j, 0)
         self._hangul(index.hangul)
+        self._kanji(index.kanji)
         return _resolve(text, self.names, self.found)
 
     def run_anchored(self, index: AnchorIndex) -> list[Found]:
@@ -321,6 +323,7 @@ class _Scan:
         surnames = index.chinese_surnames
         han = split_pairs(text, unique & surnames.keys() if surnames else ())
         self._hangul(index.hangul)
+        self._kanji(index.kanji)
         acronyms = unique & index.initials.keys() if index.initials else ()
         offices = _after_offices(text, unique & surnames.keys()) if surnames else []
         joined = _joined_pairs(text)
@@ -405,6 +408,21 @@ class _Scan:
                 if ok:
                     first, last = spans[h][0], spans[h + n - 1][1]
                     self.found.append(Found(name, first, last, 100.0 - PENALTY_TRANSLIT, "script"))
+
+    def _kanji(self, table: KanjiTable) -> None:
+        """Japanese names written in kanji (竹村浩之: Takemura Hiroyuki; monitor.matching.japanese):
+        a kanji folds to one word, so a name's span is whole words."""
+        text = self.text
+        if text.offsets is None or not _HAN.search(text.original):
+            return
+        keys = table.table()
+        if not keys:
+            return
+        for nid, start, end in kanji_names(text.original, keys):
+            name = self.names[nid]
+            span = text.span_words(start, end)
+            if name.watchlist in self.watchlists and span is not None:
+                self.found.append(Found(name, span[0], span[1], 100.0 - PENALTY_TRANSLIT, "script"))
 
     def _korean(self, index: AnchorIndex, starts: list[int]) -> None:
         """Korean names whose anchor pair two adjacent text units spell (a unit: one or two words).
