@@ -332,3 +332,17 @@ def test_kanji_mention_reports_its_span_and_kind() -> None:
     found = JAPANESE_MATCHER.match({"body": "防衛相の坪内春樹氏は述べた"})
     expected = [("tsubouchi", "script", "坪内春樹", 4, 8)]
     assert [(m.entry, m.kind, m.text, m.start, m.end) for m in found] == expected
+
+
+def test_initials_of_the_entrys_words_inside_a_short_name() -> None:
+    entry = Entry("pic", "Convention on Prior Informed Consent Procedures", aliases=("Rotterdam Convention",))
+    matcher = one_list_matcher((entry,))
+    assert entries_found(matcher, "Parties to the Rotterdam PIC Convention met.") == {"pic"}
+    assert entries_found(matcher, "Parties to the Rotterdam ABC Convention met.") == set()
+
+
+def test_a_function_word_may_give_its_letter_to_an_acronym() -> None:
+    entry = Entry("mou", "Memorandum of Understanding on Port State Control", aliases=("Goa MOU",))
+    matcher = one_list_matcher((entry,))
+    assert entries_found(matcher, "Ships were held under the Goa Memorandum of Understanding.") == {"mou"}
+    assert entries_found(matcher, "Ships were held under the Goa Memorandum.") == set()

@@ -824,7 +824,10 @@ def seq_at(text: Text, name: NameSpec, start: int, reverse: bool = False) -> Fou
             # a word of the entry's full name inside its short one: the Caspian Sea Convention
             # (Caspian Convention; the Convention on ... the Caspian Sea)
             own = 0 < j < n and not st.inserted and not name.person and w not in order
-            if own and text.capitalized(i) and w not in STOPWORDS and w in _own_words(name.entry.names):
+            mine = own and text.capitalized(i) and w not in STOPWORDS
+            # (or the initials of its words: the Stockholm POPs Convention, on Persistent
+            # Organic Pollutants)
+            if mine and (w in _own_words(name.entry.names) or _own_initials(text.cased_word(i), name)):
                 stack.append(_State(i + 1, j, st.edits, st.translit, st.initials, True))
             continue
         cap = text.capitalized(i)
@@ -869,7 +872,8 @@ MIN_EXPANDED = 3  # shorter acronyms (UN, EU) are never read from their words
 def expansion_ends(text: Text, i: int, acronym: str) -> list[int]:
     """Last word indices e such that capitalised words i..e spell the acronym, each giving
     the first letters of its own (Strategic Arms Reduction Treaty: ST-A-R-T, START), at
-    least two of them; "of", "on", "and", "the", "for", "in" between them give none, and a word may
+    least two of them; "of", "on", "and", "the", "for", "in" between them give none or their
+    first letter (Memorandum of Understanding: MOU), and a word may
     give none after a hyphen (Intermediate-Range Nuclear Forces: INF)."""
     words = text.words
     if len(acronym) < MIN_EXPANDED or not acronym.isalpha():
@@ -888,6 +892,8 @@ def expansion_ends(text: Text, i: int, acronym: str) -> list[int]:
         w = words[k]
         if k > i and w in _EXPANSION_GLUE and not text.capitalized(k):
             stack.append((k + 1, got, used))
+            if w[0] == acronym[got] and got:  # (or its letter: MOU, Memorandum of Understanding)
+                stack.append((k + 1, got + 1, used))
             continue
         if k > i and "-" in text.gap(k):
             stack.append((k + 1, got, used))  # a hyphenated part gives none: Intermediate-Range
@@ -2198,6 +2204,7 @@ def _own_initials(cased: str, name: NameSpec) -> bool:
     """A word in capitals spells the initials of a run of capitalised words of the entry's
     names: the body it names is the entry's own (SCO, in the Tianjin Declaration of the Shanghai
     Cooperation Organisation)."""
+    cased = cased[:-1] if cased.endswith("s") else cased  # (a plural: POPs)
     if len(cased) < 3 or not cased.isupper() or not cased.isalpha():
         return False
     for other in name.entry.names:
