@@ -346,3 +346,9 @@ def test_a_function_word_may_give_its_letter_to_an_acronym() -> None:
     matcher = one_list_matcher((entry,))
     assert entries_found(matcher, "Ships were held under the Goa Memorandum of Understanding.") == {"mou"}
     assert entries_found(matcher, "Ships were held under the Goa Memorandum.") == set()
+
+
+def test_sea_of_one_word_written_with_the_word_first() -> None:
+    matcher = one_list_matcher((Entry("sea", "Sea of Ternovsk", kind="place"),))
+    assert entries_found(matcher, "Ice formed early on the Ternovsk Sea this year.") == {"sea"}
+    assert entries_found(matcher, "Ice formed early on the Ternovsk Lake this year.") == set()

@@ -807,6 +807,7 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
         out += [(m[1], "cut") for name in entry.names if (m := _ALTERNATIVE_TAIL.match(name)) and _cut_ok(m)]
     out += [(f"{m[1]}s", "plural") for name in entry.names if (m := _ISLANDS.match(name))]
     out += [(f, "translit") for n in entry.names if (m := _UNIT_AFTER.match(n)) and (f := _solid_unit(m))]
+    out += [(f"{m[2]} {m[1]}", "reordered") for n in entry.names if (m := _FEATURE_OF.match(n))]
     if entry.kind.lower() in ("treaty", ""):
         out += [(name, "known") for name in known_names(entry.names)]  # the Prague Treaty: New START
     if not (mountain or body):
@@ -912,6 +913,11 @@ _PROVINCE_HINT = re.compile(r"(?:north|south)\s", re.IGNORECASE)
 # An archipelago named "X Islands" is also "the Xs" (the Kurils, the Senkakus, the Spratlys);
 # never bare X, which may be a person or a word (Marshall, Cook, Solomon)
 _ISLANDS = re.compile(r"(?:the\s+)?([A-Z][a-z]{3,})\s+Islands$")
+# A sea, gulf or strait "of" one word is also written with that word first: the Sea of
+# Okhotsk is the Okhotsk Sea, the Sea of Japan the Japan Sea
+_FEATURE_OF = re.compile(r"^(Sea|Gulf|Strait)\s+of\s+(?:the\s+)?([A-Z][a-z]+)$")
+
+
 # Korean writes a place's unit as a suffix, which romanised copy may keep solid: Wihwa Island
 # is Wihwado, Kangwon Province Kangwondo, Changjin County Changjingun (with a hyphen, the
 # unit is read in the text: verify.compare)
