@@ -352,3 +352,9 @@ def test_sea_of_one_word_written_with_the_word_first() -> None:
     matcher = one_list_matcher((Entry("sea", "Sea of Ternovsk", kind="place"),))
     assert entries_found(matcher, "Ice formed early on the Ternovsk Sea this year.") == {"sea"}
     assert entries_found(matcher, "Ice formed early on the Ternovsk Lake this year.") == set()
+
+
+def test_a_sea_in_russian() -> None:
+    matcher = one_list_matcher((Entry("sea", "Sea of Ternovsk", kind="place"),))
+    assert entries_found(matcher, "Льды появились в Терновском море.") == {"sea"}
+    assert entries_found(matcher, "Льды появились в Терновском заливе.") == set()

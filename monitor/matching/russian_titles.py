@@ -215,6 +215,7 @@ _STEMS = {
     "dorozhn": "road",
     "avtomobiln": "road",
     "morsk": "maritime sea",
+    "mor": "sea",  # море, моря: the sea (Охотское море, the Okhotsk Sea)
     "rechn": "river",
     "vozdushn": "air",
     "aviatsi": "aviation",
