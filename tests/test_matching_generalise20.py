@@ -358,3 +358,12 @@ def test_a_sea_in_russian() -> None:
     matcher = one_list_matcher((Entry("sea", "Sea of Ternovsk", kind="place"),))
     assert entries_found(matcher, "Льды появились в Терновском море.") == {"sea"}
     assert entries_found(matcher, "Льды появились в Терновском заливе.") == set()
+
+
+def test_guillemets_around_a_bodys_proper_name() -> None:
+    entry = Entry("plant", "Zenit Izhevsk Radio Plant", aliases=("IRZ Zenit",), kind="organisation")
+    matcher = one_list_matcher((entry,))
+    assert entries_found(matcher, "Контракт получил ИРЗ «Зенит» в среду.") == {"plant"}
+    assert entries_found(matcher, "The contract went to IRZ «Zenit» on Wednesday.") == {"plant"}
+    found = matcher.match({"body": "The contract went to IRZ «Zenit» on Wednesday."})
+    assert [m.text for m in found] == ["IRZ «Zenit"]

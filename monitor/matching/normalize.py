@@ -62,6 +62,8 @@ def fold_char(ch: str) -> str:
         return "U" if ch == "\u04e8" else "u"  # Mongolian ө, which English spells u: Мөнхбат, Munkhbat
     if ch in _APOSTROPHES:
         return "'"
+    if ch in "«»":
+        return " "  # Russian quotes a body's proper name: ИЭМЗ «Купол», ПВК «Вагнер» (a space joins)
     if ch.isspace():
         return " "
     if ord(ch) in _HANGUL or ord(ch) in _HAN or ord(ch) in _HIRAGANA:
