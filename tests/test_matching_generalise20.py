@@ -367,3 +367,26 @@ def test_guillemets_around_a_bodys_proper_name() -> None:
     assert entries_found(matcher, "The contract went to IRZ «Zenit» on Wednesday.") == {"plant"}
     found = matcher.match({"body": "The contract went to IRZ «Zenit» on Wednesday."})
     assert [m.text for m in found] == ["IRZ «Zenit"]
+
+
+def test_compare_memo_does_not_depend_on_the_order_of_items() -> None:
+    """compare's memo is shared by all names: an answer for one name's word must not be reused
+    for another name whose word stands elsewhere in it (Jong a surname here, a given name
+    there); explain, which compares more, must not change what match finds after it."""
+    from monitor.matching import verify
+
+    entries = (
+        Entry("surname", "Jong Ryong Sik", kind="person"),
+        Entry("given", "Ryu Jong Chol", kind="person"),
+    )
+    texts = ["Jon Ryong Sik, head coach of the team, said.", "Ryu Jon Chol, the minister, said."]
+    results = []
+    for explain_first in (False, True):
+        verify._MEMO.clear()
+        matcher = one_list_matcher(entries)
+        if explain_first:
+            for text in texts:
+                matcher.explain({"body": text})
+        results.append({text: entries_found(matcher, text) for text in texts})
+    assert results[0] == results[1]
+    assert results[0][texts[0]] == set()  # Jon is another family than Jong

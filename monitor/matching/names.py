@@ -20,6 +20,7 @@ from monitor.matching.translit import (
     is_chinese_name,
     is_korean,
     is_korean_name,
+    is_pinyin,
     korean_key,
     korean_pair_key,
     korean_syllables,
@@ -717,6 +718,9 @@ class NameSpec:
             # then whether a name word is one of them depends on the word alone
             | bool(self.korean_places) << 5
             | self.chinese << 6
+            | self.person << 7
+            | (self.entry.kind.lower() == "treaty") << 8
+            | (self.korean and all(map(is_pinyin, self.words))) << 9  # (verify.pinyin_name)
         )
         object.__setattr__(self, "profile", profile)
 

@@ -108,9 +108,11 @@ _EXACT = Hit("exact")
 _OCR = Hit("typo", 1)  # a letter OCR misreads: rn for m, II for Il
 _NUMERAL = Hit("translit")
 # (text word, capitalised, name word, how the name compares) -> compare's answer. What
-# compare decides depends on the name only through NameSpec.profile; bounded, shared by all matchers.
+# compare decides depends on the name only through NameSpec.profile and the name word's place
+# in it (compare); bounded, shared by all matchers.
 _MEMO: dict[tuple[str, bool, str, int], Hit | None] = {}
 _MEMO_LIMIT = 100_000  # ~170 bytes an entry; 400,000 was no faster on long runs
+_SURNAME, _PLACE_WORD = 1 << 10, 1 << 11  # memo key bits beyond NameSpec.profile's
 
 
 def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hit | None:
@@ -180,7 +182,15 @@ def compare(text: Text, i: int, word: str, name_word: str, name: NameSpec) -> Hi
         return _INFLECTED  # the village unit 리 as -ri, -ni, -li after a hyphen: Hoejung-ni
     if word in _MONTHS_SHORT and _dated(text, i):
         return None  # a month's abbreviation in a date is no name: "Jan 8" is not Ji'an
-    key = (word, cap, name_word, name.profile)
+    # (and what _compare asks of the name word within its name: a Korean surname's, or a word
+    # with a Korean place's key; without them one name's answer would be another's, by the
+    # order names were compared in)
+    profile = name.profile
+    if name.korean and name_word == name.words[0]:
+        profile |= _SURNAME
+    if name.korean_places and name_word in name.korean_places:
+        profile |= _PLACE_WORD
+    key = (word, cap, name_word, profile)
     try:
         hit = _MEMO[key]
     except KeyError:
