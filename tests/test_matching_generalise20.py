@@ -390,3 +390,9 @@ def test_compare_memo_does_not_depend_on_the_order_of_items() -> None:
         results.append({text: entries_found(matcher, text) for text in texts})
     assert results[0] == results[1]
     assert results[0][texts[0]] == set()  # Jon is another family than Jong
+
+
+def test_korean_place_u_and_o_are_two_places() -> None:
+    matcher = one_list_matcher((Entry("unsan", "Unsan County", kind="place"),))
+    assert entries_found(matcher, "Farmers in Onsan County harvested rice.") == set()
+    assert entries_found(matcher, "Farmers in Unsan-gun harvested rice.") == {"unsan"}

@@ -408,7 +408,7 @@ def _compare(word: str, cap: bool, name_word: str, name: NameSpec) -> Hit | None
     if name.chinese and cap and _PINYIN_U.sub(r"\1u", word) == name_word != word:
         return Hit("translit")  # pinyin ü typed yu or v after l, n: Lyu, Lv for Lü (Lu)
     place = name.korean_word or name_word in name.korean_places  # name.korean_place, inlined
-    if place and cap and korean_key(word) == korean_key(name_word):
+    if place and cap and korean_key(word) == korean_key(name_word) and not _vowels_apart(word, name_word):
         return Hit("translit")  # a Korean place: Nampho, Nyongbyon, Gaeseong, Dongchang-ri
     # (another syllable is another place; in a document's name it is a typo: Ottowa Convention)
     place = place and name.entry.kind.lower() != "treaty"
@@ -704,6 +704,24 @@ def _other_final(word: str, name_word: str) -> bool:
         return False
     key, target = korean_key(word), korean_key(name_word)
     return key != target and _near_key(key) == _near_key(target)
+
+
+_PLAIN_VOWELS = {"oo": "u", "eu": "u", "eo": "o"}  # (old Western oo, RR eu and eo, as MR writes them)
+
+
+def _vowels_apart(word: str, name_word: str) -> bool:
+    """Korean syllables, as many in each, one of which has u where the other has o: 운 and 온
+    (Unsan, Onsan), two places. The key reads them as one, as old Western spellings of
+    people's names write 선 Sun (Sun Myung Moon); a place's name is romanised by the rules, so
+    it is no transliteration (a slip of one letter may still be a typo: Helung for Helong)."""
+    mine, target = korean_syllables(word), korean_syllables(name_word)
+    if mine is None or target is None or len(mine) != len(target):
+        return False
+    for a, b in zip(mine, target, strict=True):
+        vowels = {_PLAIN_VOWELS.get(a[1], a[1]), _PLAIN_VOWELS.get(b[1], b[1])}
+        if vowels == {"u", "o"}:
+            return True
+    return False
 
 
 def _near_key(key: str) -> str:
