@@ -396,3 +396,11 @@ def test_korean_place_u_and_o_are_two_places() -> None:
     matcher = one_list_matcher((Entry("unsan", "Unsan County", kind="place"),))
     assert entries_found(matcher, "Farmers in Onsan County harvested rice.") == set()
     assert entries_found(matcher, "Farmers in Unsan-gun harvested rice.") == {"unsan"}
+
+
+def test_lake_and_numbered_body_either_way_round() -> None:
+    entries = (Entry("lake", "Lake Sohung", kind="place"), Entry("unit", "Bureau 414", kind="organisation"))
+    matcher = one_list_matcher(entries)
+    assert entries_found(matcher, "Ice covered Sohung Lake in January.") == {"lake"}
+    assert entries_found(matcher, "Hackers of the 414 Bureau struck again.") == {"unit"}
+    assert entries_found(matcher, "Hackers of the 415 Bureau struck again.") == set()

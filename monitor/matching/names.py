@@ -812,6 +812,7 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
     out += [(f"{m[1]}s", "plural") for name in entry.names if (m := _ISLANDS.match(name))]
     out += [(f, "translit") for n in entry.names if (m := _UNIT_AFTER.match(n)) and (f := _solid_unit(m))]
     out += [(f"{m[2]} {m[1]}", "reordered") for n in entry.names if (m := _FEATURE_OF.match(n))]
+    out += [(f"{m[2] or m[4]} {m[1] or m[3]}", "reordered") for n in entry.names if (m := _LAKE(n))]
     if entry.kind.lower() in ("treaty", ""):
         out += [(name, "known") for name in known_names(entry.names)]  # the Prague Treaty: New START
     if not (mountain or body):
@@ -835,8 +836,8 @@ def _spellings(entry: Entry) -> list[tuple[str, str]]:
             elif len(words) >= 4 and words[0] in _BODIES and words[1] == "of" and words[3] == "affairs":
                 # Ministry of Foreign Affairs (of the Russian Federation) = Foreign Ministry (...)
                 form = " ".join((cased[2], cased[0], *cased[4:]))
-            elif len(words) == 2 and words[1] in _BODIES and words[0].isdigit():
-                form = f"{cased[1]} {cased[0]}"  # the 1718 Committee = Committee 1718
+            elif len(words) == 2 and words[0].isdigit() != words[1].isdigit() and _BODIES & {*words}:
+                form = f"{cased[1]} {cased[0]}"  # the 1718 Committee = Committee 1718; Bureau 121
             elif len(words) == 2 and words[1] in _BODIES and words[0] not in STOPWORDS:
                 # (an acronym takes the article: the UN Charter is the Charter of the UN)
                 the = "the " if len(cased[0]) >= 2 and cased[0].isupper() else ""
@@ -920,6 +921,8 @@ _ISLANDS = re.compile(r"(?:the\s+)?([A-Z][a-z]{3,})\s+Islands$")
 # A sea, gulf or strait "of" one word is also written with that word first: the Sea of
 # Okhotsk is the Okhotsk Sea, the Sea of Japan the Japan Sea
 _FEATURE_OF = re.compile(r"^(Sea|Gulf|Strait)\s+of\s+(?:the\s+)?([A-Z][a-z]+)$")
+# ... and a lake is named before or after its word: Lake Sijung is Sijung Lake, and back
+_LAKE = re.compile(r"^(Lake)\s+([A-Z][a-z]+)$|^([A-Z][a-z]+)\s+(Lake)$").match
 
 
 # Korean writes a place's unit as a suffix, which romanised copy may keep solid: Wihwa Island
