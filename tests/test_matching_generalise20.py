@@ -404,3 +404,10 @@ def test_lake_and_numbered_body_either_way_round() -> None:
     assert entries_found(matcher, "Ice covered Sohung Lake in January.") == {"lake"}
     assert entries_found(matcher, "Hackers of the 414 Bureau struck again.") == {"unit"}
     assert entries_found(matcher, "Hackers of the 415 Bureau struck again.") == set()
+
+
+def test_the_admiral_surname_is_a_ship() -> None:
+    matcher = one_list_matcher((Entry("p", "Pavel Gorshenin", kind="person"),))
+    text = {"title": "Admiral Gorshenin at sea", "body": "Its flagship, the Admiral Gorshenin, sailed."}
+    assert {m.entry for m in matcher.match(text)} == set()
+    assert entries_found(matcher, "Admiral Gorshenin inspected the fleet on Monday.") == {"p"}

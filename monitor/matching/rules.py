@@ -39,6 +39,7 @@ from monitor.matching.verify import (
     OFFICES,
     PATRONYMIC_ENDINGS,
     PLACE_UNITS,
+    SHIP_RANKS,
     VESSELS,
     Found,
     cased_line,
@@ -617,6 +618,12 @@ def _ship_veto(text: Text, f: Found) -> Found:
     if text.words[vessel] in VESSELS:
         a, b = text.orig(vessel, f.first)
         return _reject(f, f"{_NAMES_ANOTHER[0]} ('{text.original[a:b]}')")
+    # a surname after "the" and a naval rank: the ship named after the officer (Russia's only
+    # aircraft carrier, the Admiral Kuznetsov)
+    ranked = f.name.person and f.first == f.last and vessel > 0 and text.words[vessel] in SHIP_RANKS
+    if ranked and text.words[vessel - 1] == "the" and text.capitalized(vessel):
+        a, b = text.orig(vessel - 1, f.first)
+        return _reject(f, f"{_NAMES_ANOTHER[0]} ('{text.original[a:b]}')")
     return f
 
 
@@ -1165,8 +1172,8 @@ def _other_sense(out: dict[str, tuple[Text, list[Found]]]) -> None:
             both = (f.name.watchlist, f.name.entry.id, words) in placed
             if both and reason is not None and reason.startswith(_NAMES_ANOTHER[2]):
                 continue
-            if f.name.person:
-                continue  # (a ship named after a person: the person may be named beside it)
+            if f.name.person and f.first != f.last:
+                continue  # (a ship named after a person: the person may be named beside it in full)
             if reason is not None and fuller.get((f.name.watchlist, f.name.entry.id), 0) > len(words):
                 continue
             # (a word for a location before it makes it the place, not the ship: from

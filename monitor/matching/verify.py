@@ -1452,6 +1452,8 @@ def surname_only(text: Text, name: NameSpec, k: int, j: int) -> Found | None:
     # (a Chinese surname, common as it is, only after a capitalised office: President Xi)
     office = office and (text.capitalized(k - 1) or not name.chinese)
     office = office and not (k > 1 and text.words[k - 2] in VESSELS)  # the frigate Admiral Ushakov
+    # (and "the" before a naval rank: the Admiral Kuznetsov, an aircraft carrier, is no admiral)
+    office = office and not (k > 1 and text.words[k - 2] == "the" and text.words[k - 1] in SHIP_RANKS)
     if name.chinese and (not office or (k + 1 < len(text.words) and text.capitalized(k + 1))):
         return None  # a Chinese surname alone is too common without the office (Wang, Li)
     return Found(name, k, k, SURNAME_ONLY_SCORE + (OFFICE_BONUS if office else 0.0), "partial")
@@ -1467,6 +1469,7 @@ def _office_before(text: Text, k: int) -> bool:
     return before == "staff" and k >= 3 and text.words[k - 3] == "chief" and text.words[k - 2] == "of"
 
 
+SHIP_RANKS = frozenset(["admiral", "marshal"])  # ships named after them: the Marshal Ustinov
 # Words for a vessel: a name right after one names the ship (the submarine Kursk).
 VESSELS = frozenset(
     """ship submarine sub cruiser frigate corvette destroyer icebreaker ferry vessel carrier
