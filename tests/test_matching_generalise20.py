@@ -411,3 +411,19 @@ def test_the_admiral_surname_is_a_ship() -> None:
     text = {"title": "Admiral Gorshenin at sea", "body": "Its flagship, the Admiral Gorshenin, sailed."}
     assert {m.entry for m in matcher.match(text)} == set()
     assert entries_found(matcher, "Admiral Gorshenin inspected the fleet on Monday.") == {"p"}
+
+
+def test_kanji_names_from_many_threads() -> None:
+    """One MeCab tagger serves every thread (a Matcher is shared): answers do not mix."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from monitor.matching import japanese
+
+    texts = ["坪内春樹氏は述べた", "小笠原峰雄副大臣", "大河内敬三氏が出席", "稚内港に入港した"] * 25
+    japanese.readings.cache_clear()
+    expected = [entries_found(JAPANESE_MATCHER, t) for t in texts]
+    japanese.readings.cache_clear()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda t: entries_found(JAPANESE_MATCHER, t), texts))
+    assert found == expected
+    assert expected[:4] == [{"tsubouchi"}, {"ogasawara"}, {"okochi"}, {"port"}]

@@ -15,6 +15,7 @@ names that read as Japanese: most items cost nothing.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -77,15 +78,23 @@ class KanjiTable:
 
 
 _TAGGER: Any = None
+_LOCK = threading.Lock()  # (one MeCab tagger, which keeps state between calls; a Matcher is shared)
 
 
-def _tagger() -> Any:
+def _nbest(run: str) -> list[list[tuple[str, str]]]:
+    """MeCab's likeliest segmentations of the run, each segment's surface and reading in
+    katakana ("" where UniDic has none), the analyser loaded on first use. (Read out under the
+    lock: a node points into the tagger's lattice, which the next call overwrites.)"""
     global _TAGGER
-    if _TAGGER is None:
-        import fugashi  # (here: most processes never read a kanji name)
+    with _LOCK:
+        if _TAGGER is None:
+            import fugashi  # (here: most processes never read a kanji name)
 
-        _TAGGER = fugashi.Tagger()
-    return _TAGGER
+            _TAGGER = fugashi.Tagger()
+        return [
+            [(str(node.surface), str(getattr(node.feature, "kana", None) or "")) for node in path]
+            for path in _TAGGER.nbestToNodeList(run, _READINGS)
+        ]
 
 
 @lru_cache(maxsize=4096)
@@ -93,16 +102,14 @@ def readings(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """The run's likeliest segmentations, each a tuple of (start, end, romaji key) per segment,
     start and end offsets into the run."""
     out: list[tuple[tuple[int, int, str], ...]] = []
-    for path in _tagger().nbestToNodeList(run, _READINGS):
+    for path in _nbest(run):
         at = 0
         parts: list[tuple[int, int, str]] = []
-        for node in path:
-            surface = str(node.surface)
+        for surface, kana in path:
             start = run.find(surface, at)
             if start < 0:
                 break
-            kana = getattr(node.feature, "kana", None)  # (None for a word UniDic lacks)
-            romaji = jaconv.kana2alphabet(jaconv.kata2hira(str(kana))) if kana and kana != "*" else ""
+            romaji = jaconv.kana2alphabet(jaconv.kata2hira(kana)) if kana and kana != "*" else ""
             parts.append((start, start + len(surface), romaji_key(romaji)))
             at = start + len(surface)
         out.append(tuple(parts))
