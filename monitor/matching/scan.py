@@ -541,6 +541,11 @@ class _Scan:
             # its words in any spelling the verifier takes: enough of them (its share, or the
             # required number with every distinctive word), else no match lies here; first
             # within reach, then (dearer) within the window title_at reads: k's sentence
+            # (the head noun first: most tries fail for want of it, and one look-up says so)
+            head = plan.head
+            if head >= 0 and head in plan.placed and not _near(places.get(head, ()), k, reach):
+                self._official_at(places, plan, name, k)
+                continue
             absent = [c for c in plan.placed if not _near(places.get(c, ()), k, reach)]
             if not _enough(plan, absent) or not self._dense_enough(plan, places, name, k):
                 self._official_at(places, plan, name, k)
