@@ -862,18 +862,25 @@ def _other_feature(text: Text, f: Found) -> str:
     if not name.alone:
         return ""
     nxt = f.last + 1
-    if nxt < len(words) and text.gap(nxt) == " " and words[nxt] in _FEATURES and text.capitalized(nxt):
-        names = " ".join(name.entry.names).lower()
-        if words[nxt] not in names and title_word(words[nxt]) not in names:
-            return f"followed by '{text.cased_word(nxt)}' (another place of that name)"
+    if nxt < len(words) and words[nxt] in _FEATURES and text.gap(nxt) == " " and _other_kind(text, nxt, name):
+        return f"followed by '{text.cased_word(nxt)}' (another place of that name)"
     if f.first > 0 and words[f.first - 1] == "operation" and text.capitalized(f.first - 1):
         return "after 'Operation' (a code name)"
     # the feature named "of" the place: the Sea of Okhotsk, the Gulf of Anadyr
-    if before >= 0 and words[before + 1] == "of" and words[before] in _FEATURES and text.capitalized(before):
-        names = " ".join(name.entry.names).lower()
-        if words[before] not in names and title_word(words[before]) not in names:
-            return f"after '{text.cased_word(before)} of' (another place of that name)"
+    feature = before >= 0 and words[before] in _FEATURES and words[before + 1] == "of"
+    if feature and _other_kind(text, before, name):
+        return f"after '{text.cased_word(before)} of' (another place of that name)"
     return ""
+
+
+def _other_kind(text: Text, k: int, name: NameSpec) -> bool:
+    """Word k, a kind of feature or street (_FEATURES), is capitalised and the entry's names
+    do not hold it."""
+    word = text.words[k]
+    if not text.capitalized(k):
+        return False
+    names = " ".join(name.entry.names).lower()
+    return word not in names and title_word(word) not in names
 
 
 def _other_features(out: dict[str, tuple[Text, list[Found]]]) -> None:

@@ -2402,8 +2402,10 @@ def _title_reading(
     if count < name.required and not left_out:
         return None
     unmatched = inserted + foreign
+    held = {name.distinct[q] for q in seen}
+    lost = [q for q in missing if name.distinct[q] not in held]  # (a word the title repeats is there once)
     short_name = count < name.share and parties_short_name(text, name, kept, seen, unmatched)
-    shortened = short_name or _short_form(text, name, kept, how, missing, unmatched)
+    shortened = short_name or _short_form(text, name, kept, how, lost, held, unmatched)
     if count < name.share and not (left_out or shortened):
         return None
     if reordered and len(name.distinct) <= 3 and _agent_complement(text, name, kept):
@@ -2414,8 +2416,6 @@ def _title_reading(
     if short_name:  # (a form of its own, not the title short of words: two words' worth)
         score -= PENALTY_MISSING_GENERIC * min(2, len(missing))
     else:
-        held = {name.distinct[q] for q in seen}
-        lost = [q for q in missing if name.distinct[q] not in held]  # (a repeated word is there once)
         generics = sum(1 for q in lost if left_out or generic(name.distinct[q]))
         score -= PENALTY_MISSING_GENERIC * generics + PENALTY_MISSING * (len(lost) - generics)
     score -= PENALTY_TITLE_ORDER if reordered and not short_name else 0
@@ -2486,7 +2486,8 @@ def _short_form(
     name: NameSpec,
     kept: list[tuple[int, int, frozenset[int], int]],
     how: dict[tuple[int, int, frozenset[int], int], str],
-    missing: list[int],
+    lost: list[int],
+    held: set[str],
     unmatched: int,
 ) -> bool:
     """A title cut to its distinctive words and head noun ("the Prohibition Treaty").
@@ -2496,10 +2497,9 @@ def _short_form(
     mention naming all of a bilateral title's parties may reword it in lowercase ("the
     Russia-North Korea agreement on preventing dangerous military activities").
     """
-    # (a word the title repeats is there if one of its places is: the Republic of Uzbekistan
-    # as a party and as where the plant stands)
-    held = {name.distinct[q] for h in kept for q in h[2]}
-    lost = [q for q in missing if name.distinct[q] not in held]
+    # (``lost``: the title's words not there, a word it repeats there if one of its places is:
+    # the Republic of Uzbekistan as a party and as where the plant stands; ``held``: the words
+    # there)
     if unmatched or any(not generic(name.distinct[q]) and not _where(name, q) for q in lost):
         return False
     parties = {w for w in name.distinct if w in COUNTRY_WORDS}
